@@ -1,0 +1,75 @@
+package coop.minka.domain;
+
+/// The one catalogue of errors a person can cause or meet. Each code has a plain-language
+/// message and a "what to do" hint in every language, under the keys
+/// `error.<code>.message` and `error.<code>.hint` of the `errors` resource bundle, shared by
+/// the command line and the desktop app. `{0}`, `{1}`… in the texts are filled from the
+/// exception's arguments.
+public enum ErrorCode {
+    NO_DATABASE(3),
+    DATABASE_EXISTS(3),
+    NOT_A_DATABASE(3),
+    DATABASE_TOO_NEW(3),
+    DATABASE_LOCKED(4),
+    DATABASE_READ_ONLY(4),
+    NOT_INITIALISED(3),
+    BAD_DATE(2),
+    BAD_AMOUNT(2),
+    TOO_MANY_DECIMALS(2),
+    BAD_HOURS(2),
+    BAD_CURRENCY(2),
+    BAD_POSTING(2),
+    UNBALANCED(2),
+    TOO_FEW_POSTINGS(2),
+    ZERO_POSTING(2),
+    UNKNOWN_MEMBER(2),
+    AMBIGUOUS_MEMBER(2),
+    UNKNOWN_ACCOUNT(2),
+    UNKNOWN_CATEGORY(2),
+    UNKNOWN_TRANSACTION(2),
+    UNKNOWN_WORK_ENTRY(2),
+    UNKNOWN_REPLICA(2),
+    DUPLICATE_CODE(2),
+    EMPTY_FIELD(2),
+    TEXT_TOO_LONG(2),
+    BAD_CHOICE(2),
+    ALREADY_VOIDED(2),
+    PERIOD_CLOSED(2),
+    INACTIVE_MEMBER(2),
+    ARCHIVED_ACCOUNT(2),
+    BAD_DATE_RANGE(2),
+    NOT_TRUSTED(2),
+    BUNDLE_UNREADABLE(5),
+    BUNDLE_TRUNCATED(5),
+    BUNDLE_TAMPERED(5),
+    BUNDLE_WRONG_COOPERATIVE(5),
+    BUNDLE_TOO_NEW(5),
+    BUNDLE_TOO_LARGE(5),
+    BUNDLE_NOT_FULL(5),
+    BUNDLE_EMPTY_FOLDER(5),
+    FILE_NOT_FOUND(2),
+    CANNOT_WRITE(6),
+    BACKUP_FAILED(6),
+    CODE_MISMATCH(1),
+    VERIFY_FAILED(1),
+    INTERNAL(70);
+
+    private final int exitCode;
+
+    ErrorCode(int exitCode) {
+        this.exitCode = exitCode;
+    }
+
+    /// The process exit code the command line ends with for this error.
+    public int exitCode() {
+        return exitCode;
+    }
+
+    public String messageKey() {
+        return "error." + name() + ".message";
+    }
+
+    public String hintKey() {
+        return "error." + name() + ".hint";
+    }
+}

@@ -1,0 +1,230 @@
+package coop.minka.store;
+
+import coop.minka.domain.ErrorCode;
+import coop.minka.domain.MinkaException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/// One open Minka database file: a single SQLite connection (Minka has one writer), the
+/// pragmas Minka relies on, schema migration, and transactions. Every write goes through
+/// [#write], which runs `BEGIN IMMEDIATE` so that a second Minka on the same file is told
+/// plainly that the file is busy.
+public final class Database implements AutoCloseable {
+    /// Bumped by every migration; a file with a higher number comes from a newer Minka.
+    public static final int SCHEMA_VERSION = 1;
+    private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    private final Path file;
+    private final Connection connection;
+    private final DSLContext dsl;
+
+    private Database(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+        this.dsl = DSL.using(connection, SQLDialect.SQLITE, new Settings().withExecuteLogging(false)
+                .withRenderSchema(false));
+    }
+
+    /// Opens an existing Minka database, migrating it if it comes from an older Minka.
+    public static Database open(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new MinkaException(ErrorCode.NO_DATABASE, file);
+        }
+        checkLooksLikeSqlite(file);
+        Database db = connect(file);
+        try {
+            db.checkIsMinka();
+            db.migrate();
+            return db;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /// Creates a new, empty Minka database; refuses to touch an existing file.
+    public static Database create(Path file) {
+        if (Files.exists(file)) {
+            throw new MinkaException(ErrorCode.DATABASE_EXISTS, file);
+        }
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new MinkaException(ErrorCode.CANNOT_WRITE, e, file);
+        }
+        Database db = connect(file);
+        try {
+            db.migrate();
+            return db;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static void checkLooksLikeSqlite(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(SQLITE_MAGIC.length);
+            if (!Arrays.equals(head, SQLITE_MAGIC)) {
+                throw new MinkaException(ErrorCode.NOT_A_DATABASE, file);
+            }
+        } catch (IOException e) {
+            throw new MinkaException(ErrorCode.NO_DATABASE, e, file);
+        }
+    }
+
+    private static Database connect(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.enforceForeignKeys(true);
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(2000);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        try {
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+            return new Database(file, c);
+        } catch (SQLException e) {
+            throw translate(e, file);
+        }
+    }
+
+    private void checkIsMinka() {
+        try (Statement st = connection.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN ('meta','op')")) {
+            rs.next();
+            if (rs.getInt(1) != 2) {
+                throw new MinkaException(ErrorCode.NOT_A_DATABASE, file);
+            }
+        } catch (SQLException e) {
+            throw translate(e, file);
+        }
+    }
+
+    private void migrate() {
+        Flyway flyway = Flyway.configure()
+                .dataSource(new SingleConnectionDataSource(connection))
+                .locations("classpath:db/migration")
+                .target(MigrationVersion.fromVersion(String.valueOf(SCHEMA_VERSION)))
+                .validateOnMigrate(false)
+                .loggers("slf4j")
+                .load();
+        var applied = flyway.info().applied();
+        if (applied.length > 0 && applied[applied.length - 1].getVersion() != null
+                && applied[applied.length - 1].getVersion().isNewerThan(String.valueOf(SCHEMA_VERSION))) {
+            throw new MinkaException(ErrorCode.DATABASE_TOO_NEW, file);
+        }
+        try {
+            flyway.migrate();
+        } catch (RuntimeException e) {
+            Throwable c = e;
+            while (c != null) {
+                if (c instanceof SQLException s) {
+                    throw translate(s, file);
+                }
+                c = c.getCause();
+            }
+            throw new MinkaException(ErrorCode.INTERNAL, e, e.getMessage());
+        }
+    }
+
+    /// Reads without a write lock.
+    public <T> T read(Function<DSLContext, T> work) {
+        try {
+            return work.apply(dsl);
+        } catch (org.jooq.exception.DataAccessException e) {
+            throw translate(e);
+        }
+    }
+
+    /// Runs `work` in one write transaction: all of it is stored, or none of it.
+    public synchronized <T> T write(Function<DSLContext, T> work) {
+        try {
+            return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+        } catch (org.jooq.exception.DataAccessException e) {
+            throw translate(e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    /// Copies the whole database to `target` with `VACUUM INTO` (a consistent online copy).
+    public void backupTo(Path target) {
+        try (Statement st = connection.createStatement()) {
+            st.execute("VACUUM INTO '" + target.toAbsolutePath().toString().replace("'", "''") + "'");
+        } catch (SQLException e) {
+            throw new MinkaException(ErrorCode.BACKUP_FAILED, e, target);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing a connection that failed: nothing more to do
+        }
+    }
+
+    private MinkaException translate(org.jooq.exception.DataAccessException e) {
+        Throwable c = e;
+        while (c != null) {
+            if (c instanceof MinkaException m) {
+                return m;
+            }
+            if (c instanceof SQLException s) {
+                return translate(s, file);
+            }
+            c = c.getCause();
+        }
+        return new MinkaException(ErrorCode.INTERNAL, e, e.getMessage());
+    }
+
+    static MinkaException translate(SQLException e, Path file) {
+        if (e instanceof SQLiteException s) {
+            SQLiteErrorCode code = s.getResultCode();
+            if (code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED
+                    || code.name().startsWith("SQLITE_BUSY")) {
+                return new MinkaException(ErrorCode.DATABASE_LOCKED, e, file);
+            }
+            if (code == SQLiteErrorCode.SQLITE_NOTADB || code == SQLiteErrorCode.SQLITE_CORRUPT) {
+                return new MinkaException(ErrorCode.NOT_A_DATABASE, e, file);
+            }
+            if (code == SQLiteErrorCode.SQLITE_READONLY || code.name().startsWith("SQLITE_READONLY")
+                    || code == SQLiteErrorCode.SQLITE_CANTOPEN || code.name().startsWith("SQLITE_CANTOPEN")) {
+                return new MinkaException(ErrorCode.DATABASE_READ_ONLY, e, file);
+            }
+        }
+        return new MinkaException(ErrorCode.INTERNAL, e, e.getMessage());
+    }
+}

@@ -1,0 +1,86 @@
+package coop.minka.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.HexFormat;
+
+/// Ed25519 keys and the signed head of DESIGN.md §3: (coop id, replica, seq, hash).
+public final class Keys {
+    private Keys() {
+    }
+
+    public static KeyPair generate() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static PublicKey publicKey(byte[] x509) {
+        try {
+            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("not an Ed25519 public key", e);
+        }
+    }
+
+    public static PrivateKey privateKey(byte[] pkcs8) {
+        try {
+            return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("not an Ed25519 private key", e);
+        }
+    }
+
+    /// The exact bytes a head signature covers.
+    public static byte[] headMessage(String coopId, String replica, long seq, byte[] hash) {
+        return ("minka-head-v1\n" + coopId + "\n" + replica + "\n" + seq + "\n" + HexFormat.of().formatHex(hash))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static byte[] sign(PrivateKey key, byte[] message) {
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initSign(key);
+            s.update(message);
+            return s.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static boolean verify(byte[] publicKeyX509, byte[] message, byte[] signature) {
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initVerify(publicKey(publicKeyX509));
+            s.update(message);
+            return s.verify(signature);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /// A short fingerprint of a public key to compare by phone: 20 hex digits in groups of four,
+    /// e.g. `3F2A 91C0 77DE 0B14 5A6E`.
+    public static String fingerprint(byte[] publicKeyX509) {
+        byte[] d = OpCodec.sha256().digest(publicKeyX509);
+        String hex = HexFormat.of().withUpperCase().formatHex(d, 0, 10);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < hex.length(); i += 4) {
+            if (i > 0) {
+                sb.append(' ');
+            }
+            sb.append(hex, i, i + 4);
+        }
+        return sb.toString();
+    }
+}
