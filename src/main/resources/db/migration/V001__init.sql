@@ -24,6 +24,9 @@ CREATE TABLE op (
   UNIQUE (replica, seq)
 ) STRICT;
 CREATE INDEX op_entity ON op (entity);
+-- The few op types read by type (trust and period closes), without indexing every op.
+CREATE INDEX op_rare_type ON op (type) WHERE type IN
+  ('coop.create', 'replica.join', 'replica.admit', 'replica.revoke', 'period.close');
 CREATE TRIGGER op_immutable BEFORE UPDATE ON op
 BEGIN SELECT RAISE(ABORT, 'minka: entries in the change log can never be changed'); END;
 CREATE TRIGGER op_undeletable BEFORE DELETE ON op

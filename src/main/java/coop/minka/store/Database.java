@@ -43,6 +43,19 @@ public final class Database implements AutoCloseable {
                 .withRenderSchema(false));
     }
 
+    /// A throw-away database in memory with the current schema (used to rebuild projections
+    /// for verification).
+    public static Database inMemory() {
+        try {
+            Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
+            Database db = new Database(Path.of(":memory:"), c);
+            db.migrate();
+            return db;
+        } catch (SQLException e) {
+            throw translate(e, Path.of(":memory:"));
+        }
+    }
+
     /// Opens an existing Minka database, migrating it if it comes from an older Minka.
     public static Database open(Path file) {
         if (!Files.isRegularFile(file)) {

@@ -1,0 +1,153 @@
+package coop.minka.app;
+
+import coop.minka.domain.Account;
+import coop.minka.domain.AccountType;
+import coop.minka.domain.ErrorCode;
+import coop.minka.domain.Ids;
+import coop.minka.domain.Ledger;
+import coop.minka.domain.MinkaException;
+import coop.minka.domain.Money;
+import coop.minka.domain.OpData;
+import coop.minka.domain.OpType;
+import coop.minka.domain.Posting;
+import coop.minka.domain.Transaction;
+import coop.minka.store.LedgerRepository;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+
+/// The cooperative's double-entry books: chart of accounts, balanced transactions, voids.
+public final class LedgerService {
+    private final Workspace ws;
+    private final PeriodRules periods;
+
+    public LedgerService(Workspace ws, PeriodRules periods) {
+        this.ws = ws;
+        this.periods = periods;
+    }
+
+    /// An account with its current balance (minor units, debit positive).
+    public record AccountBalance(Account account, long balance) {
+    }
+
+    /// One line as typed: an account code and a plain amount (`-12.50`).
+    public record Line(String accountCode, String amount) {
+        /// Parses `CODE=AMOUNT`.
+        public static Line parse(String s) {
+            int eq = s == null ? -1 : s.lastIndexOf('=');
+            if (eq <= 0 || eq == s.length() - 1) {
+                throw new MinkaException(ErrorCode.BAD_POSTING, s);
+            }
+            return new Line(s.substring(0, eq).strip(), s.substring(eq + 1).strip());
+        }
+    }
+
+    public Account addAccount(String code, String name, AccountType type, String memberRef) {
+        String c = Texts.required(code, "code");
+        String n = Texts.required(name, "name");
+        if (type == null) {
+            throw new MinkaException(ErrorCode.EMPTY_FIELD, "type");
+        }
+        String id = Ids.newId(ws.log().now());
+        ws.write(w -> {
+            if (LedgerRepository.accountByCode(w.dsl(), c).isPresent()) {
+                throw new MinkaException(ErrorCode.DUPLICATE_CODE, c);
+            }
+            String member = memberRef == null || memberRef.isBlank() ? null : MemberService.find(w.dsl(), memberRef).id();
+            return w.append(OpType.ACCOUNT_ADD, id, OpData.builder().put("code", c).put("name", n)
+                    .put("type", type.wire()).put("member", member).build());
+        });
+        return ws.db().read(d -> LedgerRepository.accountById(d, id).orElseThrow());
+    }
+
+    /// Renames or archives an account; null leaves a field as it is.
+    public Account updateAccount(String code, String name, Boolean archived) {
+        return ws.write(w -> {
+            Account a = account(w.dsl(), code);
+            OpData.Builder b = OpData.builder();
+            if (name != null && !Texts.required(name, "name").equals(a.name())) {
+                b.put("name", Texts.required(name, "name"));
+            }
+            if (archived != null && archived != a.archived()) {
+                b.put("archived", archived);
+            }
+            OpData data = b.build();
+            if (!data.asMap().isEmpty()) {
+                w.append(OpType.ACCOUNT_UPDATE, a.id(), MemberService.withBase(w.dsl(), a.id(), data));
+            }
+            return LedgerRepository.accountById(w.dsl(), a.id()).orElseThrow();
+        });
+    }
+
+    public List<AccountBalance> accounts() {
+        return ws.db().read(d -> {
+            Map<String, Long> b = LedgerRepository.balances(d);
+            return LedgerRepository.accounts(d).stream()
+                    .map(a -> new AccountBalance(a, b.getOrDefault(a.id(), 0L))).toList();
+        });
+    }
+
+    /// Posts a balanced transaction; refused whole if any line is wrong.
+    public Transaction post(LocalDate date, String memo, String reference, List<Line> lines) {
+        if (date == null) {
+            throw new MinkaException(ErrorCode.BAD_DATE, "");
+        }
+        String m = Texts.required(memo, "memo");
+        String id = Ids.newId(ws.log().now());
+        ws.write(w -> {
+            periods.checkOpen(w.dsl(), date);
+            List<Posting> postings = new ArrayList<>();
+            for (Line l : lines) {
+                Account a = account(w.dsl(), l.accountCode());
+                if (a.archived()) {
+                    throw new MinkaException(ErrorCode.ARCHIVED_ACCOUNT, a.code());
+                }
+                postings.add(new Posting(a.id(), Money.parse(l.amount(), ws.currency())));
+            }
+            Ledger.checkBalanced(postings, ws.currency());
+            List<Map<String, Object>> wire = postings.stream()
+                    .map(p -> Map.<String, Object>of("account", p.accountId(), "amount", p.amount())).toList();
+            return w.append(OpType.TX_POST, id, OpData.builder().put("date", date.toString()).put("memo", m)
+                    .put("reference", Texts.optional(reference, "reference")).put("postings", wire).build());
+        });
+        return transaction(id);
+    }
+
+    public Transaction voidTransaction(String id, String reason) {
+        String r = Texts.required(reason, "reason");
+        String tid = id == null ? "" : id.strip();
+        ws.write(w -> {
+            Transaction t = LedgerRepository.transaction(w.dsl(), tid)
+                    .orElseThrow(() -> new MinkaException(ErrorCode.UNKNOWN_TRANSACTION, id));
+            if (t.voided()) {
+                throw new MinkaException(ErrorCode.ALREADY_VOIDED, id);
+            }
+            periods.checkOpen(w.dsl(), t.date());
+            return w.append(OpType.TX_VOID, t.id(), OpData.builder().put("reason", r).build());
+        });
+        return transaction(tid);
+    }
+
+    public Transaction transaction(String id) {
+        return ws.db().read(d -> LedgerRepository.transaction(d, id))
+                .orElseThrow(() -> new MinkaException(ErrorCode.UNKNOWN_TRANSACTION, id));
+    }
+
+    public List<Transaction> transactions(LocalDate from, LocalDate to, String accountCode) {
+        DateRange.check(from, to);
+        return ws.db().read(d -> LedgerRepository.transactions(d, from, to,
+                accountCode == null ? null : account(d, accountCode).id()));
+    }
+
+    public Account account(String code) {
+        return ws.db().read(d -> account(d, code));
+    }
+
+    static Account account(DSLContext d, String code) {
+        String c = code == null ? "" : code.strip();
+        return LedgerRepository.accountByCode(d, c).or(() -> LedgerRepository.accountById(d, c))
+                .orElseThrow(() -> new MinkaException(ErrorCode.UNKNOWN_ACCOUNT, code));
+    }
+}

@@ -1,0 +1,194 @@
+package coop.minka.app;
+
+import static coop.minka.store.schema.Tables.COOPERATIVE;
+import static coop.minka.store.schema.Tables.REPLICA;
+
+import coop.minka.domain.Cooperative;
+import coop.minka.domain.ErrorCode;
+import coop.minka.domain.Ids;
+import coop.minka.domain.MinkaException;
+import coop.minka.domain.OpData;
+import coop.minka.domain.OpType;
+import coop.minka.store.ChangeLog;
+import coop.minka.store.Database;
+import coop.minka.store.Identity;
+import coop.minka.store.IdentityFile;
+import coop.minka.store.Keys;
+import coop.minka.store.Meta;
+import coop.minka.store.OpStore;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.Base64;
+import java.util.Currency;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/// One cooperative's books open on this laptop: the database file, this laptop's replica
+/// identity and the change log every write goes through. Opening a file that was copied or
+/// restored gives it a new identity (DESIGN.md §5, "Media and copies").
+public final class Workspace implements AutoCloseable {
+    private final Database db;
+    private final ChangeLog log;
+    private final Cooperative coop;
+    private final boolean identityRenewed;
+
+    private Workspace(Database db, ChangeLog log, Cooperative coop, boolean identityRenewed) {
+        this.db = db;
+        this.log = log;
+        this.coop = coop;
+        this.identityRenewed = identityRenewed;
+    }
+
+    /// Creates a new database holding a new cooperative founded by this laptop.
+    public static Workspace create(Path file, String coopName, String currencyCode, String replicaName,
+                                   String languages, LongSupplier clock) {
+        String name = Texts.required(coopName, "name");
+        String replica = Texts.required(replicaName, "replica");
+        Currency currency = currency(currencyCode);
+        Database db = Database.create(file);
+        try {
+            String coopId = Ids.newId(clock.getAsLong());
+            Identity id = newIdentity(clock);
+            db.write(d -> {
+                Meta.put(d, Meta.DATABASE_ID, Ids.newId(clock.getAsLong()));
+                Meta.put(d, Meta.COOP_ID, coopId);
+                Meta.put(d, Meta.SELF, id.replicaId());
+                return null;
+            });
+            ChangeLog log = new ChangeLog(db, id, coopId, clock);
+            log.write(w -> {
+                w.append(OpType.REPLICA_JOIN, id.replicaId(), OpData.builder().put("name", replica)
+                        .put("key", Base64.getEncoder().encodeToString(id.publicKey())).build());
+                w.append(OpType.COOP_CREATE, coopId, OpData.builder().put("name", name)
+                        .put("currency", currency.getCurrencyCode()).put("languages", languages).build());
+                return null;
+            });
+            Workspace ws = new Workspace(db, log, loadCoop(db, coopId), false);
+            ws.saveIdentity();
+            return ws;
+        } catch (RuntimeException e) {
+            db.close();
+            deleteQuietly(file);
+            throw e;
+        }
+    }
+
+    /// Opens an existing database; a copied or restored file gets a new replica identity.
+    public static Workspace open(Path file, LongSupplier clock) {
+        Database db = Database.open(file);
+        try {
+            String dbId = Meta.get(db.dsl(), Meta.DATABASE_ID).orElse(null);
+            String coopId = Meta.get(db.dsl(), Meta.COOP_ID).orElse(null);
+            if (dbId == null || coopId == null) {
+                throw new MinkaException(ErrorCode.NOT_INITIALISED, file);
+            }
+            String oldSelf = Meta.get(db.dsl(), Meta.SELF).orElse("");
+            long ownSeq = OpStore.head(db.dsl(), oldSelf).seq();
+            var stored = IdentityFile.load(file, dbId, ownSeq).filter(i -> i.replicaId().equals(oldSelf));
+            boolean renewed = stored.isEmpty();
+            Identity id = stored.orElseGet(() -> newIdentity(clock));
+            ChangeLog log = new ChangeLog(db, id, coopId, clock);
+            if (renewed) {
+                String oldName = db.dsl().select(REPLICA.NAME).from(REPLICA).where(REPLICA.ID.eq(oldSelf))
+                        .fetchOptional(REPLICA.NAME).orElse("Minka");
+                log.write(w -> {
+                    Meta.put(w.dsl(), Meta.SELF, id.replicaId());
+                    w.append(OpType.REPLICA_JOIN, id.replicaId(), OpData.builder().put("name", oldName + " (copy)")
+                            .put("key", Base64.getEncoder().encodeToString(id.publicKey()))
+                            .put("copyOf", oldSelf).build());
+                    return null;
+                });
+                // the old identity's own ops counted here as "self"; now they count only if trusted
+                db.write(d -> {
+                    log.projector().rebuild(d);
+                    return null;
+                });
+            }
+            Workspace ws = new Workspace(db, log, loadCoop(db, coopId), renewed);
+            if (renewed) {
+                ws.saveIdentity();
+            }
+            return ws;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /// Runs one write transaction through the change log, then records the new head beside
+    /// the database so that a later restore of an older copy is recognised.
+    public <T> T write(Function<ChangeLog.Writer, T> work) {
+        T r = log.write(work);
+        saveIdentity();
+        return r;
+    }
+
+    private void saveIdentity() {
+        long seq = OpStore.head(db.dsl(), log.identity().replicaId()).seq();
+        String dbId = Meta.get(db.dsl(), Meta.DATABASE_ID).orElseThrow();
+        IdentityFile.save(db.file(), dbId, log.identity(), seq);
+    }
+
+    private static Identity newIdentity(LongSupplier clock) {
+        KeyPair kp = Keys.generate();
+        return new Identity(Ids.newId(clock.getAsLong()), kp.getPublic().getEncoded(), kp.getPrivate());
+    }
+
+    private static Cooperative loadCoop(Database db, String coopId) {
+        var r = db.dsl().selectFrom(COOPERATIVE).where(COOPERATIVE.ID.eq(coopId)).fetchOne();
+        if (r == null) {
+            throw new MinkaException(ErrorCode.NOT_INITIALISED, db.file());
+        }
+        return new Cooperative(r.getId(), r.getName(), Currency.getInstance(r.getCurrency()), r.getCreatedAt(),
+                r.getLanguages());
+    }
+
+    static Currency currency(String code) {
+        try {
+            return Currency.getInstance(code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new MinkaException(ErrorCode.BAD_CURRENCY, e, code);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        for (String suffix : new String[] {"", "-wal", "-shm", ".identity"}) {
+            try {
+                java.nio.file.Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+            } catch (java.io.IOException ignored) {
+                // best effort: the file was just created by us and is empty
+            }
+        }
+    }
+
+    public Database db() {
+        return db;
+    }
+
+    public ChangeLog log() {
+        return log;
+    }
+
+    /// The cooperative as it was when opened; [#refreshCoop] after a name change.
+    public Cooperative coop() {
+        return loadCoop(db, coop.id());
+    }
+
+    public Currency currency() {
+        return coop.currency();
+    }
+
+    public String selfId() {
+        return log.identity().replicaId();
+    }
+
+    /// True if this file was copied or restored and so got a new replica identity on opening.
+    public boolean identityRenewed() {
+        return identityRenewed;
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

@@ -1,0 +1,57 @@
+package coop.minka.cli;
+
+import coop.minka.app.Workspace;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/// `minka init`: creates a new database for a new cooperative, founded on this laptop.
+@Command(name = "init", description = "Create a new cooperative in a new database file.")
+final class InitCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--name", required = true, description = "The cooperative's name.")
+    String name;
+
+    @Option(names = "--currency", required = true, description = "ISO 4217 code, e.g. BOB, PEN, XOF.")
+    String currency;
+
+    @Option(names = "--replica", required = true, description = "This laptop's name, e.g. \"Village A - treasurer\".")
+    String replica;
+
+    @Option(names = "--languages", defaultValue = "es,en", description = "Languages of the cooperative (default: ${DEFAULT-VALUE}).")
+    String languages;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        MinkaCommand root = (MinkaCommand) spec.root().userObject();
+        try (Workspace ws = Workspace.create(root.databasePath(), name, currency, replica, languages,
+                System::currentTimeMillis)) {
+            var out = spec.commandLine().getOut();
+            if (json) {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("cooperative", ws.coop().id());
+                o.put("name", ws.coop().name());
+                o.put("currency", ws.currency().getCurrencyCode());
+                o.put("replica", ws.selfId());
+                o.put("fingerprint", ws.log().identity().fingerprint());
+                o.put("database", root.databasePath().toAbsolutePath().toString());
+                Out.json(out, o);
+            } else {
+                out.println("Created \"" + ws.coop().name() + "\" (" + ws.currency().getCurrencyCode() + ") in "
+                        + root.databasePath().toAbsolutePath());
+                out.println("This laptop: " + replica + ", key fingerprint " + ws.log().identity().fingerprint());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}

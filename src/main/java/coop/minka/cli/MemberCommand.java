@@ -1,0 +1,133 @@
+package coop.minka.cli;
+
+import coop.minka.app.MemberService;
+import coop.minka.app.Services;
+import coop.minka.app.Texts;
+import coop.minka.domain.Gender;
+import coop.minka.domain.Member;
+import coop.minka.domain.MemberStatus;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/// `minka member add|list|show|update`.
+@Command(name = "member", description = "Add, list, show and change members.",
+        subcommands = {MemberCommand.Add.class, MemberCommand.ListMembers.class, MemberCommand.Show.class,
+                MemberCommand.Update.class})
+final class MemberCommand {
+    private MemberCommand() {
+    }
+
+    @Command(name = "add", description = "Add a member; prints the new member's id.")
+    static final class Add extends Leaf {
+        @Option(names = "--name", required = true)
+        String name;
+        @Option(names = "--gender", defaultValue = "unspecified", description = "woman, man, nonbinary or unspecified.")
+        String gender;
+        @Option(names = "--joined", paramLabel = "DATE", description = "Date the member joined (YYYY-MM-DD).")
+        String joined;
+        @Option(names = "--contact")
+        String contact;
+        @Option(names = "--notes")
+        String notes;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        int run(Services s) {
+            Member m = s.members().add(name, Gender.fromWire(gender), Texts.date(joined), contact, notes);
+            if (json) {
+                Out.json(out(), Out.member(m));
+            } else {
+                out().println(m.id());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "List members.")
+    static final class ListMembers extends Leaf {
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        int run(Services s) {
+            List<Member> ms = s.members().list();
+            if (json) {
+                Out.json(out(), ms.stream().map(Out::member).toList());
+            } else {
+                Out.table(out(), List.of("ID", "NAME", "GENDER", "JOINED", "STATUS"), ms.stream()
+                        .map(m -> List.of(m.id(), m.name(), m.gender().wire(),
+                                m.joined() == null ? "" : m.joined().toString(), m.status().wire())).toList());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "show", description = "Show one member and their work.")
+    static final class Show extends Leaf {
+        @Parameters(paramLabel = "MEMBER", description = "Id or name.")
+        String member;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        int run(Services s) {
+            Member m = s.members().get(member);
+            var work = s.work().list(m.id(), null, null, false);
+            long minutes = work.stream().mapToLong(w -> w.minutes()).sum();
+            if (json) {
+                var o = Out.member(m);
+                o.put("workEntries", work.size());
+                o.put("workHours", Double.parseDouble(Texts.hours(minutes)));
+                Out.json(out(), o);
+            } else {
+                out().println(m.name() + "  (" + m.id() + ")");
+                out().println("gender: " + m.gender().wire() + ", status: " + m.status().wire()
+                        + (m.joined() == null ? "" : ", joined " + m.joined()));
+                if (m.contact() != null) {
+                    out().println("contact: " + m.contact());
+                }
+                if (m.notes() != null) {
+                    out().println("notes: " + m.notes());
+                }
+                out().println("shared work: " + Texts.hours(minutes) + " hours in " + work.size() + " entries");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "update", description = "Change a member's details, or deactivate them (--status inactive).")
+    static final class Update extends Leaf {
+        @Parameters(paramLabel = "MEMBER", description = "Id or name.")
+        String member;
+        @Option(names = "--name")
+        String name;
+        @Option(names = "--gender")
+        String gender;
+        @Option(names = "--joined", paramLabel = "DATE")
+        String joined;
+        @Option(names = "--status", description = "active or inactive.")
+        String status;
+        @Option(names = "--contact")
+        String contact;
+        @Option(names = "--notes")
+        String notes;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        int run(Services s) {
+            Member m = s.members().update(member, new MemberService.Changes(name,
+                    gender == null ? null : Gender.fromWire(gender), Texts.date(joined),
+                    status == null ? null : MemberStatus.fromWire(status), contact, notes));
+            if (json) {
+                Out.json(out(), Out.member(m));
+            } else {
+                out().println("Updated " + m.name() + " (" + m.id() + ")");
+            }
+            return 0;
+        }
+    }
+}

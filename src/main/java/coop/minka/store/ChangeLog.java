@@ -1,0 +1,108 @@
+package coop.minka.store;
+
+import coop.minka.domain.Hlc;
+import coop.minka.domain.Op;
+import coop.minka.domain.OpData;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.jooq.DSLContext;
+
+/// The one place every local change goes through (DESIGN.md §3): in a single SQLite
+/// transaction it appends each op (next seq, hash chain, hybrid logical clock), updates the
+/// projections, and signs this replica's new head with its Ed25519 key.
+public final class ChangeLog {
+    private final Database db;
+    private final Identity identity;
+    private final String coopId;
+    private final LongSupplier wallClock;
+    private final Projector projector;
+
+    public ChangeLog(Database db, Identity identity, String coopId, LongSupplier wallClock) {
+        this.db = db;
+        this.identity = identity;
+        this.coopId = coopId;
+        this.wallClock = wallClock;
+        this.projector = new Projector(identity.replicaId());
+    }
+
+    /// Runs `work` in one write transaction; the ops it appends are stored, projected and
+    /// signed together, or not at all.
+    public <T> T write(Function<Writer, T> work) {
+        T result = db.write(d -> {
+            Writer w = new Writer(d);
+            T r = work.apply(w);
+            w.finish();
+            return r;
+        });
+        return result;
+    }
+
+    public Projector projector() {
+        return projector;
+    }
+
+    public Identity identity() {
+        return identity;
+    }
+
+    public String coopId() {
+        return coopId;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public long now() {
+        return wallClock.getAsLong();
+    }
+
+    /// Appends ops inside one write transaction.
+    public final class Writer {
+        private final DSLContext d;
+        private final Projector.Batch batch;
+        private final List<Op> appended = new ArrayList<>();
+        private OpStore.Head head;
+        private long hlc;
+
+        private Writer(DSLContext d) {
+            this.d = d;
+            this.batch = projector.batch(d);
+            this.head = OpStore.head(d, identity.replicaId());
+            this.hlc = Meta.get(d, Meta.HLC).map(Long::parseLong).orElse(0L);
+        }
+
+        /// The database, for reading and checking inside this transaction.
+        public DSLContext dsl() {
+            return d;
+        }
+
+        public Op append(String type, String entity, OpData data) {
+            hlc = Hlc.next(hlc, wallClock.getAsLong());
+            Op op = OpCodec.create(identity.replicaId(), head.seq() + 1, head.hash(), hlc, type, entity, data);
+            OpStore.insert(d, op, null, wallClock.getAsLong());
+            batch.apply(op);
+            head = new OpStore.Head(op.seq(), op.hash());
+            appended.add(op);
+            return op;
+        }
+
+        /// The ops appended so far in this transaction.
+        public List<Op> appended() {
+            return List.copyOf(appended);
+        }
+
+        private void finish() {
+            if (appended.isEmpty()) {
+                return;
+            }
+            batch.finish();
+            Meta.put(d, Meta.HLC, Long.toString(hlc));
+            byte[] sig = Keys.sign(identity.privateKey(),
+                    Keys.headMessage(coopId, identity.replicaId(), head.seq(), head.hash()));
+            OpStore.insertHead(d, new OpStore.SignedHead(identity.replicaId(), head.seq(), head.hash(), sig));
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package coop.minka.store;
+
+import static coop.minka.store.schema.Tables.FORK;
+import static coop.minka.store.schema.Tables.OP;
+import static coop.minka.store.schema.Tables.SIGNED_HEAD;
+
+import coop.minka.domain.Op;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/// The change log on disk: ops (kept as their canonical bytes), signed heads and forks.
+/// Ops are only ever inserted; triggers refuse any change.
+public final class OpStore {
+    /// A signed head as stored.
+    public record SignedHead(String replica, long seq, byte[] hash, byte[] signature) {
+    }
+
+    /// An author's latest op: seq and hash (the `prev` of the next op).
+    public record Head(long seq, byte[] hash) {
+        public static final Head EMPTY = new Head(0, OpCodec.NO_PREV);
+    }
+
+    private OpStore() {
+    }
+
+    public static void insert(DSLContext d, Op op, String bundle, long receivedAt) {
+        d.insertInto(OP)
+                .set(OP.REPLICA, op.replica()).set(OP.SEQ, op.seq()).set(OP.HASH, op.hash())
+                .set(OP.PREV, op.prev()).set(OP.HLC, op.hlc()).set(OP.TYPE, op.type())
+                .set(OP.ENTITY, op.entity()).set(OP.BODY, op.body())
+                .set(OP.RECEIVED_AT, receivedAt).set(OP.BUNDLE, bundle)
+                .execute();
+    }
+
+    public static Head head(DSLContext d, String replica) {
+        Record r = d.select(OP.SEQ, OP.HASH).from(OP).where(OP.REPLICA.eq(replica))
+                .orderBy(OP.SEQ.desc()).limit(1).fetchOne();
+        return r == null ? Head.EMPTY : new Head(r.get(OP.SEQ), r.get(OP.HASH));
+    }
+
+    public static Optional<byte[]> hashAt(DSLContext d, String replica, long seq) {
+        return d.select(OP.HASH).from(OP).where(OP.REPLICA.eq(replica).and(OP.SEQ.eq(seq))).fetchOptional(OP.HASH);
+    }
+
+    /// Highest seq held per author: the version vector.
+    public static Map<String, Long> versionVector(DSLContext d) {
+        Map<String, Long> vv = new LinkedHashMap<>();
+        d.select(OP.REPLICA, DSL.max(OP.SEQ)).from(OP).groupBy(OP.REPLICA).orderBy(OP.REPLICA)
+                .forEach(r -> vv.put(r.value1(), r.value2()));
+        return vv;
+    }
+
+    public static List<Op> byEntity(DSLContext d, String entity) {
+        return decode(d.select(OP.PREV, OP.BODY).from(OP).where(OP.ENTITY.eq(entity)).orderBy(OP.ID).fetch());
+    }
+
+    /// Types with their own partial index (see V001): reading them never scans the whole log.
+    public static final List<String> RARE_TYPES = List.of("coop.create", "replica.join", "replica.admit",
+            "replica.revoke", "period.close");
+
+    /// Ops of some of the [#RARE_TYPES].
+    public static List<Op> byTypes(DSLContext d, List<String> types) {
+        if (!RARE_TYPES.containsAll(types)) {
+            throw new IllegalArgumentException("not an indexed op type: " + types);
+        }
+        return decode(d.select(OP.PREV, OP.BODY).from(OP).where(OP.TYPE.in(RARE_TYPES)).and(OP.TYPE.in(types))
+                .orderBy(OP.ID).fetch());
+    }
+
+    /// Streams one author's ops with seq greater than `afterSeq`, in seq order.
+    public static void forEachOf(DSLContext d, String replica, long afterSeq, Consumer<Op> sink) {
+        try (Cursor<org.jooq.Record2<byte[], byte[]>> c = d.select(OP.PREV, OP.BODY).from(OP)
+                .where(OP.REPLICA.eq(replica).and(OP.SEQ.gt(afterSeq))).orderBy(OP.SEQ).fetchLazy()) {
+            for (var r : c) {
+                sink.accept(OpCodec.decode(r.value1(), r.value2()));
+            }
+        }
+    }
+
+    /// Streams every op held, author by author in seq order.
+    public static void forEach(DSLContext d, Consumer<Op> sink) {
+        try (Cursor<org.jooq.Record2<byte[], byte[]>> c = d.select(OP.PREV, OP.BODY).from(OP)
+                .orderBy(OP.REPLICA, OP.SEQ).fetchLazy()) {
+            for (var r : c) {
+                sink.accept(OpCodec.decode(r.value1(), r.value2()));
+            }
+        }
+    }
+
+    public static long count(DSLContext d) {
+        return d.fetchCount(OP);
+    }
+
+    private static List<Op> decode(List<? extends org.jooq.Record2<byte[], byte[]>> rows) {
+        List<Op> out = new ArrayList<>(rows.size());
+        for (var r : rows) {
+            out.add(OpCodec.decode(r.value1(), r.value2()));
+        }
+        return out;
+    }
+
+    public static void insertHead(DSLContext d, SignedHead h) {
+        d.insertInto(SIGNED_HEAD).set(SIGNED_HEAD.REPLICA, h.replica()).set(SIGNED_HEAD.SEQ, h.seq())
+                .set(SIGNED_HEAD.HASH, h.hash()).set(SIGNED_HEAD.SIGNATURE, h.signature())
+                .onConflictDoNothing().execute();
+    }
+
+    /// The highest signed head held for each author.
+    public static Map<String, SignedHead> latestHeads(DSLContext d) {
+        Map<String, SignedHead> out = new LinkedHashMap<>();
+        d.selectFrom(SIGNED_HEAD).orderBy(SIGNED_HEAD.REPLICA, SIGNED_HEAD.SEQ).forEach(r ->
+                out.put(r.getReplica(), new SignedHead(r.getReplica(), r.getSeq(), r.getHash(), r.getSignature())));
+        return out;
+    }
+
+    public static List<SignedHead> heads(DSLContext d, String replica) {
+        return d.selectFrom(SIGNED_HEAD).where(SIGNED_HEAD.REPLICA.eq(replica)).orderBy(SIGNED_HEAD.SEQ)
+                .fetch(r -> new SignedHead(r.getReplica(), r.getSeq(), r.getHash(), r.getSignature()));
+    }
+
+    public static void insertFork(DSLContext d, Op op, String bundle, long receivedAt) {
+        d.insertInto(FORK).set(FORK.REPLICA, op.replica()).set(FORK.SEQ, op.seq()).set(FORK.HASH, op.hash())
+                .set(FORK.BODY, op.body()).set(FORK.RECEIVED_AT, receivedAt).set(FORK.BUNDLE, bundle)
+                .onConflictDoNothing().execute();
+    }
+}

@@ -1,0 +1,321 @@
+package coop.minka.store;
+
+import static coop.minka.store.schema.Tables.ACCOUNT;
+import static coop.minka.store.schema.Tables.ACCOUNT_BALANCE;
+import static coop.minka.store.schema.Tables.CONFLICT;
+import static coop.minka.store.schema.Tables.COOPERATIVE;
+import static coop.minka.store.schema.Tables.MEMBER;
+import static coop.minka.store.schema.Tables.POSTING;
+import static coop.minka.store.schema.Tables.REPLICA;
+import static coop.minka.store.schema.Tables.TX;
+import static coop.minka.store.schema.Tables.VOID;
+import static coop.minka.store.schema.Tables.WORK_CATEGORY;
+import static coop.minka.store.schema.Tables.WORK_ENTRY;
+
+import coop.minka.domain.EntityFold;
+import coop.minka.domain.Hlc;
+import coop.minka.domain.Op;
+import coop.minka.domain.OpType;
+import coop.minka.domain.ReplicaStatus;
+import coop.minka.domain.Trust;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.jooq.Record2;
+import org.jooq.Table;
+
+/// Keeps the projections in step with the change log. Projections are a pure function of the
+/// set of ops held (DESIGN.md §4): facts are inserted once, voids keep the earliest and win over
+/// everything, descriptive fields are folded by [EntityFold], balances add up non-voided
+/// postings. Ops of authors that are not trusted (and not this laptop itself) are kept in the
+/// log but never reach the projections. Use one [Batch] per write transaction.
+public final class Projector {
+    /// Projection tables in digest order; the change-log tables and `meta` are not projections.
+    public static final List<Table<?>> TABLES = List.of(COOPERATIVE, REPLICA, MEMBER, WORK_CATEGORY, WORK_ENTRY,
+            ACCOUNT, TX, POSTING, VOID, ACCOUNT_BALANCE, CONFLICT);
+    private static final List<String> TRUST_TYPES = List.of(OpType.COOP_CREATE, OpType.REPLICA_JOIN,
+            OpType.REPLICA_ADMIT, OpType.REPLICA_REVOKE);
+
+    private final String self;
+
+    /// `self` is this laptop's replica id: its own ops always count here, admitted or not.
+    public Projector(String self) {
+        this.self = self;
+    }
+
+    public Batch batch(DSLContext d) {
+        return new Batch(d);
+    }
+
+    /// Clears every projection and replays the whole log. Triggers that forbid changing posted
+    /// rows are lifted for the duration of the (enclosing) transaction and put back as they were.
+    public void rebuild(DSLContext d) {
+        var triggers = d.resultQuery("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN "
+                + "('work_entry','tx','posting')").fetch();
+        for (var t : triggers) {
+            d.execute("DROP TRIGGER " + t.get(0, String.class));
+        }
+        for (Table<?> t : TABLES.reversed()) {
+            d.deleteFrom(t).execute();
+        }
+        for (var t : triggers) {
+            d.execute(t.get(1, String.class));
+        }
+        Batch b = new Batch(d);
+        b.refreshTrust(false);
+        OpStore.forEach(d, b::applyNonTrust);
+        b.finish();
+    }
+
+    /// Applies ops to the projections within one transaction; [#finish] folds what changed.
+    public final class Batch {
+        private final DSLContext d;
+        private final Set<String> dirty = new LinkedHashSet<>();
+        private Set<String> applied;
+        private boolean trustChanged;
+
+        private Batch(DSLContext d) {
+            this.d = d;
+        }
+
+        /// Applies one op that is already stored in the log.
+        public void apply(Op op) {
+            if (OpType.affectsTrust(op.type())) {
+                trustChanged = true;
+                if (op.type().equals(OpType.COOP_CREATE)) {
+                    applyNonTrust(op);
+                }
+                return;
+            }
+            applyNonTrust(op);
+        }
+
+        void applyNonTrust(Op op) {
+            if (OpType.affectsTrust(op.type()) && !op.type().equals(OpType.COOP_CREATE)) {
+                return;
+            }
+            if (!appliedAuthors().contains(op.replica())) {
+                return;
+            }
+            switch (op.type()) {
+                case OpType.WORK_ADD -> insertWork(op);
+                case OpType.TX_POST -> insertTx(op);
+                case OpType.WORK_VOID, OpType.TX_VOID -> applyVoid(op);
+                case OpType.PERIOD_CLOSE -> { /* read from the log by the period rules */ }
+                default -> dirty.add(op.entity());
+            }
+        }
+
+        /// Folds the entities touched by this batch; re-derives trust if a trust op came in and
+        /// replays everything if that changed whose ops count.
+        public void finish() {
+            if (trustChanged) {
+                trustChanged = false;
+                if (refreshTrust(true)) {
+                    rebuild(d);
+                    return;
+                }
+            }
+            for (String entity : dirty) {
+                foldEntity(entity);
+            }
+            dirty.clear();
+        }
+
+        private Set<String> appliedAuthors() {
+            if (applied == null) {
+                applied = new HashSet<>(d.select(REPLICA.ID).from(REPLICA)
+                        .where(REPLICA.STATUS.in(ReplicaStatus.FOUNDER.wire(), ReplicaStatus.ADMITTED.wire()))
+                        .fetch(REPLICA.ID));
+                applied.add(self);
+            }
+            return applied;
+        }
+
+        /// Recomputes the replica table; true if the set of counted authors changed.
+        boolean refreshTrust(boolean compare) {
+            Set<String> before = compare ? new HashSet<>(appliedAuthors()) : Set.of();
+            List<Op> ops = OpStore.byTypes(d, TRUST_TYPES);
+            Map<String, ReplicaStatus> statuses = Trust.statuses(ops);
+            d.deleteFrom(REPLICA).execute();
+            ops.sort(Op.STAMP_ORDER);
+            Set<String> joined = new HashSet<>();
+            for (Op op : ops) {
+                if (op.type().equals(OpType.REPLICA_JOIN) && op.entity().equals(op.replica()) && joined.add(op.replica())) {
+                    byte[] key = Base64.getDecoder().decode(op.data().str("key"));
+                    d.insertInto(REPLICA).set(REPLICA.ID, op.replica()).set(REPLICA.NAME, op.data().str("name"))
+                            .set(REPLICA.PUBLIC_KEY, key)
+                            .set(REPLICA.STATUS, statuses.getOrDefault(op.replica(), ReplicaStatus.PENDING).wire())
+                            .set(REPLICA.JOINED_HLC, op.hlc()).execute();
+                }
+            }
+            applied = null;
+            return compare && !before.equals(appliedAuthors());
+        }
+
+        private void insertWork(Op op) {
+            var data = op.data();
+            d.insertInto(WORK_ENTRY).set(WORK_ENTRY.ID, op.entity()).set(WORK_ENTRY.MEMBER, data.str("member"))
+                    .set(WORK_ENTRY.DATE, data.str("date")).set(WORK_ENTRY.MINUTES, data.lng("minutes"))
+                    .set(WORK_ENTRY.CATEGORY, data.str("category")).set(WORK_ENTRY.NOTE, data.str("note"))
+                    .set(WORK_ENTRY.WITNESS, data.str("witness")).set(WORK_ENTRY.WORK_DAY, data.str("workday"))
+                    .set(WORK_ENTRY.REPLICA, op.replica()).set(WORK_ENTRY.HLC, op.hlc())
+                    .onConflictDoNothing().execute();
+        }
+
+        private void insertTx(Op op) {
+            var data = op.data();
+            int n = d.insertInto(TX).set(TX.ID, op.entity()).set(TX.DATE, data.str("date"))
+                    .set(TX.MEMO, data.str("memo")).set(TX.REFERENCE, data.str("reference"))
+                    .set(TX.REPLICA, op.replica()).set(TX.HLC, op.hlc()).onConflictDoNothing().execute();
+            if (n == 0) {
+                return;
+            }
+            boolean voided = d.fetchExists(VOID, VOID.ENTITY.eq(op.entity()));
+            long line = 0;
+            for (Map<String, Object> p : data.list("postings")) {
+                String account = String.valueOf(p.get("account"));
+                long amount = ((Number) p.get("amount")).longValue();
+                d.insertInto(POSTING).set(POSTING.TX, op.entity()).set(POSTING.LINE, ++line)
+                        .set(POSTING.ACCOUNT, account).set(POSTING.AMOUNT, amount)
+                        .set(POSTING.DATE, data.str("date")).execute();
+                if (!voided) {
+                    addBalance(account, amount);
+                }
+            }
+        }
+
+        private void applyVoid(Op op) {
+            var existing = d.selectFrom(VOID).where(VOID.ENTITY.eq(op.entity())).fetchOne();
+            if (existing == null) {
+                d.insertInto(VOID).set(VOID.ENTITY, op.entity()).set(VOID.REASON, op.data().str("reason"))
+                        .set(VOID.REPLICA, op.replica()).set(VOID.HLC, op.hlc()).set(VOID.SEQ, op.seq()).execute();
+                if (op.type().equals(OpType.TX_VOID)) {
+                    for (Record2<String, Long> p : d.select(POSTING.ACCOUNT, POSTING.AMOUNT).from(POSTING)
+                            .where(POSTING.TX.eq(op.entity())).fetch()) {
+                        addBalance(p.value1(), -p.value2());
+                    }
+                }
+                return;
+            }
+            int cmp = Long.compare(op.hlc(), existing.getHlc());
+            if (cmp == 0) {
+                cmp = op.replica().compareTo(existing.getReplica());
+            }
+            if (cmp == 0) {
+                cmp = Long.compare(op.seq(), existing.getSeq());
+            }
+            if (cmp < 0) {
+                d.update(VOID).set(VOID.REASON, op.data().str("reason")).set(VOID.REPLICA, op.replica())
+                        .set(VOID.HLC, op.hlc()).set(VOID.SEQ, op.seq()).where(VOID.ENTITY.eq(op.entity())).execute();
+            }
+        }
+
+        private void addBalance(String account, long amount) {
+            d.insertInto(ACCOUNT_BALANCE).set(ACCOUNT_BALANCE.ACCOUNT, account).set(ACCOUNT_BALANCE.BALANCE, amount)
+                    .onConflict(ACCOUNT_BALANCE.ACCOUNT)
+                    .doUpdate().set(ACCOUNT_BALANCE.BALANCE, ACCOUNT_BALANCE.BALANCE.plus(amount)).execute();
+        }
+
+        private void foldEntity(String entity) {
+            List<Op> ops = new ArrayList<>();
+            for (Op op : OpStore.byEntity(d, entity)) {
+                if (appliedAuthors().contains(op.replica())) {
+                    ops.add(op);
+                }
+            }
+            if (ops.isEmpty()) {
+                return;
+            }
+            String createType = createTypeOf(ops);
+            if (createType == null) {
+                return;
+            }
+            var folded = EntityFold.fold(ops, createType);
+            d.deleteFrom(CONFLICT).where(CONFLICT.ENTITY.eq(entity)).execute();
+            if (folded.isEmpty()) {
+                return;
+            }
+            var f = folded.get();
+            switch (createType) {
+                case OpType.COOP_CREATE -> d.insertInto(COOPERATIVE).set(COOPERATIVE.ID, entity)
+                        .set(COOPERATIVE.NAME, f.str("name")).set(COOPERATIVE.CURRENCY, f.str("currency"))
+                        .set(COOPERATIVE.CREATED_AT, Hlc.millis(f.created().hlc()))
+                        .set(COOPERATIVE.LANGUAGES, f.values().getOrDefault("languages", "en").toString())
+                        .onConflict(COOPERATIVE.ID).doUpdate()
+                        .set(COOPERATIVE.NAME, f.str("name"))
+                        .set(COOPERATIVE.LANGUAGES, f.values().getOrDefault("languages", "en").toString()).execute();
+                case OpType.MEMBER_ADD -> {
+                    var r = d.newRecord(MEMBER);
+                    r.setId(entity);
+                    r.setName(f.str("name"));
+                    r.setGender(f.values().getOrDefault("gender", "unspecified").toString());
+                    r.setJoined(f.str("joined"));
+                    r.setStatus(f.values().getOrDefault("status", "active").toString());
+                    r.setContact(f.str("contact"));
+                    r.setNotes(f.str("notes"));
+                    r.setCreatedHlc(f.created().hlc());
+                    d.insertInto(MEMBER).set(r).onConflict(MEMBER.ID).doUpdate().set(r).execute();
+                }
+                case OpType.CATEGORY_ADD -> {
+                    var r = d.newRecord(WORK_CATEGORY);
+                    r.setId(entity);
+                    r.setCode(f.str("code"));
+                    r.setName(f.str("name"));
+                    r.setRate(f.lng("rate"));
+                    r.setKind(f.values().getOrDefault("kind", "other").toString());
+                    r.setCreatedHlc(f.created().hlc());
+                    d.insertInto(WORK_CATEGORY).set(r).onConflict(WORK_CATEGORY.ID).doUpdate().set(r).execute();
+                }
+                case OpType.ACCOUNT_ADD -> {
+                    var r = d.newRecord(ACCOUNT);
+                    r.setId(entity);
+                    r.setCode(f.str("code"));
+                    r.setName(f.str("name"));
+                    r.setType(f.str("type"));
+                    r.setMember(f.str("member"));
+                    r.setArchived(Boolean.TRUE.equals(f.values().get("archived")) ? 1L : 0L);
+                    r.setCreatedHlc(f.created().hlc());
+                    d.insertInto(ACCOUNT).set(r).onConflict(ACCOUNT.ID).doUpdate().set(r).execute();
+                }
+                default -> {
+                    return;
+                }
+            }
+            for (var c : f.conflicts()) {
+                d.insertInto(CONFLICT).set(CONFLICT.ENTITY, entity).set(CONFLICT.FIELD, c.field())
+                        .set(CONFLICT.WINNER_HASH, c.winner().hash()).set(CONFLICT.LOSER_HASH, c.loser().hash())
+                        .set(CONFLICT.WINNER_VALUE, String.valueOf(c.winnerValue()))
+                        .set(CONFLICT.LOSER_VALUE, String.valueOf(c.loserValue())).execute();
+            }
+        }
+
+        private static String createTypeOf(List<Op> ops) {
+            for (Op op : ops) {
+                switch (op.type()) {
+                    case OpType.COOP_CREATE, OpType.COOP_UPDATE -> {
+                        return OpType.COOP_CREATE;
+                    }
+                    case OpType.MEMBER_ADD, OpType.MEMBER_UPDATE -> {
+                        return OpType.MEMBER_ADD;
+                    }
+                    case OpType.CATEGORY_ADD, OpType.CATEGORY_UPDATE -> {
+                        return OpType.CATEGORY_ADD;
+                    }
+                    case OpType.ACCOUNT_ADD, OpType.ACCOUNT_UPDATE -> {
+                        return OpType.ACCOUNT_ADD;
+                    }
+                    default -> {
+                        // keep looking (conflict.resolve ops carry no type of their own)
+                    }
+                }
+            }
+            return null;
+        }
+    }
+}

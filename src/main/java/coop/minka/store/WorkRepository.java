@@ -1,0 +1,75 @@
+package coop.minka.store;
+
+import static coop.minka.store.schema.Tables.VOID;
+import static coop.minka.store.schema.Tables.WORK_CATEGORY;
+import static coop.minka.store.schema.Tables.WORK_ENTRY;
+
+import coop.minka.domain.WorkCategory;
+import coop.minka.domain.WorkEntry;
+import coop.minka.domain.WorkKind;
+import coop.minka.store.schema.tables.records.WorkCategoryRecord;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/// Work categories and work entries as domain records.
+public final class WorkRepository {
+    private WorkRepository() {
+    }
+
+    public static List<WorkCategory> categories(DSLContext d) {
+        return d.selectFrom(WORK_CATEGORY).orderBy(WORK_CATEGORY.CODE, WORK_CATEGORY.ID).fetch(WorkRepository::map);
+    }
+
+    public static Optional<WorkCategory> categoryById(DSLContext d, String id) {
+        return d.selectFrom(WORK_CATEGORY).where(WORK_CATEGORY.ID.eq(id)).fetchOptional(WorkRepository::map);
+    }
+
+    /// The category with this code; the earliest created wins if two laptops made the same code.
+    public static Optional<WorkCategory> categoryByCode(DSLContext d, String code) {
+        return d.selectFrom(WORK_CATEGORY).where(WORK_CATEGORY.CODE.eq(code))
+                .orderBy(WORK_CATEGORY.CREATED_HLC, WORK_CATEGORY.ID).limit(1).fetchOptional(WorkRepository::map);
+    }
+
+    public static Optional<WorkEntry> entry(DSLContext d, String id) {
+        List<WorkEntry> l = entries(d, WORK_ENTRY.ID.eq(id), true);
+        return l.isEmpty() ? Optional.empty() : Optional.of(l.getFirst());
+    }
+
+    /// Work entries in date order; voided ones only when asked.
+    public static List<WorkEntry> entries(DSLContext d, String memberId, LocalDate from, LocalDate to,
+                                          boolean includeVoided) {
+        Condition c = DSL.noCondition();
+        if (memberId != null) {
+            c = c.and(WORK_ENTRY.MEMBER.eq(memberId));
+        }
+        if (from != null) {
+            c = c.and(WORK_ENTRY.DATE.ge(from.toString()));
+        }
+        if (to != null) {
+            c = c.and(WORK_ENTRY.DATE.le(to.toString()));
+        }
+        return entries(d, c, includeVoided);
+    }
+
+    private static List<WorkEntry> entries(DSLContext d, Condition c, boolean includeVoided) {
+        if (!includeVoided) {
+            c = c.and(VOID.ENTITY.isNull());
+        }
+        return d.select(WORK_ENTRY.asterisk(), VOID.ENTITY, VOID.REASON).from(WORK_ENTRY)
+                .leftJoin(VOID).on(VOID.ENTITY.eq(WORK_ENTRY.ID)).where(c)
+                .orderBy(WORK_ENTRY.DATE, WORK_ENTRY.HLC, WORK_ENTRY.ID)
+                .fetch(r -> new WorkEntry(r.get(WORK_ENTRY.ID), r.get(WORK_ENTRY.MEMBER),
+                        LocalDate.parse(r.get(WORK_ENTRY.DATE)), r.get(WORK_ENTRY.MINUTES).intValue(),
+                        r.get(WORK_ENTRY.CATEGORY), r.get(WORK_ENTRY.NOTE), r.get(WORK_ENTRY.WITNESS),
+                        r.get(WORK_ENTRY.WORK_DAY), r.get(WORK_ENTRY.REPLICA), r.get(VOID.ENTITY) != null,
+                        r.get(VOID.REASON)));
+    }
+
+    static WorkCategory map(WorkCategoryRecord r) {
+        return new WorkCategory(r.getId(), r.getCode(), r.getName(), r.getRate(), WorkKind.fromWire(r.getKind()));
+    }
+}
