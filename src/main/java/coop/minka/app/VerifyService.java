@@ -10,6 +10,7 @@ import coop.minka.domain.OpType;
 import coop.minka.domain.MinkaException;
 import coop.minka.store.Database;
 import coop.minka.store.Keys;
+import coop.minka.store.Meta;
 import coop.minka.store.OpCodec;
 import coop.minka.store.OpStore;
 import coop.minka.store.Projector;
@@ -142,7 +143,8 @@ public final class VerifyService {
                     r.changed(true);
                     md.insertInto(OP).set(r).execute();
                 });
-                new Projector(ws.selfId()).rebuild(md);
+                // rebuild as the stored projections were built: with the database's own "self"
+                new Projector(Meta.get(d, Meta.SELF).orElse(ws.selfId())).rebuild(md);
                 return null;
             });
             Map<String, byte[]> stored = StateDump.tableDigests(d);

@@ -31,6 +31,7 @@ public final class Workspace implements AutoCloseable {
     private final ChangeLog log;
     private final Cooperative coop;
     private final boolean identityRenewed;
+    private String previousSelf;
 
     private Workspace(Database db, ChangeLog log, Cooperative coop, boolean identityRenewed) {
         this.db = db;
@@ -88,26 +89,8 @@ public final class Workspace implements AutoCloseable {
             boolean renewed = stored.isEmpty();
             Identity id = stored.orElseGet(() -> newIdentity(clock));
             ChangeLog log = new ChangeLog(db, id, coopId, clock);
-            if (renewed) {
-                String oldName = db.dsl().select(REPLICA.NAME).from(REPLICA).where(REPLICA.ID.eq(oldSelf))
-                        .fetchOptional(REPLICA.NAME).orElse("Minka");
-                log.write(w -> {
-                    Meta.put(w.dsl(), Meta.SELF, id.replicaId());
-                    w.append(OpType.REPLICA_JOIN, id.replicaId(), OpData.builder().put("name", oldName + " (copy)")
-                            .put("key", Base64.getEncoder().encodeToString(id.publicKey()))
-                            .put("copyOf", oldSelf).build());
-                    return null;
-                });
-                // the old identity's own ops counted here as "self"; now they count only if trusted
-                db.write(d -> {
-                    log.projector().rebuild(d);
-                    return null;
-                });
-            }
             Workspace ws = new Workspace(db, log, loadCoop(db, coopId), renewed);
-            if (renewed) {
-                ws.saveIdentity();
-            }
+            ws.previousSelf = renewed ? oldSelf : null;
             return ws;
         } catch (RuntimeException e) {
             db.close();
@@ -118,9 +101,32 @@ public final class Workspace implements AutoCloseable {
     /// Runs one write transaction through the change log, then records the new head beside
     /// the database so that a later restore of an older copy is recognised.
     public <T> T write(Function<ChangeLog.Writer, T> work) {
+        if (previousSelf != null) {
+            takeNewIdentity();
+        }
         T r = log.write(work);
         saveIdentity();
         return r;
+    }
+
+    /// A copied or restored file writes under a new identity: announced with its own
+    /// `replica.join` before its first change, never on merely opening (so reading a copy, or
+    /// verifying it, changes nothing).
+    private void takeNewIdentity() {
+        String oldSelf = previousSelf;
+        Identity id = log.identity();
+        String oldName = db.dsl().select(REPLICA.NAME).from(REPLICA).where(REPLICA.ID.eq(oldSelf))
+                .fetchOptional(REPLICA.NAME).orElse("Minka");
+        log.write(w -> {
+            Meta.put(w.dsl(), Meta.SELF, id.replicaId());
+            w.append(OpType.REPLICA_JOIN, id.replicaId(), OpData.builder().put("name", oldName + " (copy)")
+                    .put("key", Base64.getEncoder().encodeToString(id.publicKey())).put("copyOf", oldSelf).build());
+            // the old identity's own ops counted here as "self"; from now on they count only if trusted
+            log.projector().rebuild(w.dsl());
+            return null;
+        });
+        previousSelf = null;
+        saveIdentity();
     }
 
     private void saveIdentity() {

@@ -29,7 +29,7 @@ import org.sqlite.SQLiteException;
 /// plainly that the file is busy.
 public final class Database implements AutoCloseable {
     /// Bumped by every migration; a file with a higher number comes from a newer Minka.
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Path file;
@@ -110,8 +110,6 @@ public final class Database implements AutoCloseable {
     private static Database connect(Path file) {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(2000);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         try {
@@ -134,7 +132,40 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /// WAL for readers beside the writer; FULL sync so an acknowledged entry survives a power cut.
+    /// Set only once the file is known to be Minka's: checking a stranger's file changes nothing.
+    private void setPragmas() {
+        try (Statement st = connection.createStatement()) {
+            st.execute("PRAGMA journal_mode=WAL");
+            st.execute("PRAGMA synchronous=FULL");
+        } catch (SQLException e) {
+            throw translate(e, file);
+        }
+    }
+
+    private int installedSchemaVersion() {
+        try (Statement st = connection.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='flyway_schema_history'")) {
+            rs.next();
+            if (rs.getInt(1) == 0) {
+                return 0;
+            }
+        } catch (SQLException e) {
+            throw translate(e, file);
+        }
+        try (Statement st = connection.createStatement();
+             var rs = st.executeQuery("SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        } catch (SQLException e) {
+            throw translate(e, file);
+        }
+    }
+
     private void migrate() {
+        if (installedSchemaVersion() > SCHEMA_VERSION) {
+            throw new MinkaException(ErrorCode.DATABASE_TOO_NEW, file);
+        }
+        setPragmas();
         Flyway flyway = Flyway.configure()
                 .dataSource(new SingleConnectionDataSource(connection))
                 .locations("classpath:db/migration")
@@ -142,11 +173,6 @@ public final class Database implements AutoCloseable {
                 .validateOnMigrate(false)
                 .loggers("slf4j")
                 .load();
-        var applied = flyway.info().applied();
-        if (applied.length > 0 && applied[applied.length - 1].getVersion() != null
-                && applied[applied.length - 1].getVersion().isNewerThan(String.valueOf(SCHEMA_VERSION))) {
-            throw new MinkaException(ErrorCode.DATABASE_TOO_NEW, file);
-        }
         try {
             flyway.migrate();
         } catch (RuntimeException e) {

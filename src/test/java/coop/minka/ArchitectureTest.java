@@ -1,0 +1,45 @@
+package coop.minka;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/// The layering of STYLE.md and DESIGN.md §1: dependencies point down only.
+@AnalyzeClasses(packages = "coop.minka", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("domain").definedBy("coop.minka.domain..")
+            .layer("store").definedBy("coop.minka.store..")
+            .layer("sync").definedBy("coop.minka.sync..")
+            .layer("app").definedBy("coop.minka.app..")
+            .layer("ui").definedBy("coop.minka.ui..")
+            .layer("cli").definedBy("coop.minka.cli..")
+            .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+            .whereLayer("ui").mayNotBeAccessedByAnyLayer()
+            .whereLayer("app").mayOnlyBeAccessedByLayers("ui", "cli")
+            .whereLayer("sync").mayOnlyBeAccessedByLayers("app", "ui", "cli")
+            .whereLayer("store").mayOnlyBeAccessedByLayers("sync", "app", "ui", "cli");
+
+    @ArchTest
+    static final ArchRule domainIsPlainJava = noClasses().that().resideInAPackage("coop.minka.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jooq..", "tools.jackson..",
+                    "com.fasterxml..", "java.sql..", "picocli..");
+
+    @ArchTest
+    static final ArchRule backEndKnowsNoJavaFx = noClasses().that()
+            .resideInAnyPackage("coop.minka.app..", "coop.minka.store..", "coop.minka.sync..", "coop.minka.cli..", "coop.minka.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "coop.minka.ui..", "atlantafx..", "org.controlsfx..");
+
+    @ArchTest
+    static final ArchRule viewModelsKnowNoScene = noClasses().that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..");
+
+    @ArchTest
+    static final ArchRule onlyUiCommonHopsThreads = noClasses().that().resideOutsideOfPackage("coop.minka.ui.common..")
+            .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class);
+}

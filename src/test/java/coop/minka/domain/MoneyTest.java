@@ -1,0 +1,77 @@
+package coop.minka.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Currency;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+class MoneyTest {
+    private static final Currency BOB = Currency.getInstance("BOB");
+    private static final Currency PYG = Currency.getInstance("PYG");
+    private static final Currency TND = Currency.getInstance("TND");
+
+    @Test
+    void parsesPlainDecimalsIntoMinorUnits() {
+        assertEquals(123450, Money.parse("1234.50", BOB));
+        assertEquals(123450, Money.parse("1234.5", BOB));
+        assertEquals(-700, Money.parse("-7", BOB));
+        assertEquals(50, Money.parse(".5", BOB));
+        assertEquals(700, Money.parse("+7.", BOB));
+        assertEquals(15000, Money.parse("15000", PYG));
+        assertEquals(1234, Money.parse("1.234", TND));
+    }
+
+    @Test
+    void refusesMoreDecimalsThanTheCurrencyHas() {
+        MinkaException e = assertThrows(MinkaException.class, () -> Money.parse("12.345", BOB));
+        assertEquals(ErrorCode.TOO_MANY_DECIMALS, e.code());
+        assertEquals(List.of("12.345", "BOB", "2"), e.args());
+        assertEquals(ErrorCode.TOO_MANY_DECIMALS, assertThrows(MinkaException.class, () -> Money.parse("1.5", PYG)).code());
+        assertEquals(1200, Money.parse("12.000", BOB), "trailing zeros are not extra precision");
+    }
+
+    @Test
+    void refusesWhatIsNotAPlainAmount() {
+        for (String bad : List.of("", "abc", "1,234.50", "1e3", "12.3.4", "--1", "1 000", "0x10", "99999999999999999999")) {
+            assertEquals(ErrorCode.BAD_AMOUNT, assertThrows(MinkaException.class, () -> Money.parse(bad, BOB)).code(), bad);
+        }
+    }
+
+    @Test
+    void formatsWithExactlyTheCurrencyDigits() {
+        assertEquals("1234.50", Money.format(123450, BOB));
+        assertEquals("-0.05", Money.format(-5, BOB));
+        assertEquals("15000", Money.format(15000, PYG));
+        assertEquals("0.001", Money.format(1, TND));
+    }
+
+    @Test
+    void additionRefusesToOverflow() {
+        assertEquals(ErrorCode.BAD_AMOUNT, assertThrows(MinkaException.class, () -> Money.add(Long.MAX_VALUE, 1)).code());
+    }
+
+    @Property(tries = 500)
+    void formatThenParseIsTheIdentity(@ForAll @LongRange(min = -1_000_000_000_000L, max = 1_000_000_000_000L) long minor) {
+        for (Currency c : List.of(BOB, PYG, TND)) {
+            assertEquals(minor, Money.parse(Money.format(minor, c), c));
+        }
+    }
+
+    @Test
+    void balancedPostingsPassAndOthersAreRefused() {
+        Ledger.checkBalanced(List.of(new Posting("a", 500), new Posting("b", -300), new Posting("c", -200)), BOB);
+        MinkaException e = assertThrows(MinkaException.class,
+                () -> Ledger.checkBalanced(List.of(new Posting("a", 500), new Posting("b", -400)), BOB));
+        assertEquals(ErrorCode.UNBALANCED, e.code());
+        assertEquals(List.of("1.00"), e.args());
+        assertEquals(ErrorCode.TOO_FEW_POSTINGS, assertThrows(MinkaException.class,
+                () -> Ledger.checkBalanced(List.of(new Posting("a", 0)), BOB)).code());
+        assertEquals(ErrorCode.ZERO_POSTING, assertThrows(MinkaException.class,
+                () -> Ledger.checkBalanced(List.of(new Posting("a", 0), new Posting("b", 0)), BOB)).code());
+    }
+}
