@@ -27,7 +27,10 @@ public final class CliRunner {
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--db", db.toString(), "--lang", "en"));
+        List<String> all = new ArrayList<>(List.of("--db", db.toString()));
+        if (!List.of(args).contains("--lang")) {
+            all.addAll(List.of("--lang", "en"));
+        }
         all.addAll(List.of(args));
         int code = MinkaCommand.commandLine(new MinkaCommand(), new PrintWriter(out), new PrintWriter(err))
                 .execute(all.toArray(String[]::new));
