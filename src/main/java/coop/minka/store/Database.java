@@ -162,10 +162,14 @@ public final class Database implements AutoCloseable {
     }
 
     private void migrate() {
-        if (installedSchemaVersion() > SCHEMA_VERSION) {
+        int installed = installedSchemaVersion();
+        if (installed > SCHEMA_VERSION) {
             throw new MinkaException(ErrorCode.DATABASE_TOO_NEW, file);
         }
         setPragmas();
+        if (installed == SCHEMA_VERSION) {
+            return; // up to date: starting Flyway would only cost time
+        }
         Flyway flyway = Flyway.configure()
                 .dataSource(new SingleConnectionDataSource(connection))
                 .locations("classpath:db/migration")
