@@ -52,6 +52,9 @@ public enum ErrorCode {
     BACKUP_FAILED(6),
     CODE_MISMATCH(1),
     VERIFY_FAILED(1),
+    FILE_EXISTS(6),
+    BAD_CHECK_CODE(2),
+    PERIOD_NOT_ENDED(2),
     INTERNAL(70);
 
     private final int exitCode;

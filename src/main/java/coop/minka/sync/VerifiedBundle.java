@@ -1,0 +1,32 @@
+package coop.minka.sync;
+
+import coop.minka.domain.Op;
+import coop.minka.store.OpStore;
+import coop.minka.sync.format.ManifestJson;
+import java.util.List;
+
+/// A bundle whose every check passed: the ZIP structure and caps, the manifest and its
+/// signature, the ops file hash, every entry's hash and chain link, and each author's signed
+/// head. Nothing of it has touched a database yet.
+///
+/// @param manifest   the manifest as read
+/// @param ranges     the entries per author, in manifest order
+/// @param fileSha256 SHA-256 of the whole bundle file
+/// @param full       true if it holds every entry its sender holds, from each author's first one
+public record VerifiedBundle(ManifestJson manifest, List<Range> ranges, byte[] fileSha256, boolean full) {
+
+    /// One author's entries `fromSeq..toSeq`, chained from `prev`, ending at the signed `head`.
+    /// `verified` is false only when the author's key is neither in the bundle nor held here:
+    /// then the range starts after entries this laptop does not have, and waits for them.
+    public record Range(String author, long fromSeq, long toSeq, byte[] prev, List<Op> ops, OpStore.SignedHead head,
+                        boolean verified) {
+    }
+
+    public String senderId() {
+        return manifest.sender().id();
+    }
+
+    public long opCount() {
+        return manifest.opCount();
+    }
+}
