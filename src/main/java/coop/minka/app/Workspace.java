@@ -74,6 +74,36 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /// Creates a new database for a laptop joining an existing cooperative (`minka join`): a new
+    /// identity, then `seed` fills the log (the full sync bundle, imported through the same path
+    /// as any import), then this laptop's own `replica.join` is appended. The file is removed
+    /// again if anything fails.
+    public static Workspace join(Path file, String coopId, String replicaName, LongSupplier clock,
+                                 java.util.function.Consumer<ChangeLog> seed) {
+        String replica = Texts.required(replicaName, "replica");
+        Database db = Database.create(file);
+        try {
+            Identity id = newIdentity(clock);
+            db.write(d -> {
+                Meta.put(d, Meta.DATABASE_ID, Ids.newId(clock.getAsLong()));
+                Meta.put(d, Meta.COOP_ID, coopId);
+                Meta.put(d, Meta.SELF, id.replicaId());
+                return null;
+            });
+            ChangeLog log = new ChangeLog(db, id, coopId, clock);
+            seed.accept(log);
+            log.write(w -> w.append(OpType.REPLICA_JOIN, id.replicaId(), OpData.builder().put("name", replica)
+                    .put("key", Base64.getEncoder().encodeToString(id.publicKey())).build()));
+            Workspace ws = new Workspace(db, log, loadCoop(db, coopId), false);
+            ws.saveIdentity();
+            return ws;
+        } catch (RuntimeException e) {
+            db.close();
+            deleteQuietly(file);
+            throw e;
+        }
+    }
+
     /// Opens an existing database; a copied or restored file gets a new replica identity.
     public static Workspace open(Path file, LongSupplier clock) {
         Database db = Database.open(file);

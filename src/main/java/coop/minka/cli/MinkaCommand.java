@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
 @Command(name = "minka", mixinStandardHelpOptions = true, versionProvider = MinkaCommand.Version.class,
         description = "Minka keeps a cooperative's members, shared work and accounts, and syncs them between laptops.",
         subcommands = {InitCommand.class, MemberCommand.class, CategoryCommand.class, WorkCommand.class,
-                AccountCommand.class, TxCommand.class, ReportCommand.class, LogCommand.class, VerifyCommand.class})
+                AccountCommand.class, TxCommand.class, ReportCommand.class, LogCommand.class, VerifyCommand.class,
+                SyncCommand.class, JoinCommand.class,
+                ExportCommand.class, PeriodCommand.class, VerifyCodeCommand.class, DemoCommand.class})
 public final class MinkaCommand {
     @Option(names = "--db", paramLabel = "FILE",
             description = "The database file (default: $MINKA_DB, else the per-user data folder).")
