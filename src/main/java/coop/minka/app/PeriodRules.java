@@ -2,23 +2,31 @@ package coop.minka.app;
 
 import coop.minka.domain.ErrorCode;
 import coop.minka.domain.MinkaException;
-import coop.minka.domain.Op;
-import coop.minka.domain.OpType;
-import coop.minka.store.OpStore;
+import coop.minka.store.Meta;
+import coop.minka.store.ReportRepository;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
-/// Closed periods: the treasurer closes the books up to a date with a `period.close` op; local
-/// entries dated on or before the latest close are refused.
+/// Closed periods: the treasurer closes the books up to a date with a `period.close` entry;
+/// entries made on this laptop dated on or before the latest close are refused. Every local
+/// write of a dated entry (posting or voiding a transaction, adding or voiding work, a
+/// collective work day) calls [#checkOpen] inside its write transaction. Closes made by a laptop
+/// that is not (yet) admitted do not count.
 public final class PeriodRules {
     /// The latest closing date held, if any.
     public Optional<LocalDate> closedUpTo(DSLContext d) {
-        List<Op> closes = OpStore.byTypes(d, List.of(OpType.PERIOD_CLOSE));
-        return closes.stream().map(op -> LocalDate.parse(op.data().str("to"))).max(LocalDate::compareTo);
+        List<LocalDate> closes = closes(d);
+        return closes.isEmpty() ? Optional.empty() : Optional.of(closes.getLast());
     }
 
+    /// Every closing date that counts, oldest first.
+    public List<LocalDate> closes(DSLContext d) {
+        return ReportRepository.periodCloses(d, Meta.get(d, Meta.SELF).orElse(""));
+    }
+
+    /// Refuses `date` with `PERIOD_CLOSED` when it lies in a closed period.
     public void checkOpen(DSLContext d, LocalDate date) {
         Optional<LocalDate> closed = closedUpTo(d);
         if (closed.isPresent() && !date.isAfter(closed.get())) {

@@ -1,27 +1,67 @@
 package coop.minka.app;
 
 import coop.minka.domain.Account;
-import coop.minka.domain.Member;
-import coop.minka.domain.WorkCategory;
-import coop.minka.domain.WorkEntry;
 import coop.minka.store.LedgerRepository;
-import coop.minka.store.MemberRepository;
-import coop.minka.store.WorkRepository;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /// Figures for the screen, the command line and exports alike: one query per report, so what
 /// the assembly sees on paper, on screen and in a CSV always matches.
 public final class ReportService {
     private final Workspace ws;
+    private final StatementService statements;
+    private final RecognitionService recognition;
+    private final CheckCodeService checkCodes;
+    private final PeriodService periods;
+    private final AuditService audit;
+    private final ExportService exports;
+    private final PackService pack;
 
     public ReportService(Workspace ws) {
         this.ws = ws;
+        this.statements = new StatementService(ws);
+        this.recognition = new RecognitionService(ws);
+        this.checkCodes = new CheckCodeService(ws);
+        this.periods = new PeriodService(ws, new PeriodRules(), java.time.ZoneId.systemDefault());
+        this.audit = new AuditService(ws);
+        this.exports = new ExportService(ws, audit);
+        this.pack = new PackService(ws);
+    }
+
+    /// Trial balance, balance sheet, income and expenditure, cash books, member statements.
+    public StatementService statements() {
+        return statements;
+    }
+
+    /// Work recognition: hours and value by member, category, month and gender; work days.
+    public RecognitionService recognition() {
+        return recognition;
+    }
+
+    /// Check codes of periods, as printed on the assembly pack.
+    public CheckCodeService checkCodes() {
+        return checkCodes;
+    }
+
+    /// Closing the books up to a date.
+    public PeriodService periods() {
+        return periods;
+    }
+
+    /// CSV, JSON and ledger-journal exports.
+    public ExportService exports() {
+        return exports;
+    }
+
+    /// The printable assembly pack (PDF).
+    public PackService pack() {
+        return pack;
+    }
+
+    /// The audit trail of a period as a table (for CSV and the command line).
+    public ReportTable auditTable(LocalDate from, LocalDate to) {
+        return ReportTables.audit(audit.log(from, to, 0));
     }
 
     /// One account's balance (minor units, debit positive).
@@ -45,45 +85,13 @@ public final class ReportService {
     public record WorkRow(String key, String label, long minutes, long entries, long valueMinor) {
     }
 
-    /// Hours of non-voided work in the period, grouped, in key order.
+    /// Hours of non-voided work in the period, grouped, in key order (members by name).
     public List<WorkRow> work(WorkGrouping by, LocalDate from, LocalDate to) {
         DateRange.check(from, to);
         return ws.db().read(d -> {
-            List<WorkEntry> entries = WorkRepository.entries(d, null, from, to, false);
-            Map<String, Member> members = MemberRepository.all(d).stream()
-                    .collect(Collectors.toMap(Member::id, Function.identity()));
-            Map<String, WorkCategory> cats = WorkRepository.categories(d).stream()
-                    .collect(Collectors.toMap(WorkCategory::id, Function.identity()));
-            Map<String, long[]> acc = new TreeMap<>();
-            Map<String, String> labels = new TreeMap<>();
-            for (WorkEntry e : entries) {
-                Member m = members.get(e.memberId());
-                WorkCategory c = cats.get(e.categoryId());
-                String key = switch (by) {
-                    case MEMBER -> e.memberId();
-                    case CATEGORY -> c == null ? e.categoryId() : c.code();
-                    case MONTH -> e.date().toString().substring(0, 7);
-                    case GENDER -> m == null ? "unknown" : m.gender().wire();
-                };
-                String label = switch (by) {
-                    case MEMBER -> m == null ? "?" : m.name();
-                    case CATEGORY -> c == null ? "?" : c.name();
-                    case MONTH, GENDER -> key;
-                };
-                labels.put(key, label);
-                long[] a = acc.computeIfAbsent(key, k -> new long[3]);
-                a[0] += e.minutes();
-                a[1]++;
-                if (c != null && c.rateMinor() != null) {
-                    a[2] += Math.round(e.minutes() * (double) c.rateMinor() / 60.0);
-                }
-            }
-            List<WorkRow> rows = new ArrayList<>();
-            acc.forEach((k, a) -> rows.add(new WorkRow(k, labels.get(k), a[0], a[1], a[2])));
-            if (by == WorkGrouping.MEMBER) {
-                rows.sort(java.util.Comparator.comparing(WorkRow::label).thenComparing(WorkRow::key));
-            }
-            return rows;
+            Books b = Books.load(d, from, to);
+            return WorkFigures.group(b.work(), b.members(), b.categories(), by).stream()
+                    .map(g -> new WorkRow(g.key(), g.label(), g.minutes(), g.entries(), g.valueMinor())).toList();
         });
     }
 }

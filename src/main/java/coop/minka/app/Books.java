@@ -1,0 +1,111 @@
+package coop.minka.app;
+
+import static coop.minka.store.schema.Tables.COOPERATIVE;
+
+import coop.minka.domain.Account;
+import coop.minka.domain.AccountType;
+import coop.minka.domain.Cooperative;
+import coop.minka.domain.Member;
+import coop.minka.domain.MemberStatus;
+import coop.minka.domain.WorkCategory;
+import coop.minka.domain.WorkEntry;
+import coop.minka.store.LedgerRepository;
+import coop.minka.store.MemberRepository;
+import coop.minka.store.ReportRepository;
+import coop.minka.store.ReportRepository.PostingLine;
+import coop.minka.store.WorkRepository;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+
+/// The books as the reports of one period see them, read in one go: every report, CSV file,
+/// printed page and check code of that period is computed from one of these, so they agree.
+///
+/// `from` null means "from the beginning", `to` null means "up to the latest entry".
+/// `postings` holds every non-voided posting dated on or before `to` (earlier ones give the
+/// opening balances); `work` holds the non-voided work entries dated in the period.
+record Books(Cooperative coop, LocalDate from, LocalDate to, Map<String, Account> accounts,
+             Map<String, Member> members, Map<String, WorkCategory> categories, List<PostingLine> postings,
+             List<WorkEntry> work) {
+
+    static Books load(DSLContext d, LocalDate from, LocalDate to) {
+        DateRange.check(from, to);
+        var c = d.selectFrom(COOPERATIVE).orderBy(COOPERATIVE.ID).limit(1).fetchOne();
+        Cooperative coop = c == null ? null : new Cooperative(c.getId(), c.getName(),
+                Currency.getInstance(c.getCurrency()), c.getCreatedAt(), c.getLanguages());
+        Map<String, Account> accounts = LedgerRepository.accounts(d).stream()
+                .collect(Collectors.toMap(Account::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        Map<String, Member> members = MemberRepository.all(d).stream()
+                .collect(Collectors.toMap(Member::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        Map<String, WorkCategory> cats = WorkRepository.categories(d).stream()
+                .collect(Collectors.toMap(WorkCategory::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        return new Books(coop, from, to, accounts, members, cats, ReportRepository.postings(d, to),
+                WorkRepository.entries(d, null, from, to, false));
+    }
+
+    Currency currency() {
+        return coop.currency();
+    }
+
+    boolean inPeriod(LocalDate date) {
+        return (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
+    }
+
+    /// Balance of every account before the period starts (debit positive).
+    Map<String, Long> opening() {
+        Map<String, Long> out = new HashMap<>();
+        if (from != null) {
+            for (PostingLine p : postings) {
+                if (p.date().isBefore(from)) {
+                    out.merge(p.accountId(), p.amount(), Math::addExact);
+                }
+            }
+        }
+        return out;
+    }
+
+    /// Balance of every account at the end of the period (debit positive).
+    Map<String, Long> closing() {
+        Map<String, Long> out = new HashMap<>();
+        for (PostingLine p : postings) {
+            out.merge(p.accountId(), p.amount(), Math::addExact);
+        }
+        return out;
+    }
+
+    /// Postings dated in the period, in book order.
+    List<PostingLine> periodPostings() {
+        return postings.stream().filter(p -> inPeriod(p.date())).toList();
+    }
+
+    /// The account, or a stand-in while the account's creation has not arrived from another laptop.
+    Account account(String id) {
+        Account a = accounts.get(id);
+        return a != null ? a : new Account(id, "?", "(not yet received)", AccountType.ASSET,
+                null, false);
+    }
+
+    /// The members who get a slip and a statement: every active member, plus anyone who
+    /// worked in the period or holds a member account with figures in it; in name order.
+    List<Member> statementMembers() {
+        Set<String> ids = new LinkedHashSet<>();
+        work.forEach(e -> ids.add(e.memberId()));
+        Map<String, Long> close = closing();
+        Set<String> moved = periodPostings().stream().map(PostingLine::accountId).collect(Collectors.toSet());
+        for (Account a : accounts.values()) {
+            if (a.memberId() != null && (close.getOrDefault(a.id(), 0L) != 0 || moved.contains(a.id()))) {
+                ids.add(a.memberId());
+            }
+        }
+        return members.values().stream()
+                .filter(m -> m.status() == MemberStatus.ACTIVE || ids.contains(m.id())).toList();
+    }
+}

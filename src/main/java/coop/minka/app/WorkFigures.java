@@ -1,0 +1,93 @@
+package coop.minka.app;
+
+import coop.minka.domain.Gender;
+import coop.minka.domain.Member;
+import coop.minka.domain.WorkCategory;
+import coop.minka.domain.WorkEntry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/// The one place work is added up, used by [ReportService#work], [RecognitionService] and the
+/// printed pack alike. Values are exact: each entry is worth minutes × hourly rate ÷ 60, rounded
+/// half up to a minor unit, and the rows add up those per-entry values.
+final class WorkFigures {
+    private WorkFigures() {
+    }
+
+    /// One group: minutes, entries and value, split by the gender of who did the work
+    /// (`other` = non-binary, unspecified, or a member not yet received).
+    record Group(String key, String label, long minutes, long entries, long valueMinor, long womenMinutes,
+                 long menMinutes, long otherMinutes) {
+    }
+
+    /// The value of one entry at its category's reference rate; 0 where no rate is set.
+    static long value(WorkEntry e, WorkCategory c) {
+        if (c == null || c.rateMinor() == null) {
+            return 0;
+        }
+        return Math.floorDiv(Math.multiplyExact((long) e.minutes(), c.rateMinor()) + 30, 60);
+    }
+
+    static Gender gender(WorkEntry e, Map<String, Member> members) {
+        Member m = members.get(e.memberId());
+        return m == null ? Gender.UNSPECIFIED : m.gender();
+    }
+
+    /// Groups entries by member, category, month or gender; rows in key order, members by name.
+    static List<Group> group(List<WorkEntry> entries, Map<String, Member> members, Map<String, WorkCategory> cats,
+                             ReportService.WorkGrouping by) {
+        Map<String, long[]> acc = new TreeMap<>();
+        Map<String, String> labels = new TreeMap<>();
+        for (WorkEntry e : entries) {
+            Member m = members.get(e.memberId());
+            WorkCategory c = cats.get(e.categoryId());
+            String key = switch (by) {
+                case MEMBER -> e.memberId();
+                case CATEGORY -> c == null ? e.categoryId() : c.code();
+                case MONTH -> e.date().toString().substring(0, 7);
+                case GENDER -> m == null ? "unknown" : m.gender().wire();
+            };
+            String label = switch (by) {
+                case MEMBER -> m == null ? "?" : m.name();
+                case CATEGORY -> c == null ? "?" : c.name();
+                case MONTH, GENDER -> key;
+            };
+            labels.put(key, label);
+            add(acc.computeIfAbsent(key, k -> new long[6]), e, c, members);
+        }
+        List<Group> rows = new ArrayList<>();
+        acc.forEach((k, a) -> rows.add(group(k, labels.get(k), a)));
+        if (by == ReportService.WorkGrouping.MEMBER) {
+            rows.sort(Comparator.comparing(Group::label).thenComparing(Group::key));
+        }
+        return rows;
+    }
+
+    /// All the entries as one group.
+    static Group total(String key, String label, List<WorkEntry> entries, Map<String, Member> members,
+                       Map<String, WorkCategory> cats) {
+        long[] a = new long[6];
+        for (WorkEntry e : entries) {
+            add(a, e, cats.get(e.categoryId()), members);
+        }
+        return group(key, label, a);
+    }
+
+    private static void add(long[] a, WorkEntry e, WorkCategory c, Map<String, Member> members) {
+        a[0] += e.minutes();
+        a[1]++;
+        a[2] += value(e, c);
+        switch (gender(e, members)) {
+            case WOMAN -> a[3] += e.minutes();
+            case MAN -> a[4] += e.minutes();
+            default -> a[5] += e.minutes();
+        }
+    }
+
+    private static Group group(String key, String label, long[] a) {
+        return new Group(key, label, a[0], a[1], a[2], a[3], a[4], a[5]);
+    }
+}
