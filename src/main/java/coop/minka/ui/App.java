@@ -1,15 +1,27 @@
 package coop.minka.ui;
 
+import coop.minka.app.DefaultLocations;
+import coop.minka.ui.common.FxExecutors;
+import coop.minka.ui.common.settings.SettingsJson;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
+import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-/// The desktop app. Started by [coop.minka.Main] with the database path.
+/// The desktop app. Started by [coop.minka.Main] with the database path. With the system
+/// property `minka.firstFrameExit=true` it prints the milliseconds from JVM start to the first
+/// frame and exits (for the start-up benchmark).
 public final class App extends Application {
     private static volatile Path databasePath;
+    private ExecutorService background;
+    private AppContext context;
 
     public static void launchApp(Path database, String[] args) {
         databasePath = database;
@@ -18,9 +30,62 @@ public final class App extends Application {
 
     @Override
     public void start(Stage stage) {
-        Label label = new Label("Minka — " + databasePath);
-        stage.setScene(new Scene(new VBox(label), 800, 600));
-        stage.setTitle("Minka");
+        background = FxExecutors.background();
+        Path db = databasePath != null ? databasePath : DefaultLocations.database();
+        Path settings = DefaultLocations.dataFolder(System.getenv(), System.getProperty("os.name", ""),
+                System.getProperty("user.home", ".")).resolve("settings.json");
+        context = new AppContext(stage, db, settings, background, FxExecutors.fx(), null);
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var in = App.class.getResourceAsStream("/coop/minka/icons/minka-" + size + ".png");
+            if (in != null) {
+                stage.getIcons().add(new Image(in));
+            }
+        }
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        SettingsJson s = context.preferences().current();
+        double w = Math.min(s.windowWidth() == null ? 1280 : s.windowWidth(), screen.getWidth());
+        double h = Math.min(s.windowHeight() == null ? 800 : s.windowHeight(), screen.getHeight());
+        Scene scene = context.start(w, h);
+        stage.setMinWidth(Math.min(900, screen.getWidth()));
+        stage.setMinHeight(Math.min(600, screen.getHeight()));
+        if (s.windowX() != null && s.windowY() != null && onSomeScreen(s.windowX(), s.windowY(), w)) {
+            stage.setX(s.windowX());
+            stage.setY(s.windowY());
+        } else {
+            stage.centerOnScreen();
+        }
+        boolean smallScreen = screen.getWidth() <= 1400 || screen.getHeight() <= 800;
+        if (s.maximized() == null && smallScreen) {
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setWidth(screen.getWidth());
+            stage.setHeight(screen.getHeight());
+        }
+        stage.setMaximized(Boolean.TRUE.equals(s.maximized()) || s.maximized() == null && smallScreen);
+        stage.setOnCloseRequest(e -> context.shutdown());
+        if (Boolean.getBoolean("minka.firstFrameExit")) {
+            scene.addPostLayoutPulseListener(new Runnable() {
+                @Override
+                public void run() {
+                    scene.removePostLayoutPulseListener(this);
+                    long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                    System.out.println("first frame after " + ms + " ms");
+                    Platform.exit();
+                }
+            });
+        }
         stage.show();
+    }
+
+    private static boolean onSomeScreen(double x, double y, double w) {
+        return !Screen.getScreensForRectangle(x, y, Math.max(100, w / 4), 60).isEmpty();
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        if (background != null) {
+            background.shutdown();
+            background.awaitTermination(5, TimeUnit.SECONDS);
+        }
     }
 }

@@ -1,0 +1,87 @@
+package coop.minka.ui;
+
+import coop.minka.app.Services;
+import coop.minka.app.SyncService;
+import coop.minka.app.SyncStatus;
+import coop.minka.app.SyncTrust;
+import coop.minka.ui.accounts.AccountsView;
+import coop.minka.ui.accounts.AccountsViewModel;
+import coop.minka.ui.common.ScreenModel;
+import coop.minka.ui.common.UiContext;
+import coop.minka.ui.common.settings.Preferences;
+import coop.minka.ui.home.HomeView;
+import coop.minka.ui.home.HomeViewModel;
+import coop.minka.ui.main.Screen;
+import coop.minka.ui.members.MembersView;
+import coop.minka.ui.members.MembersViewModel;
+import coop.minka.ui.reports.ReportsView;
+import coop.minka.ui.reports.ReportsViewModel;
+import coop.minka.ui.settings.SettingsView;
+import coop.minka.ui.settings.SettingsViewModel;
+import coop.minka.ui.sync.SyncView;
+import coop.minka.ui.sync.SyncViewModel;
+import coop.minka.ui.work.WorkView;
+import coop.minka.ui.work.WorkViewModel;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.scene.Node;
+
+/// The ViewModels of one open set of books, and the views over them (rebuilt when the language
+/// changes; the ViewModels and what was typed stay).
+final class Session {
+    final Services services;
+    final HomeViewModel home;
+    final MembersViewModel members;
+    final WorkViewModel work;
+    final AccountsViewModel accounts;
+    final ReportsViewModel reports;
+    final SyncViewModel sync;
+    final SettingsViewModel settings;
+    final boolean demo;
+    MembersView membersView;
+    WorkView workView;
+
+    Session(UiContext ui, Services services, Preferences prefs, boolean demo, Runnable reopen) {
+        this.services = services;
+        this.demo = demo;
+        var ws = services.workspace();
+        SyncStatus status = new SyncStatus(ws);
+        BooksAdapter books = new BooksAdapter(services, status);
+        String coopName = ws.coop().name();
+        home = new HomeViewModel(ui, services.ledger(), services.reports(), services.members(), () -> coopName,
+                () -> books.syncSummary((k, a) -> ui.i18n().t(k, a)));
+        members = new MembersViewModel(ui, services.members(), services.work(), services.ledger());
+        work = new WorkViewModel(ui, services.members(), services.work());
+        accounts = new AccountsViewModel(ui, services.ledger(), services.members());
+        reports = new ReportsViewModel(ui, services.reports());
+        sync = new SyncViewModel(ui, new SyncService(ws, services.periods()), status, new SyncTrust(ws));
+        settings = new SettingsViewModel(ui, prefs, books, reopen);
+    }
+
+    Map<Screen, ScreenModel> models() {
+        Map<Screen, ScreenModel> m = new EnumMap<>(Screen.class);
+        m.put(Screen.HOME, home);
+        m.put(Screen.MEMBERS, members);
+        m.put(Screen.WORK, work);
+        m.put(Screen.ACCOUNTS, accounts);
+        m.put(Screen.REPORTS, reports);
+        m.put(Screen.SYNC, sync);
+        m.put(Screen.SETTINGS, settings);
+        return m;
+    }
+
+    Map<Screen, Node> views(UiContext ui, Consumer<String> go) {
+        Map<Screen, Node> v = new EnumMap<>(Screen.class);
+        membersView = new MembersView(members, ui.i18n());
+        workView = new WorkView(work, ui.i18n());
+        v.put(Screen.HOME, new HomeView(home, ui.i18n(), go));
+        v.put(Screen.MEMBERS, membersView);
+        v.put(Screen.WORK, workView);
+        v.put(Screen.ACCOUNTS, new AccountsView(accounts, ui.i18n()));
+        v.put(Screen.REPORTS, new ReportsView(reports, ui.i18n()));
+        v.put(Screen.SYNC, new SyncView(sync, ui.i18n()));
+        v.put(Screen.SETTINGS, new SettingsView(settings, ui.i18n()));
+        return v;
+    }
+}

@@ -1,0 +1,166 @@
+package coop.minka.ui.accounts;
+
+import atlantafx.base.theme.Styles;
+import coop.minka.domain.AccountType;
+import coop.minka.ui.common.I18n;
+import coop.minka.ui.common.Labels;
+import coop.minka.ui.common.Views;
+import java.time.LocalDate;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/// The accounts screen: chart of accounts by type on the left; journal (or a form) on the right.
+public final class AccountsView extends BorderPane {
+    private final AccountsViewModel vm;
+    private final I18n i18n;
+    private final TreeTableView<AccountsViewModel.AccountRow> tree = new TreeTableView<>();
+
+    public AccountsView(AccountsViewModel vm, I18n i18n) {
+        this.vm = vm;
+        this.i18n = i18n;
+        getStyleClass().add("screen");
+        Button newTx = Views.primary(i18n, "accounts.newTransaction", Feather.PLUS, vm::newTransaction);
+        newTx.setId("tx-new");
+        MenuButton templates = new MenuButton(i18n.t("accounts.templates"));
+        templates.setGraphic(coop.minka.ui.common.Icons.of(Feather.ZAP));
+        for (Template t : Template.values()) {
+            MenuItem mi = new MenuItem(i18n.t(t.key()));
+            mi.setOnAction(e -> vm.applyTemplate(t));
+            templates.getItems().add(mi);
+        }
+        Button newAccount = Views.button(i18n, "accounts.newAccount", Feather.FOLDER_PLUS, vm::startAddAccount);
+        setTop(Views.row(Views.title(i18n, "nav.accounts"), Views.grow(), templates, newAccount, newTx));
+        VBox left = new VBox(8, Views.heading(i18n, "accounts.chart"), chart());
+        VBox.setVgrow(tree, Priority.ALWAYS);
+        StackPane right = new StackPane(journalPane(), new TransactionFormView(vm, i18n), new AccountFormView(vm, i18n));
+        SplitPane split = new SplitPane(left, right);
+        split.setDividerPositions(0.38);
+        BorderPane.setMargin(split, new Insets(12, 0, 0, 0));
+        setCenter(split);
+    }
+
+    private TreeTableView<AccountsViewModel.AccountRow> chart() {
+        tree.setShowRoot(false);
+        tree.setId("accounts-chart");
+        TreeTableColumn<AccountsViewModel.AccountRow, String> name = new TreeTableColumn<>(i18n.t("accounts.col.account"));
+        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(label(c.getValue())));
+        TreeTableColumn<AccountsViewModel.AccountRow, String> balance = new TreeTableColumn<>(i18n.t("accounts.col.balance"));
+        balance.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue() == null ? ""
+                : i18n.money(c.getValue().getValue().balance())));
+        balance.setStyle("-fx-alignment: CENTER-RIGHT;");
+        name.setPrefWidth(250);
+        balance.setPrefWidth(140);
+        tree.getColumns().setAll(name, balance);
+        tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        vm.chart().addListener((ListChangeListener<AccountsViewModel.AccountRow>) c -> fillTree());
+        fillTree();
+        tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.accountFilterProperty().set(
+                b == null || b.getValue() == null || b.getValue().account() == null ? null : b.getValue().account()));
+        return tree;
+    }
+
+    private String label(TreeItem<AccountsViewModel.AccountRow> item) {
+        var r = item.getValue();
+        if (r == null) {
+            return "";
+        }
+        if (r.account() == null) {
+            return ((TypeItem) item).title;
+        }
+        return r.account().code() + "  " + r.account().name() + (r.account().archived() ? " (" + i18n.t("accounts.archived") + ")" : "");
+    }
+
+    /// A type heading in the chart; its value carries the type's total and no account.
+    private static final class TypeItem extends TreeItem<AccountsViewModel.AccountRow> {
+        final String title;
+
+        TypeItem(String title, long total) {
+            super(new AccountsViewModel.AccountRow(null, total));
+            this.title = title;
+        }
+    }
+
+    private void fillTree() {
+        TreeItem<AccountsViewModel.AccountRow> root = new TreeItem<>();
+        for (AccountType type : AccountType.values()) {
+            var rows = vm.chart().stream().filter(r -> r.account().type() == type).toList();
+            TypeItem t = new TypeItem(i18n.t(Labels.key(type)), rows.stream().mapToLong(AccountsViewModel.AccountRow::balance).sum());
+            rows.forEach(r -> t.getChildren().add(new TreeItem<>(r)));
+            t.setExpanded(true);
+            root.getChildren().add(t);
+        }
+        tree.setRoot(root);
+    }
+
+    private VBox journalPane() {
+        TableView<AccountsViewModel.JournalRow> t = new TableView<>(vm.journal());
+        t.setId("journal");
+        TableColumn<AccountsViewModel.JournalRow, LocalDate> date = Views.column(i18n, "accounts.col.date",
+                r -> r.tx().date(), i18n::date);
+        TableColumn<AccountsViewModel.JournalRow, String> memo = Views.column(i18n, "accounts.col.memo",
+                r -> r.tx().voided() ? i18n.t("accounts.voidedMemo", r.tx().memo(), r.tx().voidReason()) : r.tx().memo(), s -> s);
+        TableColumn<AccountsViewModel.JournalRow, String> accounts = Views.column(i18n, "accounts.col.accounts",
+                AccountsViewModel.JournalRow::accounts, s -> s);
+        TableColumn<AccountsViewModel.JournalRow, Long> amount = Views.numberColumn(i18n, "accounts.col.amount",
+                AccountsViewModel.JournalRow::amount, i18n::money);
+        date.setPrefWidth(110);
+        memo.setPrefWidth(220);
+        amount.setPrefWidth(120);
+        t.getColumns().setAll(date, memo, accounts, amount);
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Views.placeholder(t, i18n, "accounts.journalEmpty");
+        t.setRowFactory(tv -> new TableRow<>() {
+            @Override
+            protected void updateItem(AccountsViewModel.JournalRow item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("voided"), !empty && item != null && item.tx().voided());
+            }
+        });
+        t.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
+        TableView<AccountsViewModel.PostingRow> details = new TableView<>(vm.details());
+        details.getColumns().setAll(
+                Views.column(i18n, "accounts.col.account", AccountsViewModel.PostingRow::account, s -> s),
+                Views.numberColumn(i18n, "accounts.form.debit", AccountsViewModel.PostingRow::debit, v -> v == 0 ? "" : i18n.money(v)),
+                Views.numberColumn(i18n, "accounts.form.credit", AccountsViewModel.PostingRow::credit, v -> v == 0 ? "" : i18n.money(v)));
+        details.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        details.setPrefHeight(150);
+        details.setMinHeight(110);
+        Views.placeholder(details, i18n, "accounts.pickTransaction");
+        CheckBox voided = new CheckBox(i18n.t("accounts.showVoided"));
+        voided.selectedProperty().bindBidirectional(vm.showVoidedProperty());
+        Button voidButton = Views.button(i18n, "accounts.void.action", Feather.SLASH, vm::voidSelected);
+        voidButton.getStyleClass().add(Styles.DANGER);
+        voidButton.disableProperty().bind(vm.canVoidBinding().not());
+        Label filter = new Label();
+        filter.setWrapText(true);
+        filter.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.accountFilterProperty().get() == null
+                ? i18n.t("accounts.journalAll") : i18n.t("accounts.journalOf", vm.accountFilterProperty().get().name()),
+                vm.accountFilterProperty()));
+        filter.getStyleClass().add(Styles.TITLE_4);
+        Button all = Views.button(i18n, "accounts.showAll", null, () -> tree.getSelectionModel().clearSelection());
+        all.visibleProperty().bind(vm.accountFilterProperty().isNotNull());
+        VBox box = new VBox(8, Views.row(filter, Views.grow(), all), t, Views.row(voided, Views.grow(), voidButton), details);
+        VBox.setVgrow(t, Priority.ALWAYS);
+        box.setPadding(new Insets(0, 0, 0, 12));
+        box.visibleProperty().bind(vm.transactionForm().openProperty().not().and(vm.accountForm().openProperty().not()));
+        return box;
+    }
+}

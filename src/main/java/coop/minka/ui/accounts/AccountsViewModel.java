@@ -1,0 +1,285 @@
+package coop.minka.ui.accounts;
+
+import coop.minka.app.LedgerService;
+import coop.minka.app.MemberService;
+import coop.minka.domain.Account;
+import coop.minka.domain.Member;
+import coop.minka.domain.MemberStatus;
+import coop.minka.domain.Money;
+import coop.minka.domain.Posting;
+import coop.minka.domain.Transaction;
+import coop.minka.ui.common.Amounts;
+import coop.minka.ui.common.ScreenModel;
+import coop.minka.ui.common.UiContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/// The books: chart of accounts with balances, the journal, the new-transaction form with
+/// templates, new accounts, voids.
+public final class AccountsViewModel extends ScreenModel {
+    /// An account and its balance in its natural sign (a full cash box is positive, and so are
+    /// members' savings the cooperative owes).
+    public record AccountRow(Account account, long balance) {
+    }
+
+    /// A transaction with its total and the names of its accounts.
+    public record JournalRow(Transaction tx, long amount, String accounts) {
+    }
+
+    /// One line of a transaction, for the details under the journal.
+    public record PostingRow(String account, long debit, long credit) {
+    }
+
+    private record Loaded(List<LedgerService.AccountBalance> accounts, List<Transaction> journal, List<Member> members) {
+    }
+
+    private final LedgerService ledger;
+    private final MemberService members;
+    private final TransactionForm txForm;
+    private final AccountForm accountForm = new AccountForm();
+    private final ObservableList<AccountRow> chart = FXCollections.observableArrayList();
+    private final ObservableList<Account> choices = FXCollections.observableArrayList();
+    private final ObservableList<JournalRow> journal = FXCollections.observableArrayList();
+    private final ObservableList<PostingRow> details = FXCollections.observableArrayList();
+    private final ObservableList<Member> memberChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<Account> accountFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<JournalRow> selected = new SimpleObjectProperty<>();
+    private final BooleanProperty showVoided = new SimpleBooleanProperty(true);
+    private final BooleanBinding canSaveTransaction;
+    private final BooleanBinding canSaveAccount;
+    private final BooleanBinding canVoid;
+    private Map<String, Account> byId = Map.of();
+
+    public AccountsViewModel(UiContext ui, LedgerService ledger, MemberService members) {
+        super(ui);
+        this.ledger = ledger;
+        this.members = members;
+        this.txForm = new TransactionForm(() -> ui.i18n().currencyProperty().get());
+        canSaveTransaction = txForm.validBinding().and(ui.async().busyProperty().not());
+        canSaveAccount = accountForm.validBinding().and(ui.async().busyProperty().not());
+        canVoid = Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().tx().voided(), selected);
+        accountFilter.addListener((o, a, b) -> reloadNow());
+        showVoided.addListener((o, a, b) -> reloadNow());
+        selected.addListener((o, a, b) -> showDetails(b));
+        accountForm.codeProperty().addListener((o, a, b) -> accountForm.codeErrorProperty().set(
+                chart.stream().anyMatch(r -> r.account().code().equals(b.strip()))
+                        ? ui.i18n().t("accounts.form.codeTaken", b.strip()) : ""));
+    }
+
+    @Override
+    protected void reload() {
+        Account filter = accountFilter.get();
+        boolean voided = showVoided.get();
+        ui.async().run(() -> new Loaded(ledger.accounts(),
+                ledger.transactions(null, null, filter == null ? null : filter.code()).stream()
+                        .filter(t -> voided || !t.voided()).toList(), members.list()), this::show);
+    }
+
+    private void show(Loaded l) {
+        byId = l.accounts().stream().map(LedgerService.AccountBalance::account)
+                .collect(Collectors.toMap(Account::id, Function.identity()));
+        chart.setAll(l.accounts().stream().map(ab -> new AccountRow(ab.account(),
+                ab.account().type().debitNormal() ? ab.balance() : -ab.balance())).toList());
+        List<Account> open = l.accounts().stream().map(LedgerService.AccountBalance::account)
+                .filter(a -> !a.archived()).toList();
+        if (!choices.equals(open)) {
+            choices.setAll(open);
+        }
+        memberChoices.setAll(l.members().stream().filter(m -> m.status() == MemberStatus.ACTIVE).toList());
+        String keep = selected.get() == null ? null : selected.get().tx().id();
+        journal.setAll(l.journal().reversed().stream().map(this::row).toList());
+        selected.set(journal.stream().filter(r -> r.tx().id().equals(keep)).findFirst().orElse(null));
+    }
+
+    private JournalRow row(Transaction t) {
+        long amount = t.postings().stream().mapToLong(Posting::amount).filter(a -> a > 0).sum();
+        String names = t.postings().stream().map(p -> name(p.accountId())).distinct().collect(Collectors.joining(", "));
+        return new JournalRow(t, amount, names);
+    }
+
+    private String name(String accountId) {
+        Account a = byId.get(accountId);
+        return a == null ? ui.i18n().t("common.notYetReceived") : a.name();
+    }
+
+    private void showDetails(JournalRow r) {
+        if (r == null) {
+            details.clear();
+            return;
+        }
+        List<PostingRow> rows = new ArrayList<>();
+        for (Posting p : r.tx().postings()) {
+            rows.add(new PostingRow(name(p.accountId()), Math.max(p.amount(), 0), Math.max(-p.amount(), 0)));
+        }
+        details.setAll(rows);
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    public void newTransaction() {
+        accountForm.openProperty().set(false);
+        txForm.start();
+    }
+
+    /// Fills the form for an everyday entry: memo and both accounts; the amount typed on the
+    /// first line is mirrored on the second.
+    public void applyTemplate(Template t) {
+        newTransaction();
+        List<Account> open = List.copyOf(choices);
+        txForm.memoProperty().set(ui.i18n().t(t.key()));
+        TransactionForm.Line first = txForm.lines().get(0);
+        TransactionForm.Line second = txForm.lines().get(1);
+        first.accountProperty().set(t.debit(open).orElse(null));
+        second.accountProperty().set(t.credit(open).orElse(null));
+        first.debitProperty().addListener((o, a, b) -> {
+            if (second.creditProperty().get().equals(a == null ? "" : a)) {
+                second.creditProperty().set(b);
+            }
+        });
+    }
+
+    public void cancelTransaction() {
+        txForm.openProperty().set(false);
+    }
+
+    /// Posts the form's transaction; refused (and the form kept) unless it balances.
+    public void saveTransaction() {
+        if (!canSaveTransaction.get()) {
+            return;
+        }
+        List<LedgerService.Line> lines = new ArrayList<>();
+        for (TransactionForm.Line l : txForm.lines()) {
+            if (!l.used()) {
+                continue;
+            }
+            long amount = txForm.parse(l.debitProperty().get()) - txForm.parse(l.creditProperty().get());
+            lines.add(new LedgerService.Line(l.accountProperty().get().code(),
+                    Money.format(amount, ui.i18n().currencyProperty().get())));
+        }
+        var date = txForm.dateProperty().get();
+        String memo = txForm.memoProperty().get();
+        String ref = txForm.referenceProperty().get();
+        ui.async().run(() -> ledger.post(date, memo, ref, lines), t -> {
+            txForm.openProperty().set(false);
+            ui.notices().success(ui.i18n().t("accounts.saved", t.memo()));
+            changed();
+        });
+    }
+
+    /// Voids the selected transaction with a reason. It stays in the journal, marked.
+    public void voidSelected() {
+        JournalRow r = selected.get();
+        if (r == null || r.tx().voided()) {
+            return;
+        }
+        ui.dialogs().askText(ui.i18n().t("accounts.void.title"), ui.i18n().t("accounts.void.message", r.tx().memo(),
+                        ui.i18n().money(r.amount()), ui.i18n().date(r.tx().date())), ui.i18n().t("accounts.void.action"))
+                .ifPresent(reason -> ui.async().run(() -> ledger.voidTransaction(r.tx().id(), reason), t -> {
+                    ui.notices().success(ui.i18n().t("accounts.voided"));
+                    changed();
+                }));
+    }
+
+    public void startAddAccount() {
+        txForm.openProperty().set(false);
+        accountForm.start();
+    }
+
+    public void cancelAccount() {
+        accountForm.openProperty().set(false);
+    }
+
+    public void saveAccount() {
+        if (!canSaveAccount.get()) {
+            return;
+        }
+        String code = accountForm.codeProperty().get();
+        String name = accountForm.nameProperty().get();
+        var type = accountForm.typeProperty().get();
+        Member m = accountForm.memberProperty().get();
+        ui.async().run(() -> ledger.addAccount(code, name, type, m == null ? null : m.id()), a -> {
+            accountForm.openProperty().set(false);
+            ui.notices().success(ui.i18n().t("accounts.added", a.name()));
+            changed();
+        });
+    }
+
+    /// An amount as typed, checked: empty when fine, else a plain explanation.
+    public String amountProblem(String typed) {
+        try {
+            txForm.parse(typed);
+            return "";
+        } catch (RuntimeException e) {
+            return ui.i18n().message(e);
+        }
+    }
+
+    static String plain(String typed) {
+        return Amounts.plain(typed);
+    }
+
+    // ---------------------------------------------------------------- properties
+
+    public TransactionForm transactionForm() {
+        return txForm;
+    }
+
+    public AccountForm accountForm() {
+        return accountForm;
+    }
+
+    public ObservableList<AccountRow> chart() {
+        return chart;
+    }
+
+    public ObservableList<Account> accountChoices() {
+        return choices;
+    }
+
+    public ObservableList<Member> memberChoices() {
+        return memberChoices;
+    }
+
+    public ObservableList<JournalRow> journal() {
+        return journal;
+    }
+
+    public ObservableList<PostingRow> details() {
+        return details;
+    }
+
+    public ObjectProperty<Account> accountFilterProperty() {
+        return accountFilter;
+    }
+
+    public ObjectProperty<JournalRow> selectedProperty() {
+        return selected;
+    }
+
+    public BooleanProperty showVoidedProperty() {
+        return showVoided;
+    }
+
+    public BooleanBinding canSaveTransactionBinding() {
+        return canSaveTransaction;
+    }
+
+    public BooleanBinding canSaveAccountBinding() {
+        return canSaveAccount;
+    }
+
+    public BooleanBinding canVoidBinding() {
+        return canVoid;
+    }
+}

@@ -1,0 +1,167 @@
+package coop.minka.ui.common;
+
+import atlantafx.base.theme.Styles;
+import java.util.function.Function;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.feather.Feather;
+
+/// Small builders for the views, so that every screen looks and reads the same.
+public final class Views {
+    private Views() {
+    }
+
+    public static Label title(I18n i18n, String key) {
+        Label l = new Label();
+        l.textProperty().bind(i18n.bind(key));
+        l.getStyleClass().addAll(Styles.TITLE_2, "screen-title");
+        l.setWrapText(true);
+        return l;
+    }
+
+    public static Label heading(I18n i18n, String key) {
+        Label l = new Label();
+        l.textProperty().bind(i18n.bind(key));
+        l.getStyleClass().add(Styles.TITLE_4);
+        l.setWrapText(true);
+        return l;
+    }
+
+    public static Label text(I18n i18n, String key, Object... args) {
+        Label l = new Label(i18n.t(key, args));
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    public static Label muted(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /// A field with its label above and, below it, a line for a validation message.
+    public static VBox field(I18n i18n, String key, Node input, ObservableValue<String> error) {
+        Label l = new Label(i18n.t(key));
+        l.setLabelFor(input);
+        l.getStyleClass().add("field-label");
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        VBox box = new VBox(4, l, input);
+        if (input instanceof Region r) {
+            r.setMaxWidth(Double.MAX_VALUE);
+        }
+        if (error != null) {
+            Label e = new Label();
+            e.textProperty().bind(error);
+            e.getStyleClass().add("field-error");
+            e.setWrapText(true);
+            e.setMinHeight(Region.USE_PREF_SIZE);
+            e.visibleProperty().bind(e.textProperty().isNotEmpty());
+            e.managedProperty().bind(e.visibleProperty());
+            box.getChildren().add(e);
+        }
+        return box;
+    }
+
+    public static Button button(I18n i18n, String key, Feather icon, Runnable action) {
+        Button b = new Button(i18n.t(key), icon == null ? null : Icons.of(icon));
+        b.setOnAction(e -> action.run());
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.setMnemonicParsing(false);
+        return b;
+    }
+
+    public static Button primary(I18n i18n, String key, Feather icon, Runnable action) {
+        Button b = button(i18n, key, icon, action);
+        b.getStyleClass().add(Styles.ACCENT);
+        b.setDefaultButton(false);
+        return b;
+    }
+
+    public static Region grow() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        VBox.setVgrow(r, Priority.ALWAYS);
+        return r;
+    }
+
+    public static HBox row(Node... nodes) {
+        HBox h = new HBox(10, nodes);
+        h.setAlignment(Pos.CENTER_LEFT);
+        return h;
+    }
+
+    public static <S, T> TableColumn<S, T> column(I18n i18n, String key, Function<S, T> value,
+                                                  Function<T, String> format) {
+        TableColumn<S, T> c = new TableColumn<>(i18n.t(key));
+        c.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : format.apply(item));
+            }
+        });
+        return c;
+    }
+
+    public static <S, T> TableColumn<S, T> numberColumn(I18n i18n, String key, Function<S, T> value,
+                                                        Function<T, String> format) {
+        TableColumn<S, T> c = column(i18n, key, value, format);
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return c;
+    }
+
+    public static void placeholder(TableView<?> t, I18n i18n, String key) {
+        Label l = muted(i18n.t(key));
+        l.setMaxWidth(420);
+        l.setAlignment(Pos.CENTER);
+        t.setPlaceholder(l);
+    }
+
+    /// Shows items of a combo box with `text`; null shows `none`.
+    public static <T> void labelled(ComboBox<T> box, Function<T, String> text, String none) {
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? none : text.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        });
+        box.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item == null ? none : text.apply(item));
+            }
+        });
+    }
+
+    public static void tip(javafx.scene.control.Control c, String text) {
+        Tooltip t = new Tooltip(text);
+        t.setWrapText(true);
+        t.setMaxWidth(400);
+        c.setTooltip(t);
+    }
+}

@@ -1,0 +1,153 @@
+package coop.minka.ui.firstrun;
+
+import atlantafx.base.theme.Styles;
+import coop.minka.ui.common.I18n;
+import coop.minka.ui.common.Tile;
+import coop.minka.ui.common.Views;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/// The first start, one step at a time, in large type.
+public final class FirstRunView extends StackPane {
+    private final FirstRunViewModel vm;
+    private final I18n i18n;
+    private final VBox card = new VBox(18);
+
+    public FirstRunView(FirstRunViewModel vm, I18n i18n) {
+        this.vm = vm;
+        this.i18n = i18n;
+        getStyleClass().add("first-run");
+        card.getStyleClass().add("first-run-card");
+        card.setMaxWidth(760);
+        card.setPadding(new Insets(28));
+        ScrollPane sp = new ScrollPane(card);
+        sp.setFitToWidth(true);
+        StackPane holder = new StackPane(card);
+        holder.setPadding(new Insets(24));
+        sp.setContent(holder);
+        getChildren().add(sp);
+        vm.stepProperty().addListener((o, a, b) -> render());
+        render();
+    }
+
+    private void render() {
+        card.getChildren().clear();
+        ImageView logo = new ImageView(new Image(getClass().getResourceAsStream("/coop/minka/icons/minka-64.png")));
+        Label title = new Label(i18n.t("firstrun.welcome"));
+        title.getStyleClass().add(Styles.TITLE_1);
+        title.setWrapText(true);
+        card.getChildren().add(Views.row(logo, title));
+        switch (vm.stepProperty().get()) {
+            case LANGUAGE -> language();
+            case CHOICE -> choice();
+            case CREATE -> create();
+        }
+    }
+
+    private void language() {
+        card.getChildren().add(Views.text(i18n, "firstrun.chooseLanguage"));
+        FlowPane buttons = new FlowPane(12, 12);
+        for (Locale l : I18n.LANGUAGES) {
+            Button b = new Button(I18n.languageName(l));
+            b.getStyleClass().add(Styles.LARGE);
+            b.setId("lang-" + l.getLanguage());
+            b.setMinWidth(150);
+            b.setOnAction(e -> vm.chooseLanguage(l));
+            buttons.getChildren().add(b);
+        }
+        card.getChildren().add(buttons);
+    }
+
+    private void choice() {
+        card.getChildren().add(Views.text(i18n, "firstrun.intro"));
+        Tile create = tile(Feather.PLUS_CIRCLE, "firstrun.create", "firstrun.createHelp", vm::startCreate);
+        create.setId("firstrun-create");
+        create.getStyleClass().add(Styles.ACCENT);
+        Tile join = tile(Feather.DOWNLOAD, "firstrun.join", vm.canJoin() ? "firstrun.joinHelp" : "firstrun.joinLater",
+                vm::join);
+        join.setDisable(!vm.canJoin());
+        Tile demo = tile(Feather.EYE, "firstrun.demo", "firstrun.demoHelp", vm::demo);
+        demo.setId("firstrun-demo");
+        VBox tiles = new VBox(12, create, join, demo);
+        tiles.disableProperty().bind(vm.workingProperty());
+        Button back = Views.button(i18n, "firstrun.language", Feather.GLOBE, vm::back);
+        back.getStyleClass().add(Styles.FLAT);
+        card.getChildren().addAll(tiles, busy(), back);
+    }
+
+    private Tile tile(Feather icon, String key, String helpKey, Runnable action) {
+        return new Tile(icon, i18n.t(key), i18n.t(helpKey), action);
+    }
+
+    private void create() {
+        card.getChildren().add(Views.text(i18n, "firstrun.createIntro"));
+        TextField name = new TextField();
+        name.setId("firstrun-name");
+        name.textProperty().bindBidirectional(vm.coopNameProperty());
+        name.setPromptText(i18n.t("firstrun.namePrompt"));
+        ComboBox<String> currency = new ComboBox<>();
+        currency.setEditable(true);
+        currency.getItems().setAll(FirstRunViewModel.CURRENCIES);
+        currency.getEditor().textProperty().bindBidirectional(vm.currencyProperty());
+        currency.setValue(vm.currencyProperty().get());
+        currency.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.currencyProperty().set(b);
+            }
+        });
+        TextField laptop = new TextField();
+        laptop.setId("firstrun-laptop");
+        laptop.textProperty().bindBidirectional(vm.laptopNameProperty());
+        ToggleGroup kinds = new ToggleGroup();
+        VBox kindBox = new VBox(8);
+        for (StarterKit.Kind k : StarterKit.Kind.values()) {
+            RadioButton r = new RadioButton(i18n.t(k.key()));
+            r.setToggleGroup(kinds);
+            r.setUserData(k);
+            r.setSelected(vm.kindProperty().get() == k);
+            r.setWrapText(true);
+            Label help = Views.muted(i18n.t(k.helpKey()));
+            help.setPadding(new Insets(0, 0, 0, 28));
+            kindBox.getChildren().addAll(r, help);
+        }
+        kinds.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.kindProperty().set((StarterKit.Kind) b.getUserData());
+            }
+        });
+        Button go = Views.primary(i18n, "firstrun.createAction", Feather.CHECK, vm::create);
+        go.setId("firstrun-go");
+        go.getStyleClass().add(Styles.LARGE);
+        go.disableProperty().bind(vm.canCreateBinding().not());
+        Button back = Views.button(i18n, "action.back", Feather.ARROW_LEFT, vm::back);
+        card.getChildren().addAll(Views.field(i18n, "firstrun.name", name, null),
+                Views.field(i18n, "firstrun.currency", currency, vm.currencyErrorProperty()),
+                Views.field(i18n, "firstrun.laptop", laptop, null),
+                Views.muted(i18n.t("firstrun.laptopHelp")),
+                Views.heading(i18n, "firstrun.kind"), kindBox, Views.row(go, back), busy());
+        name.requestFocus();
+    }
+
+    private ProgressIndicator busy() {
+        ProgressIndicator p = new ProgressIndicator();
+        p.setMaxSize(40, 40);
+        p.visibleProperty().bind(vm.workingProperty());
+        p.managedProperty().bind(p.visibleProperty());
+        return p;
+    }
+}

@@ -1,0 +1,108 @@
+package coop.minka.ui.members;
+
+import coop.minka.domain.Gender;
+import coop.minka.domain.Member;
+import java.time.LocalDate;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/// The add/edit member form: fields, inline validation and whether it can be saved.
+public final class MemberForm {
+    static final int MAX = 500;
+
+    private final BooleanProperty open = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Member> editing = new SimpleObjectProperty<>();
+    private final StringProperty name = new SimpleStringProperty("");
+    private final ObjectProperty<Gender> gender = new SimpleObjectProperty<>(Gender.UNSPECIFIED);
+    private final ObjectProperty<LocalDate> joined = new SimpleObjectProperty<>();
+    private final StringProperty contact = new SimpleStringProperty("");
+    private final StringProperty notes = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper nameWarning = new ReadOnlyStringWrapper("");
+    private final BooleanBinding valid;
+
+    MemberForm() {
+        valid = Bindings.createBooleanBinding(() -> !name.get().isBlank() && name.get().strip().length() <= MAX
+                && contact.get().length() <= MAX && notes.get().length() <= MAX, name, contact, notes);
+    }
+
+    void startAdd() {
+        editing.set(null);
+        name.set("");
+        gender.set(Gender.UNSPECIFIED);
+        joined.set(LocalDate.now());
+        contact.set("");
+        notes.set("");
+        nameError.set("");
+        nameWarning.set("");
+        open.set(true);
+    }
+
+    void startEdit(Member m) {
+        editing.set(m);
+        name.set(m.name());
+        gender.set(m.gender());
+        joined.set(m.joined());
+        contact.set(m.contact() == null ? "" : m.contact());
+        notes.set(m.notes() == null ? "" : m.notes());
+        nameError.set("");
+        nameWarning.set("");
+        open.set(true);
+    }
+
+    void setNameError(String s) {
+        nameError.set(s);
+    }
+
+    void setNameWarning(String s) {
+        nameWarning.set(s);
+    }
+
+    public BooleanProperty openProperty() {
+        return open;
+    }
+
+    public ObjectProperty<Member> editingProperty() {
+        return editing;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public ObjectProperty<Gender> genderProperty() {
+        return gender;
+    }
+
+    public ObjectProperty<LocalDate> joinedProperty() {
+        return joined;
+    }
+
+    public StringProperty contactProperty() {
+        return contact;
+    }
+
+    public StringProperty notesProperty() {
+        return notes;
+    }
+
+    public ReadOnlyStringProperty nameErrorProperty() {
+        return nameError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty nameWarningProperty() {
+        return nameWarning.getReadOnlyProperty();
+    }
+
+    public BooleanBinding validBinding() {
+        return valid;
+    }
+}

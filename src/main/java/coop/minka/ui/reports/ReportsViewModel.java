@@ -1,0 +1,106 @@
+package coop.minka.ui.reports;
+
+import coop.minka.app.ReportService;
+import coop.minka.domain.AccountType;
+import coop.minka.ui.common.Labels;
+import coop.minka.ui.common.ScreenModel;
+import coop.minka.ui.common.UiContext;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/// Figures for the meeting: balances by account and type, and the year's work hours by
+/// category, by month and by women and men. Charts and tables come from the same rows.
+public final class ReportsViewModel extends ScreenModel {
+    /// A labelled amount (minor units) or number of minutes.
+    public record Bar(String label, long value) {
+    }
+
+    /// One month's hours, split by women, men and others.
+    public record MonthHours(String month, long women, long men, long others) {
+        public long total() {
+            return women + men + others;
+        }
+    }
+
+    /// Everything the screen shows for one year.
+    public record Figures(List<Bar> balancesByType, List<Bar> assetAccounts, List<Bar> hoursByCategory,
+                          List<MonthHours> hoursByMonth, List<Bar> hoursByGender, long totalMinutes, long valueMinor) {
+    }
+
+    private final ReportService reports;
+    private final IntegerProperty year = new SimpleIntegerProperty(LocalDate.now().getYear());
+    private final ObservableList<Integer> years = FXCollections.observableArrayList();
+    private final ObjectProperty<Figures> figures = new SimpleObjectProperty<>();
+
+    public ReportsViewModel(UiContext ui, ReportService reports) {
+        super(ui);
+        this.reports = reports;
+        int now = LocalDate.now().getYear();
+        for (int y = now; y >= now - 9; y--) {
+            years.add(y);
+        }
+        year.addListener((o, a, b) -> reloadNow());
+    }
+
+    @Override
+    protected void reload() {
+        int y = year.get();
+        ui.async().run(() -> compute(y), figures::set);
+    }
+
+    private Figures compute(int y) {
+        LocalDate from = LocalDate.of(y, 1, 1);
+        LocalDate to = LocalDate.of(y, 12, 31);
+        var balances = reports.balances(to);
+        List<Bar> byType = new ArrayList<>();
+        for (AccountType t : AccountType.values()) {
+            long sum = balances.stream().filter(b -> b.account().type() == t).mapToLong(ReportService.BalanceRow::balance).sum();
+            byType.add(new Bar(ui.i18n().t(Labels.key(t)), t.debitNormal() ? sum : -sum));
+        }
+        List<Bar> assets = balances.stream().filter(b -> b.account().type() == AccountType.ASSET
+                        && b.account().memberId() == null && !b.account().archived())
+                .map(b -> new Bar(b.account().name(), b.balance())).toList();
+        List<ReportService.WorkRow> cats = reports.work(ReportService.WorkGrouping.CATEGORY, from, to);
+        List<Bar> byCategory = cats.stream().map(r -> new Bar(r.label(), r.minutes())).toList();
+        List<MonthHours> months = new ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            YearMonth ym = YearMonth.of(y, m);
+            long women = 0;
+            long men = 0;
+            long others = 0;
+            for (var r : reports.work(ReportService.WorkGrouping.GENDER, ym.atDay(1), ym.atEndOfMonth())) {
+                switch (r.key()) {
+                    case "woman" -> women += r.minutes();
+                    case "man" -> men += r.minutes();
+                    default -> others += r.minutes();
+                }
+            }
+            months.add(new MonthHours(ui.i18n().month(ym.toString()), women, men, others));
+        }
+        List<Bar> byGender = reports.work(ReportService.WorkGrouping.GENDER, from, to).stream()
+                .map(r -> new Bar(ui.i18n().t(Labels.genderKey(r.key())), r.minutes())).toList();
+        long total = cats.stream().mapToLong(ReportService.WorkRow::minutes).sum();
+        long value = cats.stream().mapToLong(ReportService.WorkRow::valueMinor).sum();
+        return new Figures(byType, assets, byCategory, months, byGender, total, value);
+    }
+
+    public IntegerProperty yearProperty() {
+        return year;
+    }
+
+    public ObservableList<Integer> years() {
+        return years;
+    }
+
+    public ObjectProperty<Figures> figuresProperty() {
+        return figures;
+    }
+}

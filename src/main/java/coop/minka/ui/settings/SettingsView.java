@@ -1,0 +1,138 @@
+package coop.minka.ui.settings;
+
+import atlantafx.base.controls.ToggleSwitch;
+import atlantafx.base.theme.Styles;
+import coop.minka.ui.common.I18n;
+import coop.minka.ui.common.Views;
+import coop.minka.ui.common.settings.Preferences;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/// Settings: appearance, the cooperative, this laptop, backups.
+public final class SettingsView extends BorderPane {
+    private final SettingsViewModel vm;
+    private final I18n i18n;
+    private final GridPane aboutGrid = new GridPane();
+
+    public SettingsView(SettingsViewModel vm, I18n i18n) {
+        this.vm = vm;
+        this.i18n = i18n;
+        getStyleClass().add("screen");
+        setTop(Views.title(i18n, "nav.settings"));
+        VBox content = new VBox(16, appearance(), about(), backups());
+        content.setPadding(new Insets(12, 4, 12, 0));
+        content.setMaxWidth(860);
+        ScrollPane sp = new ScrollPane(content);
+        sp.setFitToWidth(true);
+        setCenter(sp);
+        vm.aboutProperty().addListener((o, a, b) -> renderAbout(b));
+        renderAbout(vm.aboutProperty().get());
+    }
+
+    private VBox appearance() {
+        ComboBox<Locale> lang = new ComboBox<>();
+        lang.setId("settings-language");
+        lang.getItems().setAll(vm.languages());
+        Views.labelled(lang, I18n::languageName, "");
+        lang.setValue(vm.languageProperty().get());
+        lang.valueProperty().addListener((o, a, b) -> {
+            if (b != null && !b.equals(vm.languageProperty().get())) {
+                vm.languageProperty().set(b);
+            }
+        });
+        ToggleSwitch dark = new ToggleSwitch(i18n.t("settings.dark"));
+        dark.selectedProperty().bindBidirectional(vm.darkProperty());
+        ComboBox<Integer> size = new ComboBox<>();
+        for (int s : Preferences.TEXT_SCALES) {
+            size.getItems().add(s);
+        }
+        Views.labelled(size, s -> s + " %", "");
+        size.setValue(vm.textScaleProperty().get());
+        size.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.textScaleProperty().set(b);
+            }
+        });
+        vm.textScaleProperty().addListener((o, a, b) -> size.setValue(b.intValue()));
+        return card("settings.appearance", Views.field(i18n, "settings.language", lang, null),
+                Views.field(i18n, "settings.textSize", size, null), dark);
+    }
+
+    private VBox about() {
+        aboutGrid.setHgap(20);
+        aboutGrid.setVgap(8);
+        return card("settings.about", aboutGrid);
+    }
+
+    private void renderAbout(SettingsViewModel.About a) {
+        aboutGrid.getChildren().clear();
+        if (a == null) {
+            return;
+        }
+        int r = 0;
+        r = fact(r, "settings.coopName", a.coopName());
+        r = fact(r, "settings.currency", a.currency());
+        r = fact(r, "settings.created", i18n.dateTime(a.created()));
+        r = fact(r, "settings.laptopName", a.laptopName());
+        Label fp = new Label(a.fingerprint());
+        fp.getStyleClass().add("fingerprint");
+        fp.setId("settings-fingerprint");
+        aboutGrid.addRow(r++, key("settings.fingerprint"), fp);
+        r = fact(r, "settings.file", a.databaseFile());
+        aboutGrid.add(Views.muted(i18n.t("settings.fingerprintHelp")), 0, r, 2, 1);
+    }
+
+    private int fact(int row, String key, String value) {
+        Label v = new Label(value == null ? "" : value);
+        v.setWrapText(true);
+        aboutGrid.addRow(row, key(key), v);
+        return row + 1;
+    }
+
+    private Label key(String k) {
+        Label l = new Label(i18n.t(k));
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private VBox backups() {
+        if (!vm.backupsAvailable()) {
+            return card("settings.backups", Views.muted(i18n.t("settings.backups.unavailable")));
+        }
+        ListView<SettingsViewModel.Backup> list = new ListView<>(vm.backups());
+        list.setPrefHeight(200);
+        list.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(SettingsViewModel.Backup b, boolean empty) {
+                super.updateItem(b, empty);
+                setText(empty || b == null ? null : i18n.t("settings.backup.line", i18n.dateTime(b.at()),
+                        Math.max(1, b.bytes() / 1024)));
+            }
+        });
+        list.setPlaceholder(Views.muted(i18n.t("settings.backups.none")));
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedBackupProperty().set(b));
+        Button make = Views.primary(i18n, "settings.backup.now", Feather.SAVE, vm::backupNow);
+        Button restore = Views.button(i18n, "settings.restore.action", Feather.ROTATE_CCW, vm::restoreSelected);
+        restore.disableProperty().bind(vm.selectedBackupProperty().isNull());
+        return card("settings.backups", Views.muted(i18n.t("settings.backups.help")), list, Views.row(make, restore));
+    }
+
+    private VBox card(String key, javafx.scene.Node... body) {
+        VBox v = new VBox(12, Views.heading(i18n, key));
+        v.getChildren().addAll(body);
+        v.getStyleClass().add("form-card");
+        v.setPadding(new Insets(16));
+        return v;
+    }
+}

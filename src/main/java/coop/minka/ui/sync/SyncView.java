@@ -1,0 +1,171 @@
+package coop.minka.ui.sync;
+
+import atlantafx.base.theme.Styles;
+import coop.minka.app.SyncStatus;
+import coop.minka.ui.common.I18n;
+import coop.minka.ui.common.Icons;
+import coop.minka.ui.common.Tile;
+import coop.minka.ui.common.Views;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/// The sync screen: the big button, the receipt, the laptops and what needs a look.
+public final class SyncView extends BorderPane {
+    private final SyncViewModel vm;
+    private final I18n i18n;
+    private final VBox attention = new VBox(8);
+
+    public SyncView(SyncViewModel vm, I18n i18n) {
+        this.vm = vm;
+        this.i18n = i18n;
+        getStyleClass().add("screen");
+        setTop(Views.title(i18n, "nav.sync"));
+        VBox content = new VBox(16, bigAction(), receipt(), laptops(), attentionCard());
+        content.setPadding(new Insets(12, 4, 12, 0));
+        ScrollPane sp = new ScrollPane(content);
+        sp.setFitToWidth(true);
+        setCenter(sp);
+        vm.statusProperty().addListener((o, a, b) -> renderAttention(b));
+        renderAttention(vm.statusProperty().get());
+    }
+
+    private VBox bigAction() {
+        Tile big = new Tile(Feather.REFRESH_CW, i18n.t("sync.big"), i18n.t("sync.bigHelp"), vm::syncWithFolder);
+        big.setId("sync-folder");
+        big.getStyleClass().addAll(Styles.ACCENT, "sync-big");
+        big.disableProperty().bind(vm.workingProperty());
+        Button imp = Views.button(i18n, "sync.importFile", Feather.DOWNLOAD, vm::importFile);
+        imp.disableProperty().bind(vm.workingProperty());
+        Button all = Views.button(i18n, "sync.exportAll", Feather.UPLOAD, () -> vm.exportFor(null));
+        all.disableProperty().bind(vm.workingProperty());
+        Views.tip(all, i18n.t("sync.exportAllHelp"));
+        ProgressBar bar = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.visibleProperty().bind(vm.workingProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return new VBox(12, big, bar, new javafx.scene.layout.FlowPane(12, 8, imp, all));
+    }
+
+    private VBox receipt() {
+        Label title = new Label();
+        title.textProperty().bind(vm.receiptTitleProperty());
+        title.getStyleClass().add(Styles.TITLE_4);
+        VBox lines = new VBox(6);
+        lines.setId("sync-receipt");
+        vm.receipt().addListener((ListChangeListener<String>) c -> lines.getChildren().setAll(vm.receipt().stream()
+                .map(s -> {
+                    Label l = new Label(s, Icons.of(Feather.CHEVRON_RIGHT));
+                    l.setWrapText(true);
+                    return l;
+                }).toList()));
+        VBox card = new VBox(10, title, lines);
+        card.getStyleClass().add("form-card");
+        card.setPadding(new Insets(16));
+        card.visibleProperty().bind(Bindings.isNotEmpty(vm.receipt()).or(vm.workingProperty()));
+        card.managedProperty().bind(card.visibleProperty());
+        return card;
+    }
+
+    private VBox laptops() {
+        TableView<SyncStatus.Laptop> t = new TableView<>(vm.laptops());
+        t.setId("sync-laptops");
+        TableColumn<SyncStatus.Laptop, String> name = Views.column(i18n, "sync.col.laptop", SyncStatus.Laptop::name, s -> s);
+        TableColumn<SyncStatus.Laptop, String> status = Views.column(i18n, "sync.col.status", SyncStatus.Laptop::status,
+                this::statusText);
+        TableColumn<SyncStatus.Laptop, String> fp = Views.column(i18n, "sync.col.fingerprint",
+                SyncStatus.Laptop::fingerprint, s -> s);
+        TableColumn<SyncStatus.Laptop, Long> last = Views.column(i18n, "sync.col.last", SyncStatus.Laptop::lastReceivedAt,
+                ms -> i18n.dateTime(java.time.Instant.ofEpochMilli(ms)));
+        TableColumn<SyncStatus.Laptop, Long> held = Views.numberColumn(i18n, "sync.col.entries", SyncStatus.Laptop::held,
+                String::valueOf);
+        name.setPrefWidth(200);
+        fp.setPrefWidth(230);
+        t.getColumns().setAll(name, status, fp, last, held);
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.setPrefHeight(220);
+        Views.placeholder(t, i18n, "sync.noLaptops");
+        var sel = t.getSelectionModel().selectedItemProperty();
+        Button admit = Views.primary(i18n, "sync.admit", Feather.USER_CHECK, () -> vm.admit(sel.get()));
+        admit.setId("sync-admit");
+        admit.disableProperty().bind(Bindings.createBooleanBinding(() -> sel.get() == null
+                || !"pending".equals(sel.get().status()), sel));
+        Button reject = Views.button(i18n, "sync.reject.action", Feather.USER_X, () -> vm.reject(sel.get()));
+        reject.disableProperty().bind(Bindings.createBooleanBinding(() -> sel.get() == null
+                || "founder".equals(sel.get().status()) || "revoked".equals(sel.get().status()), sel));
+        Button export = Views.button(i18n, "sync.exportFor", Feather.UPLOAD, () -> vm.exportFor(sel.get()));
+        export.disableProperty().bind(sel.isNull().or(vm.workingProperty()));
+        VBox card = new VBox(10, Views.heading(i18n, "sync.laptops"), Views.muted(i18n.t("sync.laptopsHelp")), t,
+                new javafx.scene.layout.FlowPane(12, 8, admit, reject, export));
+        card.getStyleClass().add("form-card");
+        card.setPadding(new Insets(16));
+        return card;
+    }
+
+    private String statusText(String wire) {
+        return switch (wire) {
+            case "founder" -> i18n.t("sync.status.founder");
+            case "admitted" -> i18n.t("sync.status.admitted");
+            case "pending" -> i18n.t("sync.status.pending");
+            default -> i18n.t("sync.status.revoked");
+        };
+    }
+
+    private VBox attentionCard() {
+        VBox card = new VBox(10, Views.heading(i18n, "sync.attention"), attention);
+        card.getStyleClass().add("form-card");
+        card.setPadding(new Insets(16));
+        return card;
+    }
+
+    private void renderAttention(SyncStatus.Status s) {
+        attention.getChildren().clear();
+        if (s == null) {
+            return;
+        }
+        boolean any = false;
+        for (var p : s.pending()) {
+            attention.getChildren().add(warn(i18n.t("sync.att.pending", p.name(), p.held())));
+            any = true;
+        }
+        for (var f : s.forks()) {
+            attention.getChildren().add(warn(i18n.t("sync.att.fork", f.name(), f.seq())));
+            any = true;
+        }
+        for (var f : s.late()) {
+            attention.getChildren().add(warn(i18n.t("sync.att.late", f.name(), f.seq())));
+            any = true;
+        }
+        for (var f : s.farAhead()) {
+            attention.getChildren().add(warn(i18n.t("sync.att.farAhead", f.name())));
+            any = true;
+        }
+        if (s.conflicts() > 0) {
+            attention.getChildren().add(warn(i18n.t("sync.att.conflicts", s.conflicts())));
+            any = true;
+        }
+        if (!any) {
+            Label ok = new Label(i18n.t("sync.att.none"), Icons.of(Feather.CHECK_CIRCLE));
+            ok.getStyleClass().add(Styles.SUCCESS);
+            ok.setWrapText(true);
+            attention.getChildren().add(ok);
+        }
+    }
+
+    private Label warn(String text) {
+        Label l = new Label(text, Icons.of(Feather.ALERT_TRIANGLE));
+        l.setWrapText(true);
+        l.getStyleClass().add(Styles.WARNING);
+        return l;
+    }
+}

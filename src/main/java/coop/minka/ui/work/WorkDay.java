@@ -1,0 +1,119 @@
+package coop.minka.ui.work;
+
+import coop.minka.domain.Member;
+import coop.minka.domain.WorkCategory;
+import coop.minka.ui.common.I18n;
+import java.time.LocalDate;
+import java.util.List;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.IntegerBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/// A collective work day: one date, category and number of hours, and a tick for everyone who
+/// came. Saving records one entry per person ticked.
+public final class WorkDay {
+    /// A member on the attendance list.
+    public static final class Attendee {
+        private final Member member;
+        private final BooleanProperty present = new SimpleBooleanProperty(false);
+
+        Attendee(Member member) {
+            this.member = member;
+        }
+
+        public Member member() {
+            return member;
+        }
+
+        public BooleanProperty presentProperty() {
+            return present;
+        }
+    }
+
+    private final BooleanProperty open = new SimpleBooleanProperty(false);
+    private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>(LocalDate.now());
+    private final ObjectProperty<WorkCategory> category = new SimpleObjectProperty<>();
+    private final StringProperty hours = new SimpleStringProperty("");
+    private final StringProperty note = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper hoursError = new ReadOnlyStringWrapper("");
+    private final ObservableList<Attendee> attendees =
+            FXCollections.observableArrayList(a -> new Observable[] {a.presentProperty()});
+    private final IntegerBinding ticked;
+    private final BooleanBinding valid;
+
+    WorkDay(I18n i18n) {
+        hours.addListener((o, a, b) -> hoursError.set(QuickEntry.hoursProblem(b, i18n)));
+        ticked = Bindings.createIntegerBinding(() -> (int) attendees.stream()
+                .filter(a -> a.presentProperty().get()).count(), attendees);
+        valid = Bindings.createBooleanBinding(() -> ticked.get() > 0 && category.get() != null && date.get() != null
+                && !hours.get().isBlank() && hoursError.get().isEmpty(), ticked, category, date, hours, hoursError);
+    }
+
+    void start(List<Member> active, WorkCategory defaultCategory) {
+        attendees.setAll(active.stream().map(Attendee::new).toList());
+        date.set(LocalDate.now());
+        if (category.get() == null) {
+            category.set(defaultCategory);
+        }
+        hours.set("");
+        note.set("");
+        open.set(true);
+    }
+
+    /// Ticks everyone, or nobody when everyone is ticked.
+    public void tickAll() {
+        boolean all = ticked.get() == attendees.size();
+        attendees.forEach(a -> a.presentProperty().set(!all));
+    }
+
+    List<String> presentIds() {
+        return attendees.stream().filter(a -> a.presentProperty().get()).map(a -> a.member().id()).toList();
+    }
+
+    public BooleanProperty openProperty() {
+        return open;
+    }
+
+    public ObjectProperty<LocalDate> dateProperty() {
+        return date;
+    }
+
+    public ObjectProperty<WorkCategory> categoryProperty() {
+        return category;
+    }
+
+    public StringProperty hoursProperty() {
+        return hours;
+    }
+
+    public StringProperty noteProperty() {
+        return note;
+    }
+
+    public ReadOnlyStringProperty hoursErrorProperty() {
+        return hoursError.getReadOnlyProperty();
+    }
+
+    public ObservableList<Attendee> attendees() {
+        return attendees;
+    }
+
+    public IntegerBinding tickedBinding() {
+        return ticked;
+    }
+
+    public BooleanBinding validBinding() {
+        return valid;
+    }
+}

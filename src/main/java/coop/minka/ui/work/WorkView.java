@@ -1,0 +1,209 @@
+package coop.minka.ui.work;
+
+import atlantafx.base.theme.Styles;
+import coop.minka.domain.Member;
+import coop.minka.domain.WorkCategory;
+import coop.minka.ui.common.I18n;
+import coop.minka.ui.common.TypeAhead;
+import coop.minka.ui.common.Views;
+import java.time.LocalDate;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/// The shared-work screen: the quick-entry strip on top, the table with filters and totals
+/// below, and the collective work day panel on the right when open.
+public final class WorkView extends BorderPane {
+    private final WorkViewModel vm;
+    private final I18n i18n;
+    private final ComboBox<Member> member = new ComboBox<>();
+
+    public WorkView(WorkViewModel vm, I18n i18n) {
+        this.vm = vm;
+        this.i18n = i18n;
+        getStyleClass().add("screen");
+        Button dayButton = Views.button(i18n, "work.day.open", Feather.USERS, vm::startWorkDay);
+        dayButton.setId("workday-open");
+        VBox top = new VBox(10, Views.row(Views.title(i18n, "nav.work"), Views.grow(), dayButton), quickEntry());
+        setTop(top);
+        VBox list = new VBox(8, filters(), table(), totals());
+        VBox.setVgrow(list.getChildren().get(1), Priority.ALWAYS);
+        WorkDayPanel dayPanel = new WorkDayPanel(vm, i18n);
+        HBox body = new HBox(16, list, dayPanel);
+        HBox.setHgrow(list, Priority.ALWAYS);
+        BorderPane.setMargin(body, new Insets(12, 0, 0, 0));
+        setCenter(body);
+        vm.savedCountProperty().addListener((o, a, b) -> member.requestFocus());
+    }
+
+    private VBox quickEntry() {
+        QuickEntry q = vm.quick();
+        member.setId("work-member");
+        member.setItems(vm.activeMembers());
+        member.valueProperty().bindBidirectional(q.memberProperty());
+        Views.labelled(member, Member::name, "");
+        TypeAhead.install(member, Member::name);
+        member.setPrefWidth(220);
+        DatePicker date = new DatePicker();
+        date.valueProperty().bindBidirectional(q.dateProperty());
+        date.setPrefWidth(160);
+        TextField hours = new TextField();
+        hours.setId("work-hours");
+        hours.textProperty().bindBidirectional(q.hoursProperty());
+        hours.setPrefColumnCount(5);
+        hours.setPromptText("1,5");
+        q.hoursErrorProperty().addListener((o, a, b) -> hours.pseudoClassStateChanged(Styles.STATE_DANGER, !b.isEmpty()));
+        ComboBox<WorkCategory> category = new ComboBox<>(vm.categories());
+        category.setId("work-category");
+        category.valueProperty().bindBidirectional(q.categoryProperty());
+        Views.labelled(category, WorkCategory::name, "");
+        TypeAhead.install(category, WorkCategory::name);
+        category.setPrefWidth(200);
+        TextField note = new TextField();
+        note.textProperty().bindBidirectional(q.noteProperty());
+        note.setPrefColumnCount(14);
+        ComboBox<Member> witness = new ComboBox<>();
+        witness.itemsProperty().bind(Bindings.createObjectBinding(() -> {
+            var items = javafx.collections.FXCollections.<Member>observableArrayList();
+            items.add(null);
+            items.addAll(vm.activeMembers());
+            return items;
+        }, vm.activeMembers()));
+        witness.valueProperty().bindBidirectional(q.witnessProperty());
+        Views.labelled(witness, Member::name, i18n.t("work.noWitness"));
+        TypeAhead.install(witness, Member::name);
+        witness.setPrefWidth(200);
+        Button save = Views.primary(i18n, "work.save", Feather.PLUS, vm::save);
+        save.setId("work-save");
+        save.disableProperty().bind(vm.canSaveBinding().not());
+        FlowPane form = new FlowPane(12, 8,
+                Views.field(i18n, "work.member", member, null),
+                Views.field(i18n, "work.date", date, null),
+                Views.field(i18n, "work.hours", hours, q.hoursErrorProperty()),
+                Views.field(i18n, "work.category", category, null),
+                Views.field(i18n, "work.note", note, null),
+                Views.field(i18n, "work.witness", witness, null),
+                new VBox(save));
+        ((VBox) form.getChildren().getLast()).setAlignment(javafx.geometry.Pos.BOTTOM_LEFT);
+        form.getChildren().forEach(n -> ((VBox) n).setFillWidth(true));
+        form.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && !(e.getTarget() instanceof Button)) {
+                vm.save();
+                e.consume();
+            }
+        });
+        Label help = Views.muted(i18n.t("work.quickHelp"));
+        VBox card = new VBox(8, Views.heading(i18n, "work.quickTitle"), form, help);
+        card.getStyleClass().add("form-card");
+        card.setPadding(new Insets(12, 16, 12, 16));
+        return card;
+    }
+
+    private FlowPane filters() {
+        DatePicker from = new DatePicker();
+        from.valueProperty().bindBidirectional(vm.fromProperty());
+        from.setPrefWidth(160);
+        DatePicker to = new DatePicker();
+        to.valueProperty().bindBidirectional(vm.toProperty());
+        to.setPrefWidth(160);
+        ComboBox<Member> who = new ComboBox<>();
+        who.itemsProperty().bind(Bindings.createObjectBinding(() -> {
+            var items = javafx.collections.FXCollections.<Member>observableArrayList();
+            items.add(null);
+            items.addAll(vm.allMembers());
+            return items;
+        }, vm.allMembers()));
+        who.valueProperty().bindBidirectional(vm.memberFilterProperty());
+        Views.labelled(who, Member::name, i18n.t("work.filter.everyone"));
+        who.setPrefWidth(200);
+        ComboBox<WorkCategory> cat = new ComboBox<>();
+        cat.itemsProperty().bind(Bindings.createObjectBinding(() -> {
+            var items = javafx.collections.FXCollections.<WorkCategory>observableArrayList();
+            items.add(null);
+            items.addAll(vm.categories());
+            return items;
+        }, vm.categories()));
+        cat.valueProperty().bindBidirectional(vm.categoryFilterProperty());
+        Views.labelled(cat, WorkCategory::name, i18n.t("work.filter.allCategories"));
+        cat.setPrefWidth(200);
+        CheckBox voided = new CheckBox(i18n.t("work.showVoided"));
+        voided.selectedProperty().bindBidirectional(vm.showVoidedProperty());
+        Button clear = Views.button(i18n, "work.filter.clear", Feather.X, vm::clearFilters);
+        Button voidButton = Views.button(i18n, "work.void.action", Feather.SLASH, vm::voidSelected);
+        voidButton.disableProperty().bind(vm.canVoidBinding().not());
+        voidButton.getStyleClass().add(Styles.DANGER);
+        FlowPane p = new FlowPane(12, 8, Views.field(i18n, "work.filter.from", from, null),
+                Views.field(i18n, "work.filter.to", to, null), Views.field(i18n, "work.filter.member", who, null),
+                Views.field(i18n, "work.filter.category", cat, null), bottom(voided), bottom(clear), bottom(voidButton));
+        return p;
+    }
+
+    private static VBox bottom(javafx.scene.Node n) {
+        VBox b = new VBox(n);
+        b.setAlignment(javafx.geometry.Pos.BOTTOM_LEFT);
+        b.setMinHeight(56);
+        return b;
+    }
+
+    private TableView<WorkViewModel.Row> table() {
+        TableView<WorkViewModel.Row> t = new TableView<>(vm.rows());
+        t.setId("work-table");
+        TableColumn<WorkViewModel.Row, LocalDate> date = Views.column(i18n, "work.col.date", r -> r.entry().date(), i18n::date);
+        TableColumn<WorkViewModel.Row, String> who = Views.column(i18n, "work.col.member", WorkViewModel.Row::member, s -> s);
+        TableColumn<WorkViewModel.Row, String> cat = Views.column(i18n, "work.col.category", WorkViewModel.Row::category, s -> s);
+        TableColumn<WorkViewModel.Row, Integer> hours = Views.numberColumn(i18n, "work.col.hours",
+                r -> r.entry().minutes(), m -> i18n.hours(m));
+        TableColumn<WorkViewModel.Row, String> note = Views.column(i18n, "work.col.note",
+                r -> r.entry().voided() ? i18n.t("work.voidedBecause", r.entry().voidReason()) : r.entry().note(), s -> s);
+        TableColumn<WorkViewModel.Row, String> witness = Views.column(i18n, "work.col.witness", WorkViewModel.Row::witness, s -> s);
+        date.setPrefWidth(120);
+        who.setPrefWidth(180);
+        cat.setPrefWidth(160);
+        hours.setPrefWidth(80);
+        t.getColumns().setAll(date, who, cat, hours, witness, note);
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Views.placeholder(t, i18n, "work.empty");
+        t.setRowFactory(tv -> new TableRow<>() {
+            @Override
+            protected void updateItem(WorkViewModel.Row item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("voided"), !empty && item != null && item.entry().voided());
+            }
+        });
+        t.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
+        return t;
+    }
+
+    private Label totals() {
+        Label l = new Label();
+        l.setId("work-totals");
+        l.getStyleClass().add(Styles.TEXT_BOLD);
+        l.setWrapText(true);
+        l.textProperty().bind(Bindings.createStringBinding(() -> i18n.t("work.totals",
+                i18n.hours(vm.totalMinutesProperty().get()), i18n.hours(vm.womenMinutesProperty().get()),
+                i18n.hours(vm.menMinutesProperty().get())),
+                vm.totalMinutesProperty(), vm.womenMinutesProperty(), vm.menMinutesProperty()));
+        return l;
+    }
+
+    /// Puts the keyboard in the quick-entry member field (Ctrl+L).
+    public void focusQuickEntry() {
+        member.requestFocus();
+    }
+}
