@@ -36,7 +36,7 @@ final class TransactionFormView extends ScrollPane {
         visibleProperty().bind(f.openProperty());
         Label title = new Label(i18n.t("accounts.form.title"));
         title.getStyleClass().add(Styles.TITLE_3);
-        DatePicker date = new DatePicker();
+        DatePicker date = Views.datePicker(i18n);
         date.valueProperty().bindBidirectional(f.dateProperty());
         memo.setId("tx-memo");
         memo.textProperty().bindBidirectional(f.memoProperty());

@@ -89,9 +89,58 @@ public final class I18n {
         Currency c = currency.get();
         NumberFormat f = NumberFormat.getCurrencyInstance(locale.get());
         f.setCurrency(c);
+        String symbol = symbol(c, locale.get());
+        if (f instanceof java.text.DecimalFormat df) {
+            java.text.DecimalFormatSymbols dfs = df.getDecimalFormatSymbols();
+            dfs.setCurrencySymbol(symbol);
+            df.setDecimalFormatSymbols(dfs);
+        }
         f.setMinimumFractionDigits(Money.digits(c));
         f.setMaximumFractionDigits(Money.digits(c));
-        return f.format(java.math.BigDecimal.valueOf(minor, Money.digits(c)));
+        String text = f.format(java.math.BigDecimal.valueOf(minor, Money.digits(c)));
+        int at = text.indexOf(symbol);
+        int after = at + symbol.length();
+        if (at >= 0 && after < text.length() && Character.isLetter(symbol.charAt(symbol.length() - 1))
+                && (Character.isDigit(text.charAt(after)) || text.charAt(after) == '-')) {
+            text = text.substring(0, after) + "\u00a0" + text.substring(after);
+        }
+        return text;
+    }
+
+    /// The symbol people of the currency's own countries use (`Bs` for BOB, `S/` for PEN), in
+    /// the user's language when such a locale exists; the ISO code otherwise.
+    static String symbol(Currency c, Locale language) {
+        return SYMBOLS.computeIfAbsent(c.getCurrencyCode() + "/" + language.getLanguage(), k -> findSymbol(c, language));
+    }
+
+    private static final java.util.Map<String, String> SYMBOLS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String findSymbol(Currency c, Locale language) {
+        String own = c.getSymbol(language);
+        if (!own.equals(c.getCurrencyCode())) {
+            return own;
+        }
+        String fallback = own;
+        for (Locale l : Locale.getAvailableLocales()) {
+            if (l.getCountry().isEmpty() || !l.getVariant().isEmpty() || !l.getScript().isEmpty()) {
+                continue;
+            }
+            try {
+                if (!c.equals(Currency.getInstance(l))) {
+                    continue;
+                }
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            String s = c.getSymbol(l);
+            if (!s.equals(c.getCurrencyCode())) {
+                if (l.getLanguage().equals(language.getLanguage())) {
+                    return s;
+                }
+                fallback = s;
+            }
+        }
+        return fallback;
     }
 
     /// An amount in minor units as a plain number in the user's language: `1.234,50`.

@@ -164,4 +164,35 @@ public final class Views {
         t.setMaxWidth(400);
         c.setTooltip(t);
     }
+
+    /// A date picker that shows and reads dates in the user's language (`28/11/2026`).
+    public static javafx.scene.control.DatePicker datePicker(I18n i18n) {
+        javafx.scene.control.DatePicker p = new javafx.scene.control.DatePicker();
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter
+                .ofLocalizedDate(java.time.format.FormatStyle.SHORT).withLocale(i18n.locale());
+        p.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(java.time.LocalDate d) {
+                return d == null ? "" : f.format(d);
+            }
+
+            @Override
+            public java.time.LocalDate fromString(String s) {
+                if (s == null || s.isBlank()) {
+                    return null;
+                }
+                try {
+                    return java.time.LocalDate.parse(s.strip(), f);
+                } catch (java.time.format.DateTimeParseException e) {
+                    try {
+                        return java.time.LocalDate.parse(s.strip());
+                    } catch (java.time.format.DateTimeParseException e2) {
+                        return p.getValue();
+                    }
+                }
+            }
+        });
+        p.setPromptText(f.format(java.time.LocalDate.of(2026, 12, 31)));
+        return p;
+    }
 }

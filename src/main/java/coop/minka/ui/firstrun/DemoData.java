@@ -38,13 +38,18 @@ public final class DemoData {
         String[] cats = {"FIELD", "PROC", "COMM", "MEET"};
         for (int d = 0; d < 84; d += 3) {
             LocalDate day = start.plusDays(d);
-            for (int k = 0; k < 3; k++) {
-                Member m = people.get(rnd.nextInt(people.size()));
-                Member w = people.get(rnd.nextInt(people.size()));
-                String hours = String.valueOf(1 + rnd.nextInt(6)) + (rnd.nextBoolean() ? ".5" : "");
-                work.add(new WorkService.Entry(m.id(), day, hours, cats[rnd.nextInt(cats.length)], null,
-                        w.id().equals(m.id()) ? null : w.id()));
+            Member m = people.get(rnd.nextInt(people.size()));
+            Member w = people.get(rnd.nextInt(people.size()));
+            work.add(new WorkService.Entry(m.id(), day, hours(rnd), cats[rnd.nextInt(cats.length)], null,
+                    w.id().equals(m.id()) ? null : w.id()));
+            List<String> team = new ArrayList<>();
+            while (team.size() < 2 + rnd.nextInt(3)) {
+                String id = people.get(rnd.nextInt(people.size())).id();
+                if (!team.contains(id)) {
+                    team.add(id);
+                }
             }
+            work.addWorkDay(day.plusDays(1), cats[rnd.nextInt(2)], hours(rnd), team, null);
         }
         for (int week = 2; week < 12; week += 3) {
             List<String> present = people.stream().filter(p -> rnd.nextInt(10) < 7).map(Member::id).toList();
@@ -69,6 +74,10 @@ public final class DemoData {
         post(ledger, start.plusDays(30), i18n.t("demo.tx.purchase"), "5000=640.50", "1000=-640.50");
         post(ledger, start.plusDays(35), i18n.t("demo.tx.loan", pedro.name()), "1201=600", "1000=-600");
         post(ledger, start.plusDays(65), i18n.t("demo.tx.repayment", pedro.name()), "1000=200", "1201=-200");
+    }
+
+    private static String hours(Random rnd) {
+        return (1 + rnd.nextInt(6)) + (rnd.nextBoolean() ? ".5" : "");
     }
 
     private static void post(LedgerService ledger, LocalDate date, String memo, String... lines) {

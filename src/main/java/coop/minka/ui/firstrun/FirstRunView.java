@@ -143,11 +143,12 @@ public final class FirstRunView extends StackPane {
         name.requestFocus();
     }
 
-    private ProgressIndicator busy() {
+    private javafx.scene.layout.HBox busy() {
         ProgressIndicator p = new ProgressIndicator();
         p.setMaxSize(40, 40);
-        p.visibleProperty().bind(vm.workingProperty());
-        p.managedProperty().bind(p.visibleProperty());
-        return p;
+        javafx.scene.layout.HBox box = Views.row(p, Views.text(i18n, "firstrun.working"));
+        box.visibleProperty().bind(vm.workingProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 }

@@ -11,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -19,7 +18,7 @@ import org.kordamp.ikonli.feather.Feather;
 public final class HomeView extends BorderPane {
     private final I18n i18n;
     private final Consumer<String> go;
-    private final TilePane cards = new TilePane(16, 16);
+    private final GridPane cards = new GridPane();
     private final Label title = new Label();
 
     /// `go` opens a screen by name (`members`, `work`, `accounts`, `sync`…).
@@ -34,9 +33,14 @@ public final class HomeView extends BorderPane {
         Button member = Views.button(i18n, "home.addMember", Feather.USER_PLUS, () -> go.accept("newMember"));
         Button sync = Views.button(i18n, "home.sync", Feather.REFRESH_CW, () -> go.accept("sync"));
         javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(10, 10, log, tx, member, sync);
-        cards.setPrefColumns(2);
-        cards.setPrefTileWidth(480);
-        cards.setTileAlignment(javafx.geometry.Pos.TOP_LEFT);
+        cards.setHgap(16);
+        cards.setVgap(16);
+        for (int i = 0; i < 2; i++) {
+            javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+            c.setPercentWidth(50);
+            c.setFillWidth(true);
+            cards.getColumnConstraints().add(c);
+        }
         VBox content = new VBox(16, title, actions, cards);
         content.setPadding(new Insets(0, 4, 12, 0));
         ScrollPane sp = new ScrollPane(content);
@@ -59,7 +63,7 @@ public final class HomeView extends BorderPane {
         }
         Label total = number(i18n.money(d.moneyTotal()));
         total.getStyleClass().add(Styles.TITLE_3);
-        cards.getChildren().add(card(Feather.DOLLAR_SIGN, "home.money", money, total));
+        cards.add(card(Feather.DOLLAR_SIGN, "home.money", money, total), 0, 0);
         GridPane hours = grid();
         r = 0;
         for (var l : d.hoursByCategory()) {
@@ -67,8 +71,8 @@ public final class HomeView extends BorderPane {
         }
         VBox work = new VBox(10, hours.getChildren().isEmpty() ? Views.muted(i18n.t("home.noWorkYet")) : hours,
                 genderBar(d));
-        cards.getChildren().add(card(Feather.CLOCK, "home.workThisMonth", work,
-                Views.muted(i18n.t("home.activeMembers", d.activeMembers()))));
+        cards.add(card(Feather.CLOCK, "home.workThisMonth", work,
+                Views.muted(i18n.t("home.activeMembers", d.activeMembers()))), 1, 0);
         VBox syncs = new VBox(6);
         if (d.lastSyncs().isEmpty()) {
             syncs.getChildren().add(Views.muted(i18n.t("home.neverSynced")));
@@ -77,7 +81,7 @@ public final class HomeView extends BorderPane {
             syncs.getChildren().add(new Label(s.at() == null ? i18n.t("home.syncNever", s.laptop())
                     : i18n.t("home.syncAt", s.laptop(), i18n.dateTime(s.at()))));
         }
-        cards.getChildren().add(card(Feather.REFRESH_CW, "home.lastSync", syncs, null));
+        cards.add(card(Feather.REFRESH_CW, "home.lastSync", syncs, null), 0, 1);
         VBox attention = new VBox(8);
         if (d.attention().isEmpty()) {
             Label ok = new Label(i18n.t("home.allGood"), Icons.of(Feather.CHECK_CIRCLE));
@@ -92,7 +96,7 @@ public final class HomeView extends BorderPane {
             b.setOnAction(e -> go.accept(a.screen()));
             attention.getChildren().add(b);
         }
-        cards.getChildren().add(card(Feather.BELL, "home.attention", attention, null));
+        cards.add(card(Feather.BELL, "home.attention", attention, null), 1, 1);
     }
 
     private javafx.scene.Node genderBar(HomeViewModel.Dashboard d) {
@@ -112,6 +116,8 @@ public final class HomeView extends BorderPane {
             v.getChildren().add(footer);
         }
         v.getStyleClass().addAll("form-card", "home-card");
+        v.setMaxHeight(Double.MAX_VALUE);
+        GridPane.setFillHeight(v, true);
         v.setPadding(new Insets(16));
         return v;
     }

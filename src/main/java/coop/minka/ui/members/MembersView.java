@@ -123,7 +123,7 @@ public final class MembersView extends BorderPane {
         gender.getItems().setAll(Gender.values());
         Views.labelled(gender, g -> i18n.t(Labels.key(g)), "");
         gender.valueProperty().bindBidirectional(f.genderProperty());
-        DatePicker joined = new DatePicker();
+        DatePicker joined = Views.datePicker(i18n);
         joined.valueProperty().bindBidirectional(f.joinedProperty());
         TextField contact = new TextField();
         contact.textProperty().bindBidirectional(f.contactProperty());

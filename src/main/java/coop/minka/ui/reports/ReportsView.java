@@ -52,7 +52,7 @@ public final class ReportsView extends BorderPane {
         charts.setPrefTileWidth(520);
         charts.getChildren().addAll(
                 card("reports.hoursByMonth", monthChart(f)),
-                card("reports.hoursByCategory", barChart(f.hoursByCategory(), true)),
+                card("reports.hoursByCategory", sideways(f.hoursByCategory())),
                 card("reports.hoursByGender", pie(f)),
                 card("reports.money", barChart(f.assetAccounts(), false)),
                 card("reports.balancesByType", balanceTable(f)));
@@ -78,6 +78,23 @@ public final class ReportsView extends BorderPane {
         for (var b : bars) {
             s.getData().add(new XYChart.Data<>(b.label(), hours ? b.value() / 60.0 : b.value() / Math.pow(10,
                     coop.minka.domain.Money.digits(i18n.currencyProperty().get()))));
+        }
+        c.getData().add(s);
+        c.setLegendVisible(false);
+        c.setAnimated(false);
+        c.setPrefHeight(280);
+        return c;
+    }
+
+    /// Horizontal bars, so that long names of kinds of work stay readable.
+    private BarChart<Number, String> sideways(java.util.List<ReportsViewModel.Bar> bars) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel(i18n.t("reports.axisHours"));
+        CategoryAxis y = new CategoryAxis();
+        BarChart<Number, String> c = new BarChart<>(x, y);
+        XYChart.Series<Number, String> s = new XYChart.Series<>();
+        for (var b : bars) {
+            s.getData().add(new XYChart.Data<>(b.value() / 60.0, b.label()));
         }
         c.getData().add(s);
         c.setLegendVisible(false);

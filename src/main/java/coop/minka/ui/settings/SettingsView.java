@@ -42,6 +42,7 @@ public final class SettingsView extends BorderPane {
     private VBox appearance() {
         ComboBox<Locale> lang = new ComboBox<>();
         lang.setId("settings-language");
+        lang.setPrefWidth(280);
         lang.getItems().setAll(vm.languages());
         Views.labelled(lang, I18n::languageName, "");
         lang.setValue(vm.languageProperty().get());
@@ -57,6 +58,7 @@ public final class SettingsView extends BorderPane {
             size.getItems().add(s);
         }
         Views.labelled(size, s -> s + " %", "");
+        size.setPrefWidth(280);
         size.setValue(vm.textScaleProperty().get());
         size.valueProperty().addListener((o, a, b) -> {
             if (b != null) {
@@ -64,8 +66,11 @@ public final class SettingsView extends BorderPane {
             }
         });
         vm.textScaleProperty().addListener((o, a, b) -> size.setValue(b.intValue()));
-        return card("settings.appearance", Views.field(i18n, "settings.language", lang, null),
-                Views.field(i18n, "settings.textSize", size, null), dark);
+        var l = Views.field(i18n, "settings.language", lang, null);
+        var t = Views.field(i18n, "settings.textSize", size, null);
+        lang.setMaxWidth(320);
+        size.setMaxWidth(320);
+        return card("settings.appearance", new javafx.scene.layout.FlowPane(24, 12, l, t), dark);
     }
 
     private VBox about() {

@@ -32,7 +32,7 @@ final class WorkDayPanel extends VBox {
         Label title = new Label(i18n.t("work.day.title"));
         title.getStyleClass().add(Styles.TITLE_3);
         title.setWrapText(true);
-        DatePicker date = new DatePicker();
+        DatePicker date = Views.datePicker(i18n);
         date.valueProperty().bindBidirectional(d.dateProperty());
         ComboBox<WorkCategory> cat = new ComboBox<>(vm.categories());
         cat.valueProperty().bindBidirectional(d.categoryProperty());

@@ -40,14 +40,17 @@ public final class WorkView extends BorderPane {
         getStyleClass().add("screen");
         Button dayButton = Views.button(i18n, "work.day.open", Feather.USERS, vm::startWorkDay);
         dayButton.setId("workday-open");
-        VBox top = new VBox(10, Views.row(Views.title(i18n, "nav.work"), Views.grow(), dayButton), quickEntry());
+        VBox top = new VBox(6, Views.row(Views.title(i18n, "nav.work"), Views.grow(), dayButton), quickEntry());
         setTop(top);
-        VBox list = new VBox(8, filters(), table(), totals());
+        Button voidButton = Views.button(i18n, "work.void.action", Feather.SLASH, vm::voidSelected);
+        voidButton.disableProperty().bind(vm.canVoidBinding().not());
+        voidButton.getStyleClass().add(Styles.DANGER);
+        VBox list = new VBox(8, filters(), table(), Views.row(totals(), Views.grow(), voidButton));
         VBox.setVgrow(list.getChildren().get(1), Priority.ALWAYS);
         WorkDayPanel dayPanel = new WorkDayPanel(vm, i18n);
         HBox body = new HBox(16, list, dayPanel);
         HBox.setHgrow(list, Priority.ALWAYS);
-        BorderPane.setMargin(body, new Insets(12, 0, 0, 0));
+        BorderPane.setMargin(body, new Insets(8, 0, 0, 0));
         setCenter(body);
         vm.savedCountProperty().addListener((o, a, b) -> member.requestFocus());
     }
@@ -59,10 +62,10 @@ public final class WorkView extends BorderPane {
         member.valueProperty().bindBidirectional(q.memberProperty());
         Views.labelled(member, Member::name, "");
         TypeAhead.install(member, Member::name);
-        member.setPrefWidth(220);
-        DatePicker date = new DatePicker();
+        member.setPrefWidth(200);
+        DatePicker date = Views.datePicker(i18n);
         date.valueProperty().bindBidirectional(q.dateProperty());
-        date.setPrefWidth(160);
+        date.setPrefWidth(140);
         TextField hours = new TextField();
         hours.setId("work-hours");
         hours.textProperty().bindBidirectional(q.hoursProperty());
@@ -74,10 +77,10 @@ public final class WorkView extends BorderPane {
         category.valueProperty().bindBidirectional(q.categoryProperty());
         Views.labelled(category, WorkCategory::name, "");
         TypeAhead.install(category, WorkCategory::name);
-        category.setPrefWidth(200);
+        category.setPrefWidth(180);
         TextField note = new TextField();
         note.textProperty().bindBidirectional(q.noteProperty());
-        note.setPrefColumnCount(14);
+        note.setPrefColumnCount(9);
         ComboBox<Member> witness = new ComboBox<>();
         witness.itemsProperty().bind(Bindings.createObjectBinding(() -> {
             var items = javafx.collections.FXCollections.<Member>observableArrayList();
@@ -88,11 +91,11 @@ public final class WorkView extends BorderPane {
         witness.valueProperty().bindBidirectional(q.witnessProperty());
         Views.labelled(witness, Member::name, i18n.t("work.noWitness"));
         TypeAhead.install(witness, Member::name);
-        witness.setPrefWidth(200);
+        witness.setPrefWidth(170);
         Button save = Views.primary(i18n, "work.save", Feather.PLUS, vm::save);
         save.setId("work-save");
         save.disableProperty().bind(vm.canSaveBinding().not());
-        FlowPane form = new FlowPane(12, 8,
+        FlowPane form = new FlowPane(10, 8,
                 Views.field(i18n, "work.member", member, null),
                 Views.field(i18n, "work.date", date, null),
                 Views.field(i18n, "work.hours", hours, q.hoursErrorProperty()),
@@ -100,7 +103,7 @@ public final class WorkView extends BorderPane {
                 Views.field(i18n, "work.note", note, null),
                 Views.field(i18n, "work.witness", witness, null),
                 new VBox(save));
-        ((VBox) form.getChildren().getLast()).setAlignment(javafx.geometry.Pos.BOTTOM_LEFT);
+        form.setRowValignment(javafx.geometry.VPos.BOTTOM);
         form.getChildren().forEach(n -> ((VBox) n).setFillWidth(true));
         form.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && !(e.getTarget() instanceof Button)) {
@@ -109,19 +112,22 @@ public final class WorkView extends BorderPane {
             }
         });
         Label help = Views.muted(i18n.t("work.quickHelp"));
-        VBox card = new VBox(8, Views.heading(i18n, "work.quickTitle"), form, help);
+        HBox.setHgrow(help, Priority.ALWAYS);
+        HBox head = new HBox(16, Views.heading(i18n, "work.quickTitle"), help);
+        head.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        VBox card = new VBox(6, head, form);
         card.getStyleClass().add("form-card");
-        card.setPadding(new Insets(12, 16, 12, 16));
+        card.setPadding(new Insets(10, 14, 10, 14));
         return card;
     }
 
     private FlowPane filters() {
-        DatePicker from = new DatePicker();
+        DatePicker from = Views.datePicker(i18n);
         from.valueProperty().bindBidirectional(vm.fromProperty());
-        from.setPrefWidth(160);
-        DatePicker to = new DatePicker();
+        from.setPrefWidth(140);
+        DatePicker to = Views.datePicker(i18n);
         to.valueProperty().bindBidirectional(vm.toProperty());
-        to.setPrefWidth(160);
+        to.setPrefWidth(140);
         ComboBox<Member> who = new ComboBox<>();
         who.itemsProperty().bind(Bindings.createObjectBinding(() -> {
             var items = javafx.collections.FXCollections.<Member>observableArrayList();
@@ -131,7 +137,7 @@ public final class WorkView extends BorderPane {
         }, vm.allMembers()));
         who.valueProperty().bindBidirectional(vm.memberFilterProperty());
         Views.labelled(who, Member::name, i18n.t("work.filter.everyone"));
-        who.setPrefWidth(200);
+        who.setPrefWidth(180);
         ComboBox<WorkCategory> cat = new ComboBox<>();
         cat.itemsProperty().bind(Bindings.createObjectBinding(() -> {
             var items = javafx.collections.FXCollections.<WorkCategory>observableArrayList();
@@ -141,23 +147,22 @@ public final class WorkView extends BorderPane {
         }, vm.categories()));
         cat.valueProperty().bindBidirectional(vm.categoryFilterProperty());
         Views.labelled(cat, WorkCategory::name, i18n.t("work.filter.allCategories"));
-        cat.setPrefWidth(200);
+        cat.setPrefWidth(180);
         CheckBox voided = new CheckBox(i18n.t("work.showVoided"));
         voided.selectedProperty().bindBidirectional(vm.showVoidedProperty());
         Button clear = Views.button(i18n, "work.filter.clear", Feather.X, vm::clearFilters);
-        Button voidButton = Views.button(i18n, "work.void.action", Feather.SLASH, vm::voidSelected);
-        voidButton.disableProperty().bind(vm.canVoidBinding().not());
-        voidButton.getStyleClass().add(Styles.DANGER);
-        FlowPane p = new FlowPane(12, 8, Views.field(i18n, "work.filter.from", from, null),
+        FlowPane p = new FlowPane(10, 8, Views.field(i18n, "work.filter.from", from, null),
                 Views.field(i18n, "work.filter.to", to, null), Views.field(i18n, "work.filter.member", who, null),
-                Views.field(i18n, "work.filter.category", cat, null), bottom(voided), bottom(clear), bottom(voidButton));
+                Views.field(i18n, "work.filter.category", cat, null), bottom(voided), bottom(clear));
+        p.setRowValignment(javafx.geometry.VPos.BOTTOM);
         return p;
     }
 
     private static VBox bottom(javafx.scene.Node n) {
         VBox b = new VBox(n);
         b.setAlignment(javafx.geometry.Pos.BOTTOM_LEFT);
-        b.setMinHeight(56);
+        b.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        b.setPrefHeight(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
         return b;
     }
 
