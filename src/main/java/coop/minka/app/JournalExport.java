@@ -47,9 +47,14 @@ final class JournalExport {
             sb.append(open).append(" commodity ").append(cur).append('\n');
             names.values().forEach(n -> sb.append(open).append(" open ").append(n).append(' ').append(cur).append('\n'));
         } else {
-            sb.append("commodity ").append(amount(100000, b)).append('\n');
-            names.forEach((id, n) -> sb.append("account ").append(n).append("  ; type: ")
-                    .append(typeLetter(b.account(id).type())).append('\n'));
+            if (format == ExportService.Format.HLEDGER) {
+                sb.append("commodity ").append(amount(100000, b)).append('\n');
+            } else {
+                sb.append("commodity ").append(cur).append("\n    format ").append(amount(100000, b)).append('\n');
+                sb.append("tag minka-id\n");
+            }
+            names.forEach((id, n) -> sb.append("account ").append(n).append(format == ExportService.Format.HLEDGER
+                    ? "  ; type: " + typeLetter(b.account(id).type()) : "").append('\n'));
         }
         sb.append('\n');
         Map<String, Long> opening = new TreeMap<>(b.opening());

@@ -145,10 +145,10 @@ public final class PackService {
             }
             pdf.paragraph("Amounts in " + cur.getCurrencyCode() + ".", pdf.regular, 12);
             pdf.space(14);
-            pdf.fill(PdfCanvas.MARGIN, pdf.y() - 118, pdf.width(), 118, PdfCanvas.SHADE);
+            pdf.fill(PdfCanvas.MARGIN, pdf.y() - 120, pdf.width(), 120, PdfCanvas.SHADE);
             pdf.space(12);
             pdf.paragraph("Check code", pdf.bold, 14);
-            pdf.paragraph(code.text(), pdf.bold, 22);
+            pdf.paragraph(code.text(), pdf.bold, 19);
             pdf.paragraph("Any laptop of the cooperative can check that this paper matches its books: "
                     + "minka verify-code \"" + code.text() + "\"", pdf.regular, 12);
             pdf.space(16);
@@ -214,9 +214,11 @@ public final class PackService {
 
         private static ReportTable only(ReportTable t, String... groups) {
             List<String> g = List.of(groups);
-            return new ReportTable(t.name(), t.title(), t.headers(), t.numeric(),
-                    t.rows().stream().filter(r -> g.contains(r.getFirst())).map(r -> r.getFirst().equals("total")
-                            ? replaceLabel(r, "Total") : r).toList());
+            List<List<String>> rows = new java.util.ArrayList<>(t.rows().stream()
+                    .filter(r -> g.contains(r.getFirst()) && !r.getFirst().equals("total")).toList());
+            t.rows().stream().filter(r -> g.contains(r.getFirst()) && r.getFirst().equals("total"))
+                    .forEach(r -> rows.add(replaceLabel(r, "Total")));
+            return new ReportTable(t.name(), t.title(), t.headers(), t.numeric(), rows);
         }
 
         private static List<String> replaceLabel(List<String> r, String label) {

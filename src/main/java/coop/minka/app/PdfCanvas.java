@@ -170,6 +170,21 @@ final class PdfCanvas implements AutoCloseable {
                 w[i] = Math.max(w[i], textWidth(bold, size, r.get(cols[i])) + 8);
             }
         }
+        if (sum(w) < width()) {
+            int widest = -1;
+            for (int i = 0; i < w.length; i++) {
+                if (!t.numeric().get(cols[i]) && (widest < 0 || w[i] > w[widest])) {
+                    widest = i;
+                }
+            }
+            float extra = width() - sum(w);
+            if (widest >= 0) {
+                w[widest] += extra / 2;
+            }
+            for (int i = 0; i < w.length; i++) {
+                w[i] += extra / 2 / w.length;
+            }
+        }
         while (sum(w) > width()) {
             int widest = -1;
             for (int i = 0; i < w.length; i++) {
