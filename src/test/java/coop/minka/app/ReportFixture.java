@@ -11,15 +11,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /// The small fixed cooperative the report tests compute by hand (see docs/reports.md, "Worked
 /// example"). Period of interest: 2026-01-01 to 2026-03-31. The clock stands at 2026-04-15.
-final class ReportFixture {
-    static final LocalDate FROM = LocalDate.of(2026, 1, 1);
-    static final LocalDate TO = LocalDate.of(2026, 3, 31);
-    static final long NOW = Instant.parse("2026-04-15T12:00:00Z").toEpochMilli();
+public final class ReportFixture {
+    public static final LocalDate FROM = LocalDate.of(2026, 1, 1);
+    public static final LocalDate TO = LocalDate.of(2026, 3, 31);
+    public static final long NOW = Instant.parse("2026-04-15T12:00:00Z").toEpochMilli();
 
     private ReportFixture() {
     }
 
-    static Services create(Path dir) {
+    public static Services create(Path dir) {
         AtomicLong clock = new AtomicLong(NOW);
         Services s = new Services(Workspace.create(dir.resolve("warmi.db"), "Cooperativa Warmi Minka", "BOB",
                 "Laptop de la tesorera", "es,en", clock::incrementAndGet));
@@ -67,13 +67,13 @@ final class ReportFixture {
     }
 
     /// A two-line transaction: `amount` debited to `debit`, credited to `credit`.
-    static coop.minka.domain.Transaction post(Services s, String date, String memo, String ref, String debit,
+    public static coop.minka.domain.Transaction post(Services s, String date, String memo, String ref, String debit,
                                               String amount, String credit) {
         return s.ledger().post(LocalDate.parse(date), memo, ref, List.of(new LedgerService.Line(debit, amount),
                 new LedgerService.Line(credit, "-" + amount)));
     }
 
-    static coop.minka.domain.WorkEntry work(Services s, String member, String date, String hours, String cat) {
+    public static coop.minka.domain.WorkEntry work(Services s, String member, String date, String hours, String cat) {
         return s.work().add(new WorkService.Entry(member, LocalDate.parse(date), hours, cat, null, null));
     }
 }
