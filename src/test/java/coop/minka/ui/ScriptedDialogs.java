@@ -1,0 +1,52 @@
+package coop.minka.ui;
+
+import coop.minka.ui.common.DialogService;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/// Dialog answers given by the test beforehand; every question asked is recorded.
+public final class ScriptedDialogs implements DialogService {
+    public boolean confirmAnswer = true;
+    public Optional<String> textAnswer = Optional.empty();
+    public Optional<Path> fileAnswer = Optional.empty();
+    public Optional<Path> folderAnswer = Optional.empty();
+    public final List<String> asked = new ArrayList<>();
+
+    @Override
+    public boolean confirm(String title, String message, String action) {
+        asked.add(title);
+        return confirmAnswer;
+    }
+
+    @Override
+    public Optional<String> askText(String title, String message, String action) {
+        asked.add(title);
+        return textAnswer;
+    }
+
+    @Override
+    public boolean confirmFingerprint(String title, String laptopName, String fingerprint) {
+        asked.add(title + ": " + laptopName + " " + fingerprint);
+        return confirmAnswer;
+    }
+
+    @Override
+    public Optional<Path> openFile(String title, String extension) {
+        asked.add(title);
+        return fileAnswer;
+    }
+
+    @Override
+    public Optional<Path> saveFile(String title, String suggestedName) {
+        asked.add(title);
+        return fileAnswer;
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(String title) {
+        asked.add(title);
+        return folderAnswer;
+    }
+}

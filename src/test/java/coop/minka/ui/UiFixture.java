@@ -1,0 +1,44 @@
+package coop.minka.ui;
+
+import coop.minka.app.Services;
+import coop.minka.app.Workspace;
+import coop.minka.domain.Gender;
+import coop.minka.ui.common.Async;
+import coop.minka.ui.common.DataRevision;
+import coop.minka.ui.common.I18n;
+import coop.minka.ui.common.Notices;
+import coop.minka.ui.common.UiContext;
+import coop.minka.ui.firstrun.StarterKit;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
+
+/// Real books in a temporary SQLite file and a [UiContext] whose executors run everything at
+/// once on the calling thread, for ViewModel tests without a toolkit.
+public final class UiFixture {
+    public final I18n i18n = new I18n(Locale.ENGLISH);
+    public final Notices notices = new Notices(i18n);
+    public final ScriptedDialogs dialogs = new ScriptedDialogs();
+    public final UiContext ui = new UiContext(new Async(Runnable::run, Runnable::run, notices), i18n, notices, dialogs,
+            new DataRevision());
+
+    /// New books for a savings group with the starter chart, and two members.
+    public Services books(Path dir, String name) {
+        Services s = new Services(Workspace.create(dir.resolve(name + ".db"), "Coop " + name, "BOB", "Laptop " + name,
+                "en", System::currentTimeMillis));
+        StarterKit.apply(StarterKit.Kind.SAVINGS_GROUP, s.ledger(), s.work(), i18n);
+        s.members().add("Ana Quispe", Gender.WOMAN, LocalDate.of(2025, 1, 10), null, null);
+        s.members().add("Juan Mamani", Gender.MAN, null, "70012345", null);
+        i18n.currencyProperty().set(s.workspace().currency());
+        return s;
+    }
+
+    /// Books with no starter chart and no members.
+    public Services empty(Path dir, String name) {
+        Services s = new Services(Workspace.create(dir.resolve(name + ".db"), "Coop " + name, "BOB", "Laptop " + name,
+                "en", System::currentTimeMillis));
+        i18n.currencyProperty().set(s.workspace().currency());
+        return s;
+    }
+
+}

@@ -1,0 +1,42 @@
+package coop.minka.ui.home;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import coop.minka.app.LedgerService;
+import coop.minka.app.Services;
+import coop.minka.app.WorkService;
+import coop.minka.ui.UiFixture;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HomeViewModelTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void showsMoneyHoursByGenderAndWhatNeedsAttention() {
+        UiFixture f = new UiFixture();
+        try (Services s = f.books(dir, "h")) {
+            s.ledger().post(LocalDate.now(), "Dues", null, List.of(new LedgerService.Line("1000", "40"),
+                    new LedgerService.Line("4000", "-40")));
+            s.work().add(new WorkService.Entry("Ana Quispe", LocalDate.now(), "2", "CARE", null, null));
+            s.work().add(new WorkService.Entry("Juan Mamani", LocalDate.now(), "1", "CARE", null, null));
+            var attention = List.of(new HomeViewModel.Attention("One laptop is waiting", "sync"));
+            HomeViewModel vm = new HomeViewModel(f.ui, s.ledger(), s.reports(), s.members(), () -> "Coop h",
+                    () -> new HomeViewModel.SyncSummary(List.of(), attention));
+            vm.shown();
+            HomeViewModel.Dashboard d = vm.dashboardProperty().get();
+            assertEquals(4000, d.moneyTotal());
+            assertEquals(120, d.womenMinutes());
+            assertEquals(60, d.menMinutes());
+            assertEquals(2, d.activeMembers());
+            assertEquals(1, d.attention().size());
+            s.members().add("Rosa", null, null, null, null);
+            f.ui.revision().changed();
+            assertEquals(3, vm.dashboardProperty().get().activeMembers());
+        }
+    }
+}
