@@ -269,6 +269,34 @@ public final class BundleReader {
         return out;
     }
 
+    /// Signatures already found valid in this process, keyed by SHA-256 of (key, message,
+    /// signature): the same signed heads come back in bundle after bundle, and one Ed25519
+    /// check costs far more than a hash. Only successes are remembered.
+    private static final Map<String, Boolean> VERIFIED = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > 8192;
+                }
+            });
+
+    static boolean verifyCached(byte[] key, byte[] message, byte[] signature) {
+        MessageDigest md = OpCodec.sha256();
+        for (byte[] part : new byte[][] {key, message, signature}) {
+            md.update(java.nio.ByteBuffer.allocate(4).putInt(part.length).array());
+            md.update(part);
+        }
+        String k = HexFormat.of().formatHex(md.digest());
+        if (VERIFIED.containsKey(k)) {
+            return true;
+        }
+        boolean ok = Keys.verify(key, message, signature);
+        if (ok) {
+            VERIFIED.put(k, Boolean.TRUE);
+        }
+        return ok;
+    }
+
     private static VerifiedBundle verifySignatures(ManifestJson m, List<VerifiedBundle.Range> ranges,
                                                    Map<String, byte[]> bundleKeys,
                                                    Function<String, Optional<byte[]>> knownKey, byte[] fileSha) {
@@ -282,7 +310,7 @@ public final class BundleReader {
         } catch (IllegalArgumentException e) {
             throw new MinkaException(ErrorCode.BUNDLE_TAMPERED, e, "the sender's signature is unreadable");
         }
-        if (!Keys.verify(senderKey, m.signedStatement().getBytes(java.nio.charset.StandardCharsets.UTF_8), sig)) {
+        if (!verifyCached(senderKey, m.signedStatement().getBytes(java.nio.charset.StandardCharsets.UTF_8), sig)) {
             throw new MinkaException(ErrorCode.BUNDLE_TAMPERED, "the sender's signature is not valid");
         }
         List<VerifiedBundle.Range> out = new ArrayList<>(ranges.size());
@@ -292,7 +320,7 @@ public final class BundleReader {
             boolean verified = false;
             if (k.isPresent()) {
                 OpStore.SignedHead h = r.head();
-                if (!Keys.verify(k.get(), Keys.headMessage(m.coop().id(), r.author(), h.seq(), h.hash()), h.signature())) {
+                if (!verifyCached(k.get(), Keys.headMessage(m.coop().id(), r.author(), h.seq(), h.hash()), h.signature())) {
                     throw new MinkaException(ErrorCode.BUNDLE_TAMPERED, "the signed head of " + r.author() + " is not valid");
                 }
                 verified = true;
