@@ -29,7 +29,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /// Reads and verifies a bundle file (DESIGN.md §5, import steps 1–2) without touching any
@@ -87,16 +86,25 @@ public final class BundleReader {
             return step.run();
         } catch (MinkaException e) {
             throw e;
-        } catch (ZipException e) {
-            throw new MinkaException(ErrorCode.BUNDLE_TAMPERED, e, "the ZIP structure is damaged");
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            // the file itself was readable (checked first): what fails now is its content
+            throw new MinkaException(ErrorCode.BUNDLE_TAMPERED, e, "the ZIP content is damaged");
+        } catch (RuntimeException e) {
             throw new MinkaException(ErrorCode.BUNDLE_UNREADABLE, e, label);
         }
     }
 
     /// Checks magic, size and that the ZIP directory ends exactly at the end of the file
     /// (nothing appended, nothing cut off, two entries); returns the file's SHA-256.
-    private byte[] checkStructure(Path file, String label) throws IOException {
+    private byte[] checkStructure(Path file, String label) {
+        try {
+            return structure(file, label);
+        } catch (IOException e) {
+            throw new MinkaException(ErrorCode.BUNDLE_UNREADABLE, e, label);
+        }
+    }
+
+    private byte[] structure(Path file, String label) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size > limits.maxFileBytes()) {
