@@ -11,16 +11,17 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 
-/// Shows the latest [Notices.Notice] in the top right corner of the window: good news for a few
-/// seconds, errors (message and what to do) until closed or for twelve seconds.
+/// Shows the latest [Notices.Notice] in the bottom right corner of the window: good news for a
+/// few seconds and letting clicks through to what is under it; errors (message and what to do)
+/// until closed or for twelve seconds.
 public final class NoticeLayer extends VBox {
     public NoticeLayer(Notices notices) {
-        setAlignment(Pos.TOP_RIGHT);
+        setAlignment(Pos.BOTTOM_RIGHT);
         setPickOnBounds(false);
-        setPadding(new Insets(56, 16, 16, 16));
+        setPadding(new Insets(16, 20, 20, 16));
         setMaxWidth(480);
         setMaxHeight(Region.USE_PREF_SIZE);
-        StackPane.setAlignment(this, Pos.TOP_RIGHT);
+        StackPane.setAlignment(this, Pos.BOTTOM_RIGHT);
         notices.latestProperty().addListener((o, a, b) -> show(b));
     }
 
@@ -44,6 +45,7 @@ public final class NoticeLayer extends VBox {
         note.setPrefWidth(440);
         note.setMaxHeight(Region.USE_PREF_SIZE);
         note.setOnClose(e -> getChildren().remove(note));
+        note.setMouseTransparent(n.kind() != Notices.Kind.ERROR);
         getChildren().setAll(note);
         PauseTransition hide = new PauseTransition(Duration.seconds(n.kind() == Notices.Kind.ERROR ? 12 : 4));
         hide.setOnFinished(e -> getChildren().remove(note));

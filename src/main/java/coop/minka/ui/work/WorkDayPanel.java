@@ -14,14 +14,12 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
 /// The collective work day panel: date, category, hours, and a tick list of members.
-final class WorkDayPanel extends VBox {
+final class WorkDayPanel extends javafx.scene.layout.BorderPane {
     WorkDayPanel(WorkViewModel vm, I18n i18n) {
-        super(10);
         WorkDay d = vm.day();
         getStyleClass().addAll("side-panel", "form-card");
         setPadding(new Insets(16));
@@ -51,12 +49,17 @@ final class WorkDayPanel extends VBox {
             c.getStyleClass().add("attendee");
             return c;
         }).toList());
-        d.attendees().addListener((ListChangeListener<WorkDay.Attendee>) c -> fill.run());
+        d.attendees().addListener((ListChangeListener<WorkDay.Attendee>) c -> {
+            boolean structural = false;
+            while (c.next()) {
+                structural |= c.wasAdded() || c.wasRemoved();
+            }
+            if (structural) {
+                fill.run();
+            }
+        });
         fill.run();
-        ScrollPane list = new ScrollPane(ticks);
-        list.setFitToWidth(true);
-        list.setId("workday-attendees");
-        VBox.setVgrow(list, Priority.ALWAYS);
+        ticks.setId("workday-attendees");
         Label count = new Label();
         count.textProperty().bind(Bindings.createStringBinding(() -> i18n.t("work.day.count", d.tickedBinding().get()),
                 d.tickedBinding()));
@@ -65,10 +68,21 @@ final class WorkDayPanel extends VBox {
         save.setId("workday-save");
         save.disableProperty().bind(vm.canSaveDayBinding().not());
         Button cancel = Views.button(i18n, "action.cancel", null, vm::cancelWorkDay);
-        getChildren().addAll(title, Views.field(i18n, "work.date", date, null),
-                Views.field(i18n, "work.category", cat, null),
-                Views.field(i18n, "work.day.hoursEach", hours, d.hoursErrorProperty()),
+        date.setPrefWidth(150);
+        hours.setPrefColumnCount(4);
+        javafx.scene.layout.FlowPane when = new javafx.scene.layout.FlowPane(10, 8,
+                Views.field(i18n, "work.date", date, null),
+                Views.field(i18n, "work.day.hoursEach", hours, d.hoursErrorProperty()));
+        VBox fields = new VBox(10, when, Views.field(i18n, "work.category", cat, null),
                 Views.field(i18n, "work.note", note, null),
-                Views.row(new Label(i18n.t("work.day.who")), Views.grow(), all), list, count, Views.row(save, cancel));
+                Views.row(new Label(i18n.t("work.day.who")), Views.grow(), all), ticks);
+        fields.setPadding(new Insets(8, 4, 8, 0));
+        ScrollPane middle = new ScrollPane(fields);
+        middle.setFitToWidth(true);
+        setTop(title);
+        setCenter(middle);
+        VBox bottom = new VBox(8, count, Views.row(save, cancel));
+        bottom.setPadding(new Insets(8, 0, 0, 0));
+        setBottom(bottom);
     }
 }

@@ -40,7 +40,10 @@ public final class WorkView extends BorderPane {
         getStyleClass().add("screen");
         Button dayButton = Views.button(i18n, "work.day.open", Feather.USERS, vm::startWorkDay);
         dayButton.setId("workday-open");
-        VBox top = new VBox(6, Views.row(Views.title(i18n, "nav.work"), Views.grow(), dayButton), quickEntry());
+        VBox quick = quickEntry();
+        quick.visibleProperty().bind(vm.day().openProperty().not());
+        quick.managedProperty().bind(quick.visibleProperty());
+        VBox top = new VBox(6, Views.row(Views.title(i18n, "nav.work"), Views.grow(), dayButton), quick);
         setTop(top);
         Button voidButton = Views.button(i18n, "work.void.action", Feather.SLASH, vm::voidSelected);
         voidButton.disableProperty().bind(vm.canVoidBinding().not());

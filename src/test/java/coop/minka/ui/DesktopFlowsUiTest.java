@@ -1,0 +1,196 @@
+package coop.minka.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coop.minka.app.Services;
+import coop.minka.app.SyncService;
+import coop.minka.domain.Account;
+import coop.minka.domain.Gender;
+import coop.minka.domain.Member;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/// The main flows, clicked and typed through the real window on JavaFX's headless platform.
+/// Background work runs at once (both executors are `Runnable::run`) and dialogs are scripted.
+@ExtendWith(ApplicationExtension.class)
+class DesktopFlowsUiTest {
+    @TempDir
+    static Path root;
+    private static int run;
+    private Path dir;
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private AppContext context;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Locale.setDefault(Locale.ENGLISH);
+        dir = Files.createDirectories(root.resolve("run" + run++));
+        context = new AppContext(stage, dir.resolve("books.db"), dir.resolve("settings.json"), Runnable::run,
+                Runnable::run, dialogs);
+        context.start(1366, 768);
+        stage.show();
+    }
+
+    @Stop
+    void stop() {
+        context.shutdown();
+    }
+
+    private void createCooperative(FxRobot robot) {
+        robot.clickOn("#lang-en");
+        robot.clickOn("#firstrun-create");
+        robot.clickOn("#firstrun-name").write("Mujeres de Achocalla");
+        robot.clickOn("#firstrun-go");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static <T extends javafx.scene.Node> T node(FxRobot robot, String query, Class<T> type) {
+        return robot.lookup(query).queryAs(type);
+    }
+
+    @Test
+    void firstRunCreatesTheBooksAndOpensTheMainWindow(FxRobot robot) {
+        createCooperative(robot);
+        assertTrue(node(robot, "#nav-home", ToggleButton.class).isSelected());
+        assertTrue(Files.exists(dir.resolve("books.db")));
+        robot.clickOn("#nav-accounts");
+        TableView<?> journal = node(robot, "#journal", TableView.class);
+        assertTrue(journal.getItems().isEmpty());
+    }
+
+    @Test
+    void addAMemberLogWorkAndACollectiveWorkDay(FxRobot robot) {
+        createCooperative(robot);
+        robot.clickOn("#nav-members");
+        robot.clickOn("#members-add");
+        assertTrue(node(robot, "#member-save", Button.class).isDisabled());
+        robot.clickOn("#member-name").write("Rosa Apaza");
+        robot.clickOn("#member-save");
+        robot.clickOn("#members-add");
+        robot.clickOn("#member-name").write("Juan Mamani");
+        robot.clickOn("#member-save");
+        TableView<?> members = node(robot, "#members-table", TableView.class);
+        assertEquals(2, members.getItems().size());
+
+        robot.clickOn("#nav-work");
+        robot.clickOn("#work-member").write("ro");
+        @SuppressWarnings("unchecked")
+        ComboBox<Member> who = node(robot, "#work-member", ComboBox.class);
+        assertEquals("Rosa Apaza", who.getValue().name());
+        robot.clickOn("#work-hours").write("2,5").type(KeyCode.ENTER);
+        TableView<?> work = node(robot, "#work-table", TableView.class);
+        assertEquals(1, work.getItems().size());
+        assertTrue(node(robot, "#work-totals", Label.class).getText().contains("2.5 h"));
+        assertEquals(null, who.getValue());
+
+        robot.clickOn("#workday-open");
+        robot.clickOn("#workday-hours").write("4");
+        assertTrue(node(robot, "#workday-save", Button.class).isDisabled());
+        var ticks = robot.lookup(".attendee").queryAllAs(CheckBox.class);
+        assertEquals(2, ticks.size());
+        ticks.forEach(robot::clickOn);
+        assertTrue(ticks.stream().allMatch(CheckBox::isSelected));
+        assertFalse(node(robot, "#workday-save", Button.class).isDisabled());
+        robot.clickOn("#workday-save");
+        assertEquals(3, work.getItems().size());
+        assertTrue(node(robot, "#work-totals", Label.class).getText().startsWith("Total 10.5 h"));
+    }
+
+    @Test
+    void aBalancedTransactionIsSavedAndAnUnbalancedOneRefused(FxRobot robot) {
+        createCooperative(robot);
+        robot.clickOn("#nav-accounts");
+        robot.clickOn("#tx-new");
+        robot.clickOn("#tx-memo").write("Dues of March");
+        @SuppressWarnings("unchecked")
+        ComboBox<Account> first = node(robot, "#tx-account-1", ComboBox.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<Account> second = node(robot, "#tx-account-2", ComboBox.class);
+        robot.interact(() -> {
+            first.setValue(first.getItems().stream().filter(a -> a.code().equals("1000")).findFirst().orElseThrow());
+            second.setValue(second.getItems().stream().filter(a -> a.code().equals("4000")).findFirst().orElseThrow());
+        });
+        robot.clickOn("#tx-debit-1").write("120");
+        robot.clickOn("#tx-credit-2").write("100");
+        Button save = node(robot, "#tx-save", Button.class);
+        assertTrue(save.isDisabled());
+        assertTrue(node(robot, "#tx-difference", Label.class).getText().contains("20"));
+        robot.doubleClickOn("#tx-credit-2").eraseText(3).write("120");
+        assertFalse(save.isDisabled());
+        assertTrue(node(robot, "#tx-difference", Label.class).getText().startsWith("Balanced"));
+        robot.clickOn(save);
+        TableView<?> journal = node(robot, "#journal", TableView.class);
+        assertEquals(1, journal.getItems().size());
+    }
+
+    @Test
+    void switchingTheLanguageRedrawsTheWindow(FxRobot robot) {
+        createCooperative(robot);
+        robot.clickOn("#nav-settings");
+        @SuppressWarnings("unchecked")
+        ComboBox<Locale> lang = node(robot, "#settings-language", ComboBox.class);
+        robot.interact(() -> lang.setValue(Locale.forLanguageTag("es")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Socias y socios", node(robot, "#nav-members", ToggleButton.class).getText());
+        assertTrue(node(robot, "#nav-settings", ToggleButton.class).isSelected());
+        robot.interact(() -> node(robot, "#settings-language", ComboBox.class).getSelectionModel().select(2));
+        assertEquals("Membres", node(robot, "#nav-members", ToggleButton.class).getText());
+        assertTrue(Files.exists(dir.resolve("settings.json")));
+    }
+
+    @Test
+    void syncThroughAFolderBetweenTwoDatabases(FxRobot robot) throws Exception {
+        createCooperative(robot);
+        Path stick = Files.createDirectories(dir.resolve("stick"));
+        Path full = dir.resolve("all.minka");
+        dialogs.fileAnswer = Optional.of(full);
+        robot.clickOn("#nav-sync");
+        robot.clickOn(robot.lookup(".button").match(n -> n instanceof Button b
+                && b.getText().startsWith("Write a file with everything")).queryButton());
+        assertTrue(Files.exists(full));
+        try (Services b = new Services(SyncService.join(dir.resolve("village-b.db"), full, "Village B laptop",
+                System::currentTimeMillis))) {
+            b.members().add("Killa Condori", Gender.WOMAN, null, null, null);
+            new SyncService(b.workspace(), b.periods(), new SyncService.Options(false, 10, false,
+                    coop.minka.sync.BundleLimits.DEFAULT)).syncFolder(stick);
+        }
+        dialogs.folderAnswer = Optional.of(stick);
+        robot.clickOn("#sync-folder");
+        WaitForAsyncUtils.waitForFxEvents();
+        String receipt = robot.lookup("#sync-receipt .label").queryAllAs(Label.class).stream().map(Label::getText)
+                .reduce("", (x, y) -> x + "\n" + y);
+        assertTrue(receipt.contains("Village B laptop"), receipt);
+        TableView<?> laptops = node(robot, "#sync-laptops", TableView.class);
+        assertEquals(1, laptops.getItems().size());
+        robot.interact(() -> laptops.getSelectionModel().select(0));
+        dialogs.confirmAnswer = true;
+        Button admit = node(robot, "#sync-admit", Button.class);
+        assertFalse(admit.isDisabled());
+        robot.interact(admit::fire);
+        assertTrue(dialogs.asked.getLast().contains("Village B laptop"));
+        robot.clickOn("#nav-members");
+        TableView<?> members = node(robot, "#members-table", TableView.class);
+        assertEquals(1, members.getItems().size());
+    }
+
+}
