@@ -92,7 +92,7 @@ public final class Harness {
         }
         // sizes: the federation (≥ 1M entries, ≥ 1M postings), the village import (~100k entries),
         // and books of ~100k transactions for the whole-process report
-        var big = smoke ? opts(30, 1, 2, 24, 36) : opts(5000, 3, 3, 24, 36);
+        var big = smoke ? opts(30, 1, 2, 24, 36) : opts(5000, 3, 1, 24, 36);
         var mid = smoke ? opts(12, 1, 2, 24, 36) : opts(500, 3, 3, 24, 36);
         var books = smoke ? opts(20, 1, 1, 4, 50) : opts(1000, 2, 1, 4, 50);
 
@@ -189,6 +189,7 @@ public final class Harness {
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA journal_mode=WAL");
                 st.execute("PRAGMA synchronous=FULL");
+                st.execute("PRAGMA cache_size=-65536");
                 st.execute("""
                         CREATE TABLE op (id INTEGER PRIMARY KEY, replica TEXT NOT NULL, seq INTEGER NOT NULL,
                           hash BLOB NOT NULL UNIQUE, prev BLOB NOT NULL, hlc INTEGER NOT NULL, type TEXT NOT NULL,
