@@ -13,8 +13,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        MinkaCommand root = new MinkaCommand();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        if (coop.minka.cli.FastBalances.tryRun(args, out)) {
+            System.exit(0); // `report balances` answered without starting the whole command line
+        }
+        MinkaCommand root = new MinkaCommand();
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         CommandLine cl = MinkaCommand.commandLine(root, out, err);
         if (wantsDesktop(cl, args)) {

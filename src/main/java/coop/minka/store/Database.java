@@ -138,6 +138,9 @@ public final class Database implements AutoCloseable {
         try (Statement st = connection.createStatement()) {
             st.execute("PRAGMA journal_mode=WAL");
             st.execute("PRAGMA synchronous=FULL");
+            // a 64 MB page cache (used only as needed): imports of 100k+ entries touch the op
+            // indexes all over; with the 2 MB default they spill and re-read pages
+            st.execute("PRAGMA cache_size=-65536");
         } catch (SQLException e) {
             throw translate(e, file);
         }
@@ -223,6 +226,7 @@ public final class Database implements AutoCloseable {
 
     /// Copies the whole database to `target` with `VACUUM INTO` (a consistent online copy).
     public void backupTo(Path target) {
+        Statements.forget(connection); // VACUUM refuses to run beside kept prepared statements
         try (Statement st = connection.createStatement()) {
             st.execute("VACUUM INTO '" + target.toAbsolutePath().toString().replace("'", "''") + "'");
         } catch (SQLException e) {
@@ -232,6 +236,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        Statements.forget(connection);
         try {
             connection.close();
         } catch (SQLException ignored) {

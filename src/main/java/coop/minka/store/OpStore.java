@@ -31,13 +31,27 @@ public final class OpStore {
     private OpStore() {
     }
 
+    private static final String INSERT_OP = "INSERT INTO op (replica, seq, hash, prev, hlc, type, entity, body, "
+            + "received_at, bundle) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /// Appends one op (a prepared statement reused for the whole connection: this runs once per op).
     public static void insert(DSLContext d, Op op, String bundle, long receivedAt) {
-        d.insertInto(OP)
-                .set(OP.REPLICA, op.replica()).set(OP.SEQ, op.seq()).set(OP.HASH, op.hash())
-                .set(OP.PREV, op.prev()).set(OP.HLC, op.hlc()).set(OP.TYPE, op.type())
-                .set(OP.ENTITY, op.entity()).set(OP.BODY, op.body())
-                .set(OP.RECEIVED_AT, receivedAt).set(OP.BUNDLE, bundle)
-                .execute();
+        try {
+            var ps = Statements.get(d, INSERT_OP);
+            ps.setString(1, op.replica());
+            ps.setLong(2, op.seq());
+            ps.setBytes(3, op.hash());
+            ps.setBytes(4, op.prev());
+            ps.setLong(5, op.hlc());
+            ps.setString(6, op.type());
+            ps.setString(7, op.entity());
+            ps.setBytes(8, op.body());
+            ps.setLong(9, receivedAt);
+            ps.setString(10, bundle);
+            ps.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new org.jooq.exception.DataAccessException(e.getMessage(), e);
+        }
     }
 
     public static Head head(DSLContext d, String replica) {

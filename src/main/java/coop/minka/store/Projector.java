@@ -5,6 +5,7 @@ import static coop.minka.store.schema.Tables.ACCOUNT_BALANCE;
 import static coop.minka.store.schema.Tables.CONFLICT;
 import static coop.minka.store.schema.Tables.COOPERATIVE;
 import static coop.minka.store.schema.Tables.MEMBER;
+import static coop.minka.store.schema.Tables.OP;
 import static coop.minka.store.schema.Tables.POSTING;
 import static coop.minka.store.schema.Tables.REPLICA;
 import static coop.minka.store.schema.Tables.TX;
@@ -18,6 +19,7 @@ import coop.minka.domain.Op;
 import coop.minka.domain.OpType;
 import coop.minka.domain.ReplicaStatus;
 import coop.minka.domain.Trust;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -28,6 +30,8 @@ import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.exception.DataAccessException;
 
 /// Keeps the projections in step with the change log. Projections are a pure function of the
 /// set of ops held (DESIGN.md §4): facts are inserted once, voids keep the earliest and win over
@@ -78,15 +82,38 @@ public final class Projector {
         private final Set<String> dirty = new LinkedHashSet<>();
         private Set<String> applied;
         private boolean trustChanged;
+        /// Authors whose non-trust ops this batch has applied or skipped so far.
+        private final Set<String> seen = new HashSet<>();
+        /// The log's highest row id before this batch inserted anything.
+        private final long lastIdBefore;
+        private boolean needsRebuild;
 
         private Batch(DSLContext d) {
             this.d = d;
+            Long max = d.select(DSL.max(OP.ID)).from(OP).fetchOne(0, Long.class);
+            this.lastIdBefore = max == null ? 0 : max;
         }
 
-        /// Applies one op that is already stored in the log.
+        /// Applies one op that is already stored in the log. A trust op re-derives whose ops
+        /// count at once; everything is replayed at [#finish] only if that changes the fate of
+        /// an op held before this batch or already met in it (so a new laptop joining from a
+        /// full bundle projects every op once, not twice).
         public void apply(Op op) {
             if (OpType.affectsTrust(op.type())) {
                 trustChanged = true;
+                Set<String> before = new HashSet<>(appliedAuthors());
+                refreshTrust(false);
+                Set<String> after = appliedAuthors();
+                Set<String> changed = new HashSet<>(before);
+                changed.addAll(after);
+                Set<String> both = new HashSet<>(before);
+                both.retainAll(after);
+                changed.removeAll(both);
+                for (String author : changed) {
+                    if (!needsRebuild && (seen.contains(author) || heldBefore(author))) {
+                        needsRebuild = true;
+                    }
+                }
                 if (op.type().equals(OpType.COOP_CREATE)) {
                     applyNonTrust(op);
                 }
@@ -99,6 +126,7 @@ public final class Projector {
             if (OpType.affectsTrust(op.type()) && !op.type().equals(OpType.COOP_CREATE)) {
                 return;
             }
+            seen.add(op.replica());
             if (!appliedAuthors().contains(op.replica())) {
                 return;
             }
@@ -116,7 +144,8 @@ public final class Projector {
         public void finish() {
             if (trustChanged) {
                 trustChanged = false;
-                if (refreshTrust(true)) {
+                if (needsRebuild) {
+                    needsRebuild = false;
                     rebuild(d);
                     return;
                 }
@@ -135,6 +164,10 @@ public final class Projector {
                 applied.add(self);
             }
             return applied;
+        }
+
+        private boolean heldBefore(String author) {
+            return d.fetchExists(d.selectOne().from(OP).where(OP.REPLICA.eq(author)).and(OP.ID.le(lastIdBefore)));
         }
 
         /// Recomputes the replica table; true if the set of counted authors changed.
@@ -160,33 +193,69 @@ public final class Projector {
 
         private void insertWork(Op op) {
             var data = op.data();
-            d.insertInto(WORK_ENTRY).set(WORK_ENTRY.ID, op.entity()).set(WORK_ENTRY.MEMBER, data.str("member"))
-                    .set(WORK_ENTRY.DATE, data.str("date")).set(WORK_ENTRY.MINUTES, data.lng("minutes"))
-                    .set(WORK_ENTRY.CATEGORY, data.str("category")).set(WORK_ENTRY.NOTE, data.str("note"))
-                    .set(WORK_ENTRY.WITNESS, data.str("witness")).set(WORK_ENTRY.WORK_DAY, data.str("workday"))
-                    .set(WORK_ENTRY.REPLICA, op.replica()).set(WORK_ENTRY.HLC, op.hlc())
-                    .onConflictDoNothing().execute();
+            try {
+                var ps = Statements.get(d, "INSERT INTO work_entry (id, member, date, minutes, category, note, witness, "
+                        + "work_day, replica, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+                ps.setString(1, op.entity());
+                ps.setString(2, data.str("member"));
+                ps.setString(3, data.str("date"));
+                setLong(ps, 4, data.lng("minutes"));
+                ps.setString(5, data.str("category"));
+                ps.setString(6, data.str("note"));
+                ps.setString(7, data.str("witness"));
+                ps.setString(8, data.str("workday"));
+                ps.setString(9, op.replica());
+                ps.setLong(10, op.hlc());
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new DataAccessException(e.getMessage(), e);
+            }
         }
 
         private void insertTx(Op op) {
             var data = op.data();
-            int n = d.insertInto(TX).set(TX.ID, op.entity()).set(TX.DATE, data.str("date"))
-                    .set(TX.MEMO, data.str("memo")).set(TX.REFERENCE, data.str("reference"))
-                    .set(TX.REPLICA, op.replica()).set(TX.HLC, op.hlc()).onConflictDoNothing().execute();
-            if (n == 0) {
-                return;
-            }
-            boolean voided = d.fetchExists(VOID, VOID.ENTITY.eq(op.entity()));
-            long line = 0;
-            for (Map<String, Object> p : data.list("postings")) {
-                String account = String.valueOf(p.get("account"));
-                long amount = ((Number) p.get("amount")).longValue();
-                d.insertInto(POSTING).set(POSTING.TX, op.entity()).set(POSTING.LINE, ++line)
-                        .set(POSTING.ACCOUNT, account).set(POSTING.AMOUNT, amount)
-                        .set(POSTING.DATE, data.str("date")).execute();
-                if (!voided) {
-                    addBalance(account, amount);
+            String date = data.str("date");
+            try {
+                var tx = Statements.get(d, "INSERT INTO tx (id, date, memo, reference, replica, hlc) "
+                        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+                tx.setString(1, op.entity());
+                tx.setString(2, date);
+                tx.setString(3, data.str("memo"));
+                tx.setString(4, data.str("reference"));
+                tx.setString(5, op.replica());
+                tx.setLong(6, op.hlc());
+                if (tx.executeUpdate() == 0) {
+                    return;
                 }
+                var posting = Statements.get(d, "INSERT INTO posting (tx, line, account, amount, date) VALUES (?, ?, ?, ?, ?)");
+                long line = 0;
+                for (Map<String, Object> p : data.list("postings")) {
+                    String account = String.valueOf(p.get("account"));
+                    long amount = ((Number) p.get("amount")).longValue();
+                    posting.setString(1, op.entity());
+                    posting.setLong(2, ++line);
+                    posting.setString(3, account);
+                    posting.setLong(4, amount);
+                    posting.setString(5, date);
+                    posting.executeUpdate();
+                    var balance = Statements.get(d, "INSERT INTO account_balance (account, balance) SELECT ?, ? "
+                            + "WHERE NOT EXISTS (SELECT 1 FROM void WHERE entity = ?) "
+                            + "ON CONFLICT (account) DO UPDATE SET balance = balance + excluded.balance");
+                    balance.setString(1, account);
+                    balance.setLong(2, amount);
+                    balance.setString(3, op.entity());
+                    balance.executeUpdate(); // a void that arrived first keeps the postings out of the balance
+                }
+            } catch (SQLException e) {
+                throw new DataAccessException(e.getMessage(), e);
+            }
+        }
+
+        private static void setLong(java.sql.PreparedStatement ps, int i, Long v) throws SQLException {
+            if (v == null) {
+                ps.setNull(i, java.sql.Types.BIGINT);
+            } else {
+                ps.setLong(i, v);
             }
         }
 
@@ -217,9 +286,15 @@ public final class Projector {
         }
 
         private void addBalance(String account, long amount) {
-            d.insertInto(ACCOUNT_BALANCE).set(ACCOUNT_BALANCE.ACCOUNT, account).set(ACCOUNT_BALANCE.BALANCE, amount)
-                    .onConflict(ACCOUNT_BALANCE.ACCOUNT)
-                    .doUpdate().set(ACCOUNT_BALANCE.BALANCE, ACCOUNT_BALANCE.BALANCE.plus(amount)).execute();
+            try {
+                var ps = Statements.get(d, "INSERT INTO account_balance (account, balance) VALUES (?, ?) "
+                        + "ON CONFLICT (account) DO UPDATE SET balance = balance + excluded.balance");
+                ps.setString(1, account);
+                ps.setLong(2, amount);
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new DataAccessException(e.getMessage(), e);
+            }
         }
 
         private void foldEntity(String entity) {
