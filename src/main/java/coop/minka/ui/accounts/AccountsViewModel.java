@@ -8,7 +8,6 @@ import coop.minka.domain.MemberStatus;
 import coop.minka.domain.Money;
 import coop.minka.domain.Posting;
 import coop.minka.domain.Transaction;
-import coop.minka.ui.common.Amounts;
 import coop.minka.ui.common.ScreenModel;
 import coop.minka.ui.common.UiContext;
 import java.util.ArrayList;
@@ -223,10 +222,6 @@ public final class AccountsViewModel extends ScreenModel {
         } catch (RuntimeException e) {
             return ui.i18n().message(e);
         }
-    }
-
-    static String plain(String typed) {
-        return Amounts.plain(typed);
     }
 
     // ---------------------------------------------------------------- properties

@@ -143,6 +143,11 @@ public final class I18n {
         return fallback;
     }
 
+    /// The cooperative's currency symbol as its own people write it (`Bs`).
+    public String currencySymbol() {
+        return symbol(currency.get(), locale.get());
+    }
+
     /// An amount in minor units as a plain number in the user's language: `1.234,50`.
     public String number(long minor) {
         Currency c = currency.get();

@@ -93,7 +93,7 @@ public final class MainView extends BorderPane {
         name.textProperty().bind(vm.coopNameProperty());
         name.getStyleClass().addAll(Styles.TITLE_4, "sidebar-title");
         name.setWrapText(true);
-        name.setMaxWidth(200);
+        name.setMaxWidth(210);
         side.getChildren().add(name);
         ToggleGroup group = new ToggleGroup();
         for (Screen s : Screen.values()) {
@@ -104,6 +104,8 @@ public final class MainView extends BorderPane {
             b.setMaxWidth(Double.MAX_VALUE);
             b.setAlignment(Pos.CENTER_LEFT);
             b.setMnemonicParsing(false);
+            b.setWrapText(true);
+            b.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             b.setOnAction(e -> {
                 vm.go(s);
                 b.setSelected(true);
@@ -111,8 +113,9 @@ public final class MainView extends BorderPane {
             navButtons.put(s, b);
             side.getChildren().add(b);
         }
-        side.setMinWidth(190);
-        side.setPrefWidth(210);
+        side.setMinWidth(200);
+        side.setPrefWidth(232);
+        side.setMaxWidth(260);
         return side;
     }
 

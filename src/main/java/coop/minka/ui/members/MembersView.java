@@ -78,12 +78,16 @@ public final class MembersView extends BorderPane {
         t.setItems(sorted);
         TableColumn<Member, String> name = Views.column(i18n, "members.col.name", Member::name, s -> s);
         name.setPrefWidth(220);
+        name.setMinWidth(150);
         TableColumn<Member, Gender> gender = Views.column(i18n, "members.col.gender", Member::gender,
                 g -> i18n.t(Labels.key(g)));
         TableColumn<Member, LocalDate> joined = Views.column(i18n, "members.col.joined", Member::joined, i18n::date);
         TableColumn<Member, MemberStatus> status = Views.column(i18n, "members.col.status", Member::status,
                 s -> i18n.t(Labels.key(s)));
         TableColumn<Member, String> contact = Views.column(i18n, "members.col.contact", Member::contact, s -> s);
+        gender.setMinWidth(90);
+        joined.setMinWidth(125);
+        status.setMinWidth(80);
         t.getColumns().setAll(name, gender, joined, status, contact);
         t.getSortOrder().add(name);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

@@ -71,8 +71,7 @@ public final class ReportsView extends BorderPane {
     private BarChart<String, Number> barChart(java.util.List<ReportsViewModel.Bar> bars, boolean hours) {
         CategoryAxis x = new CategoryAxis();
         NumberAxis y = new NumberAxis();
-        y.setLabel(hours ? i18n.t("reports.axisHours") : i18n.t("reports.axisMoney",
-                i18n.currencyProperty().get().getSymbol(i18n.locale())));
+        y.setLabel(hours ? i18n.t("reports.axisHours") : i18n.t("reports.axisMoney", i18n.currencySymbol()));
         BarChart<String, Number> c = new BarChart<>(x, y);
         XYChart.Series<String, Number> s = new XYChart.Series<>();
         for (var b : bars) {
