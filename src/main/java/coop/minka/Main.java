@@ -3,10 +3,15 @@ package coop.minka;
 import coop.minka.cli.MinkaCommand;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine;
 
-/// Entry point. With a subcommand it runs the command line; with none (or only `--db FILE`)
-/// it starts the desktop app. Not a JavaFX `Application`, so the shaded jar starts on the
+/// Entry point. With a subcommand it runs the command line; with none (or only `--db FILE`,
+/// or a `.minka` sync file to import, as a double-click passes it) it starts the desktop app. Not a JavaFX `Application`, so the shaded jar starts on the
 /// class path.
 public final class Main {
     private Main() {
@@ -20,8 +25,22 @@ public final class Main {
         MinkaCommand root = new MinkaCommand();
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         CommandLine cl = MinkaCommand.commandLine(root, out, err);
-        if (wantsDesktop(cl, args)) {
-            coop.minka.ui.App.launchApp(root.databasePath(), args);
+        // a double-clicked sync file arrives as the only plain argument: open the app and import it
+        Path bundle = null;
+        List<String> rest = new ArrayList<>();
+        for (String a : args) {
+            if (bundle == null && a.toLowerCase(Locale.ROOT).endsWith(".minka") && Files.isRegularFile(Path.of(a))) {
+                bundle = Path.of(a);
+            } else {
+                rest.add(a);
+            }
+        }
+        String[] desktopArgs = rest.toArray(String[]::new);
+        if (wantsDesktop(cl, desktopArgs)) {
+            if (root.firstFrameExit()) {
+                System.setProperty("minka.firstFrameExit", "true");
+            }
+            coop.minka.ui.App.launchApp(root.databasePath(), bundle);
             return;
         }
         System.exit(cl.execute(args));

@@ -30,16 +30,22 @@ public final class ErrorMessages {
 
     public static String text(String key, Locale locale) {
         try {
-            return ResourceBundle.getBundle(BUNDLE, locale).getString(key);
+            return bundle(locale).getString(key);
         } catch (MissingResourceException e) {
             return key;
         }
     }
 
+    /// The bundle of exactly that language (or English), never the computer's language instead.
+    private static ResourceBundle bundle(Locale locale) {
+        return ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
     private static String format(String key, MinkaException e, Locale locale) {
         String pattern;
         try {
-            pattern = ResourceBundle.getBundle(BUNDLE, locale).getString(key);
+            pattern = bundle(locale).getString(key);
         } catch (MissingResourceException missing) {
             return e.code() == ErrorCode.INTERNAL ? "Internal error: " + e.args() : e.code() + " " + e.args();
         }

@@ -20,11 +20,15 @@ import javafx.stage.Stage;
 /// frame and exits (for the start-up benchmark).
 public final class App extends Application {
     private static volatile Path databasePath;
+    private static volatile Path bundleToImport;
     private ExecutorService background;
     private AppContext context;
 
-    public static void launchApp(Path database, String[] args) {
+    /// Starts the app on `database`; `bundle`, if not null, is a sync file to import once the
+    /// window is up (a double-clicked `.minka` file).
+    public static void launchApp(Path database, Path bundle) {
         databasePath = database;
+        bundleToImport = bundle;
         Application.launch(App.class);
     }
 
@@ -75,6 +79,9 @@ public final class App extends Application {
             });
         }
         stage.show();
+        if (bundleToImport != null) {
+            context.openBundle(bundleToImport);
+        }
     }
 
     private static boolean onSomeScreen(double x, double y, double w) {

@@ -236,6 +236,14 @@ public final class AppContext {
                 this::quit);
     }
 
+    /// Imports a sync file given when Minka was started (a double-click on a `.minka` file); with
+    /// no cooperative open yet, the first-run screen stays, where *Join* takes such a file.
+    public void openBundle(Path file) {
+        if (session != null) {
+            show(Screen.SYNC, () -> session.sync.importFile(file));
+        }
+    }
+
     private void show(Screen screen, Runnable then) {
         main.go(screen);
         then.run();
