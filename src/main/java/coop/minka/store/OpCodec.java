@@ -10,6 +10,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,29 +82,85 @@ public final class OpCodec {
 
     /// Parses canonical bytes; `prev` comes from the chain, the hash is computed here.
     /// Throws [MinkaException] with [ErrorCode#BUNDLE_TAMPERED] if the bytes are not an op.
+    /// A streaming parse: this runs once for every entry of every sync file.
     public static Op decode(byte[] prev, byte[] body) {
         if (body.length > MAX_OP_BYTES) {
             throw new MinkaException(ErrorCode.BUNDLE_TAMPERED, "op too large");
         }
-        try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> m = MAPPER.readValue(body, Map.class);
-            Object data = m.get("data");
-            if (!(m.get("replica") instanceof String replica) || !(m.get("type") instanceof String type)
-                    || !(m.get("entity") instanceof String entity) || !(m.get("seq") instanceof Number seq)
-                    || !(m.get("hlc") instanceof Number hlc) || !(data instanceof Map<?, ?> dataMap)
-                    || m.size() != 6) {
-                throw new MinkaException(ErrorCode.BUNDLE_TAMPERED, "malformed op");
+        try (JsonParser p = MAPPER.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw malformed();
             }
-            @SuppressWarnings("unchecked")
-            Map<String, ?> dm = (Map<String, ?>) dataMap;
-            return new Op(replica, seq.longValue(), prev, hlc.longValue(), type, entity, OpData.of(dm),
-                    hash(prev, body), body);
+            String replica = null;
+            String type = null;
+            String entity = null;
+            Long seq = null;
+            Long hlc = null;
+            Map<String, Object> data = null;
+            int fields = 0;
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                fields++;
+                switch (name) {
+                    case "replica" -> replica = t == JsonToken.VALUE_STRING ? p.getString() : null;
+                    case "type" -> type = t == JsonToken.VALUE_STRING ? p.getString() : null;
+                    case "entity" -> entity = t == JsonToken.VALUE_STRING ? p.getString() : null;
+                    case "seq" -> seq = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
+                    case "hlc" -> hlc = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
+                    case "data" -> data = t == JsonToken.START_OBJECT ? readObject(p) : null;
+                    default -> throw malformed();
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null || fields != 6 || replica == null
+                    || type == null || entity == null || seq == null || hlc == null || data == null) {
+                throw malformed();
+            }
+            return new Op(replica, seq, prev, hlc, type, entity, OpData.of(data), hash(prev, body), body);
         } catch (MinkaException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new MinkaException(ErrorCode.BUNDLE_TAMPERED, e, "unreadable op");
         }
+    }
+
+    private static MinkaException malformed() {
+        return new MinkaException(ErrorCode.BUNDLE_TAMPERED, "malformed op");
+    }
+
+    /// Reads the object whose START_OBJECT is the current token: strings, whole numbers,
+    /// booleans, nulls (dropped), objects and arrays; anything else is not an op of Minka's.
+    private static Map<String, Object> readObject(JsonParser p) {
+        Map<String, Object> m = new java.util.TreeMap<>();
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            Object v = readValue(p);
+            if (v != null) {
+                m.put(name, v);
+            }
+        }
+        return m;
+    }
+
+    private static Object readValue(JsonParser p) {
+        JsonToken t = p.currentToken();
+        return switch (t) {
+            case VALUE_STRING -> p.getString();
+            case VALUE_NUMBER_INT -> p.getLongValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            case START_OBJECT -> readObject(p);
+            case START_ARRAY -> {
+                List<Object> l = new java.util.ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    l.add(readValue(p));
+                }
+                yield l;
+            }
+            default -> throw malformed();
+        };
     }
 
     public static byte[] hash(byte[] prev, byte[] body) {

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
-import org.jooq.Record2;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.exception.DataAccessException;
@@ -259,29 +258,46 @@ public final class Projector {
             }
         }
 
+        /// The earliest void (by hlc, replica, seq) of an entity is kept; the first one held
+        /// takes the voided transaction's postings out of the balances.
         private void applyVoid(Op op) {
-            var existing = d.selectFrom(VOID).where(VOID.ENTITY.eq(op.entity())).fetchOne();
-            if (existing == null) {
-                d.insertInto(VOID).set(VOID.ENTITY, op.entity()).set(VOID.REASON, op.data().str("reason"))
-                        .set(VOID.REPLICA, op.replica()).set(VOID.HLC, op.hlc()).set(VOID.SEQ, op.seq()).execute();
-                if (op.type().equals(OpType.TX_VOID)) {
-                    for (Record2<String, Long> p : d.select(POSTING.ACCOUNT, POSTING.AMOUNT).from(POSTING)
-                            .where(POSTING.TX.eq(op.entity())).fetch()) {
-                        addBalance(p.value1(), -p.value2());
-                    }
+            try {
+                var find = Statements.get(d, "SELECT 1 FROM void WHERE entity = ?");
+                find.setString(1, op.entity());
+                boolean exists;
+                try (var rs = find.executeQuery()) {
+                    exists = rs.next();
                 }
-                return;
-            }
-            int cmp = Long.compare(op.hlc(), existing.getHlc());
-            if (cmp == 0) {
-                cmp = op.replica().compareTo(existing.getReplica());
-            }
-            if (cmp == 0) {
-                cmp = Long.compare(op.seq(), existing.getSeq());
-            }
-            if (cmp < 0) {
-                d.update(VOID).set(VOID.REASON, op.data().str("reason")).set(VOID.REPLICA, op.replica())
-                        .set(VOID.HLC, op.hlc()).set(VOID.SEQ, op.seq()).where(VOID.ENTITY.eq(op.entity())).execute();
+                if (exists) {
+                    var earlier = Statements.get(d, "UPDATE void SET reason = ?, replica = ?, hlc = ?, seq = ? "
+                            + "WHERE entity = ? AND (?, ?, ?) < (hlc, replica, seq)");
+                    earlier.setString(1, op.data().str("reason"));
+                    earlier.setString(2, op.replica());
+                    earlier.setLong(3, op.hlc());
+                    earlier.setLong(4, op.seq());
+                    earlier.setString(5, op.entity());
+                    earlier.setLong(6, op.hlc());
+                    earlier.setString(7, op.replica());
+                    earlier.setLong(8, op.seq());
+                    earlier.executeUpdate();
+                    return;
+                }
+                var insert = Statements.get(d, "INSERT INTO void (entity, reason, replica, hlc, seq) VALUES (?, ?, ?, ?, ?)");
+                insert.setString(1, op.entity());
+                insert.setString(2, op.data().str("reason"));
+                insert.setString(3, op.replica());
+                insert.setLong(4, op.hlc());
+                insert.setLong(5, op.seq());
+                insert.executeUpdate();
+                if (op.type().equals(OpType.TX_VOID)) {
+                    var reverse = Statements.get(d, "INSERT INTO account_balance (account, balance) "
+                            + "SELECT account, -amount FROM posting WHERE tx = ? AND true "
+                            + "ON CONFLICT (account) DO UPDATE SET balance = balance + excluded.balance");
+                    reverse.setString(1, op.entity());
+                    reverse.executeUpdate();
+                }
+            } catch (SQLException e) {
+                throw new DataAccessException(e.getMessage(), e);
             }
         }
 
