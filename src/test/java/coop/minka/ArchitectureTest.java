@@ -9,8 +9,16 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /// The layering of STYLE.md and DESIGN.md §1: dependencies point down only.
-@AnalyzeClasses(packages = "coop.minka", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "coop.minka", importOptions = ArchitectureTest.MainClassesOnly.class)
 class ArchitectureTest {
+    /// Main classes only, wherever the build directory is (`-Dminka.buildDir` moves it).
+    static final class MainClassesOnly implements ImportOption {
+        @Override
+        public boolean includes(com.tngtech.archunit.core.importer.Location location) {
+            return !location.contains("/test-classes/") && !location.contains("/generated-test-sources/");
+        }
+    }
+
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
             .layer("domain").definedBy("coop.minka.domain..")
