@@ -3,6 +3,7 @@ package coop.minka.ui.reports;
 import atlantafx.base.theme.Styles;
 import coop.minka.ui.common.I18n;
 import coop.minka.ui.common.Views;
+import org.kordamp.ikonli.feather.Feather;
 import javafx.geometry.Insets;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -22,14 +23,18 @@ import javafx.scene.layout.VBox;
 /// Charts of the year: balances, hours by category, by month (women and men) and by gender.
 public final class ReportsView extends BorderPane {
     private final I18n i18n;
+    private final ReportsViewModel vm;
     private final VBox content = new VBox(16);
 
     public ReportsView(ReportsViewModel vm, I18n i18n) {
         this.i18n = i18n;
+        this.vm = vm;
         getStyleClass().add("screen");
         ComboBox<Integer> year = new ComboBox<>(vm.years());
         year.valueProperty().bindBidirectional(vm.yearProperty().asObject());
-        setTop(Views.row(Views.title(i18n, "nav.reports"), Views.grow(), new Label(i18n.t("reports.year")), year));
+        setTop(Views.row(Views.title(i18n, "nav.reports"), Views.grow(), new Label(i18n.t("reports.year")), year,
+                Views.button(i18n, "reports.pack", Feather.PRINTER, vm::makePack),
+                Views.button(i18n, "reports.exportCsv", Feather.DOWNLOAD, vm::exportCsv)));
         ScrollPane sp = new ScrollPane(content);
         sp.setFitToWidth(true);
         content.setPadding(new Insets(12, 4, 12, 0));
@@ -51,13 +56,33 @@ public final class ReportsView extends BorderPane {
         charts.setPrefColumns(2);
         charts.setPrefTileWidth(520);
         charts.getChildren().addAll(
-                card("reports.hoursByMonth", monthChart(f)),
-                card("reports.hoursByCategory", sideways(f.hoursByCategory())),
-                card("reports.hoursByGender", pie(f)),
-                card("reports.money", barChart(f.assetAccounts(), false)),
+                chartCard("reports.hoursByMonth", "hours-by-month", monthChart(f)),
+                chartCard("reports.hoursByCategory", "hours-by-kind", sideways(f.hoursByCategory())),
+                chartCard("reports.hoursByGender", "hours-women-men", pie(f)),
+                chartCard("reports.money", "money", barChart(f.assetAccounts(), false)),
                 card("reports.balancesByType", balanceTable(f)));
         content.getChildren().add(charts);
         content.getChildren().add(Views.muted(i18n.t("reports.more")));
+    }
+
+    /// A card with a chart and a button that saves the chart as a PNG picture.
+    private VBox chartCard(String key, String fileName, javafx.scene.Node chart) {
+        VBox c = card(key, chart);
+        javafx.scene.control.Button save = Views.button(i18n, "reports.saveChart", Feather.IMAGE, () ->
+                vm.chartFile(fileName).ifPresent(file -> savePicture(chart, file)));
+        save.getStyleClass().add(Styles.FLAT);
+        c.getChildren().add(save);
+        return c;
+    }
+
+    private void savePicture(javafx.scene.Node chart, java.nio.file.Path file) {
+        try {
+            var image = chart.snapshot(new javafx.scene.SnapshotParameters(), null);
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+            vm.chartSaved(file);
+        } catch (java.io.IOException | RuntimeException e) {
+            vm.chartFailed(file, e);
+        }
     }
 
     private VBox card(String key, javafx.scene.Node body) {

@@ -50,6 +50,44 @@ public final class ReportsViewModel extends ScreenModel {
         year.addListener((o, a, b) -> reloadNow());
     }
 
+    /// The period the screen shows: the chosen year, up to today.
+    private LocalDate[] period() {
+        int y = year.get();
+        LocalDate to = LocalDate.of(y, 12, 31);
+        return new LocalDate[] {LocalDate.of(y, 1, 1), to.isAfter(LocalDate.now()) ? LocalDate.now() : to};
+    }
+
+    /// Writes the printable assembly pack (PDF, with its check code) for the year.
+    public void makePack() {
+        LocalDate[] p = period();
+        ui.dialogs().saveFile(ui.i18n().t("reports.pack"), "minka-pack-" + year.get() + ".pdf").ifPresent(file ->
+                ui.async().run(() -> reports.pack().write(p[0], p[1], file), pack -> ui.notices().success(
+                        ui.i18n().t("reports.packDone", pack.file().getFileName(), pack.pages(), pack.code().text()))));
+    }
+
+    /// Writes every report of the year as CSV files in one zip, for a spreadsheet.
+    public void exportCsv() {
+        LocalDate[] p = period();
+        ui.dialogs().saveFile(ui.i18n().t("reports.exportCsv"), "minka-" + year.get() + ".zip").ifPresent(file ->
+                ui.async().run(() -> reports.exports().export(coop.minka.app.ExportService.Format.CSV,
+                        file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip") ? file
+                                : file.resolveSibling(file.getFileName() + ".zip"), p[0], p[1]),
+                        done -> ui.notices().success(ui.i18n().t("reports.exportDone", done.path().getFileName()))));
+    }
+
+    /// Asks where to save a chart picture; the view writes the picture there.
+    public java.util.Optional<java.nio.file.Path> chartFile(String name) {
+        return ui.dialogs().saveFile(ui.i18n().t("reports.saveChart"), name + "-" + year.get() + ".png");
+    }
+
+    public void chartSaved(java.nio.file.Path file) {
+        ui.notices().success(ui.i18n().t("reports.chartSaved", file.getFileName()));
+    }
+
+    public void chartFailed(java.nio.file.Path file, Exception e) {
+        ui.notices().error(new coop.minka.domain.MinkaException(coop.minka.domain.ErrorCode.CANNOT_WRITE, e, file));
+    }
+
     @Override
     protected void reload() {
         int y = year.get();

@@ -1,6 +1,7 @@
 package coop.minka.ui.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coop.minka.app.Services;
 import coop.minka.app.WorkService;
@@ -33,6 +34,30 @@ class ReportsViewModelTest {
             assertEquals(180, r.hoursByGender().stream().mapToLong(ReportsViewModel.Bar::value).sum());
             vm.yearProperty().set(year - 1);
             assertEquals(300, vm.figuresProperty().get().totalMinutes());
+        }
+    }
+
+    @Test
+    void theAssemblyPackAndTheCsvExportAreWrittenWhereThePersonChose() throws Exception {
+        UiFixture f = new UiFixture();
+        try (Services s = f.books(dir, "p")) {
+            int year = LocalDate.now().getYear();
+            s.work().add(new WorkService.Entry("Ana Quispe", LocalDate.of(year, 1, 15), "2", "CARE", null, null));
+            ReportsViewModel vm = new ReportsViewModel(f.ui, s.reports());
+            vm.shown();
+            Path pdf = dir.resolve("pack.pdf");
+            f.dialogs.fileAnswer = java.util.Optional.of(pdf);
+            vm.makePack();
+            assertTrue(java.nio.file.Files.size(pdf) > 1000);
+            assertTrue(f.notices.latest().text().contains("pack.pdf"), f.notices.latest().text());
+            assertEquals(coop.minka.ui.common.Notices.Kind.SUCCESS, f.notices.latest().kind());
+            Path zip = dir.resolve("year");
+            f.dialogs.fileAnswer = java.util.Optional.of(zip);
+            vm.exportCsv();
+            assertTrue(java.nio.file.Files.size(dir.resolve("year.zip")) > 100, "a .zip is added to a bare name");
+            f.dialogs.fileAnswer = java.util.Optional.of(pdf);
+            vm.makePack();
+            assertEquals(coop.minka.ui.common.Notices.Kind.ERROR, f.notices.latest().kind(), "never overwrites a file");
         }
     }
 }
