@@ -102,9 +102,18 @@ public final class Views {
         return r;
     }
 
+    /// A row of controls. Labels, buttons and pickers keep their full width (at large text
+    /// sizes a squeezed label would otherwise break its words letter by letter); only spacers
+    /// and fields made to grow take what is left.
     public static HBox row(Node... nodes) {
         HBox h = new HBox(10, nodes);
         h.setAlignment(Pos.CENTER_LEFT);
+        for (Node n : nodes) {
+            if (n instanceof Label || n instanceof javafx.scene.control.ButtonBase
+                    || n instanceof javafx.scene.control.ComboBoxBase<?>) {
+                ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
         return h;
     }
 

@@ -24,6 +24,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -116,7 +117,10 @@ public final class WorkView extends BorderPane {
         });
         Label help = Views.muted(i18n.t("work.quickHelp"));
         HBox.setHgrow(help, Priority.ALWAYS);
-        HBox head = new HBox(16, Views.heading(i18n, "work.quickTitle"), help);
+        Label title = Views.heading(i18n, "work.quickTitle");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(help, Priority.ALWAYS);
+        HBox head = new HBox(16, title, help);
         head.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
         VBox card = new VBox(6, head, form);
         card.getStyleClass().add("form-card");
