@@ -129,37 +129,7 @@ public final class FastBalances {
         return BigDecimal.valueOf(minor, digits).toPlainString();
     }
 
-    /// As [Out#table], without loading the JSON machinery that class holds.
     private static void table(StringBuilder sb, List<String> headers, List<List<String>> rows) {
-        int[] w = new int[headers.size()];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = headers.get(i).length();
-        }
-        for (List<String> r : rows) {
-            for (int i = 0; i < w.length; i++) {
-                w[i] = Math.max(w[i], r.get(i) == null ? 0 : r.get(i).length());
-            }
-        }
-        row(sb, headers, w);
-        List<String> rule = new ArrayList<>();
-        for (int x : w) {
-            rule.add("-".repeat(x));
-        }
-        row(sb, rule, w);
-        for (List<String> r : rows) {
-            row(sb, r, w);
-        }
-    }
-
-    private static void row(StringBuilder sb, List<String> cells, int[] w) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < w.length; i++) {
-            String c = cells.get(i) == null ? "" : cells.get(i);
-            line.append(c).append(" ".repeat(w[i] - c.length()));
-            if (i < w.length - 1) {
-                line.append("  ");
-            }
-        }
-        sb.append(line.toString().stripTrailing()).append(System.lineSeparator());
+        sb.append(TextTable.render(headers, rows));
     }
 }

@@ -32,36 +32,7 @@ final class Out {
     }
 
     static void table(PrintWriter out, List<String> headers, List<List<String>> rows) {
-        int[] w = new int[headers.size()];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = headers.get(i).length();
-        }
-        for (List<String> r : rows) {
-            for (int i = 0; i < w.length; i++) {
-                w[i] = Math.max(w[i], r.get(i) == null ? 0 : r.get(i).length());
-            }
-        }
-        printRow(out, headers, w);
-        List<String> rule = new ArrayList<>();
-        for (int x : w) {
-            rule.add("-".repeat(x));
-        }
-        printRow(out, rule, w);
-        for (List<String> r : rows) {
-            printRow(out, r, w);
-        }
-    }
-
-    private static void printRow(PrintWriter out, List<String> cells, int[] w) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < w.length; i++) {
-            String c = cells.get(i) == null ? "" : cells.get(i);
-            sb.append(c).append(" ".repeat(w[i] - c.length()));
-            if (i < w.length - 1) {
-                sb.append("  ");
-            }
-        }
-        out.println(sb.toString().stripTrailing());
+        out.print(TextTable.render(headers, rows));
     }
 
     static Map<String, Object> member(Member m) {
