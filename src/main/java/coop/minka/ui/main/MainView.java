@@ -93,7 +93,6 @@ public final class MainView extends BorderPane {
         name.textProperty().bind(vm.coopNameProperty());
         name.getStyleClass().addAll(Styles.TITLE_4, "sidebar-title");
         name.setWrapText(true);
-        name.setMaxWidth(210);
         side.getChildren().add(name);
         ToggleGroup group = new ToggleGroup();
         for (Screen s : Screen.values()) {
@@ -113,9 +112,6 @@ public final class MainView extends BorderPane {
             navButtons.put(s, b);
             side.getChildren().add(b);
         }
-        side.setMinWidth(200);
-        side.setPrefWidth(232);
-        side.setMaxWidth(260);
         return side;
     }
 
