@@ -34,9 +34,11 @@ public final class FirstRunView extends StackPane {
         getStyleClass().add("first-run");
         card.getStyleClass().add("first-run-card");
         card.setMaxWidth(760);
+        card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         card.setPadding(new Insets(28));
         ScrollPane sp = new ScrollPane(card);
         sp.setFitToWidth(true);
+        sp.setFitToHeight(true); // the card sits in the middle of the window, not at its top
         StackPane holder = new StackPane(card);
         holder.setPadding(new Insets(24));
         sp.setContent(holder);
