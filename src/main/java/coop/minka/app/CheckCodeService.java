@@ -7,7 +7,7 @@ import coop.minka.domain.MinkaException;
 import coop.minka.domain.WorkCategory;
 import coop.minka.domain.WorkEntry;
 import coop.minka.store.ReportRepository.PostingLine;
-import java.nio.charset.StandardCharsets;
+import coop.minka.store.StateDump;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -140,26 +140,7 @@ public final class CheckCodeService {
         }
 
         Canon put(Object v) {
-            byte tag;
-            byte[] bytes;
-            switch (v) {
-                case null -> {
-                    md.update((byte) 'N');
-                    return this;
-                }
-                case Number n -> {
-                    tag = 'I';
-                    bytes = Long.toString(n.longValue()).getBytes(StandardCharsets.US_ASCII);
-                }
-                default -> {
-                    tag = 'S';
-                    bytes = v.toString().getBytes(StandardCharsets.UTF_8);
-                }
-            }
-            md.update(tag);
-            md.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-            md.update((byte) ':');
-            md.update(bytes);
+            StateDump.write(md, v);
             return this;
         }
 

@@ -46,7 +46,9 @@ public final class StateDump {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    private static void write(MessageDigest md, Object v) {
+    /// Feeds one value to a digest with its type tag and length (`N`, `B`, `I`, `S`), so that no
+    /// two different sequences of values encode alike. Shared with the check codes.
+    public static void write(MessageDigest md, Object v) {
         byte[] bytes;
         byte tag;
         switch (v) {
