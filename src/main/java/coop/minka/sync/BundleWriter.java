@@ -79,7 +79,8 @@ public final class BundleWriter {
             ZipOutputStream zip = new ZipOutputStream(raw);
             zip.setLevel(Deflater.BEST_SPEED);
             zip.putNextEntry(new ZipEntry(BundleReader.OPS));
-            OutputStream ops = new DigestOutputStream(new Unclosable(zip), opsMd);
+            // entries are small: gather them so the digest and the deflater work on large blocks
+            OutputStream ops = new BufferedOutputStream(new DigestOutputStream(new Unclosable(zip), opsMd), 1 << 16);
             for (Plan p : plans) {
                 byte[][] prevHolder = {p.from == 1 ? OpCodec.NO_PREV : OpStore.hashAt(d, p.author, p.from - 1).orElseThrow()};
                 String prevHex = hex.formatHex(prevHolder[0]);
@@ -105,6 +106,7 @@ public final class BundleWriter {
                         new ManifestJson.Head(p.head.seq(), hex.formatHex(p.head.hash()),
                                 Base64.getEncoder().encodeToString(p.head.signature()))));
             }
+            ops.flush();
             zip.closeEntry();
             manifest = new ManifestJson(ManifestJson.FORMAT, sender.coop(), sender.replica(), createdAt,
                     new TreeMap<>(vv), List.copyOf(ranges), count, hex.formatHex(opsMd.digest()), "");
