@@ -50,16 +50,10 @@ public final class Workspace implements AutoCloseable {
         try {
             String coopId = Ids.newId(clock.getAsLong());
             Identity id = newIdentity(clock);
-            db.write(d -> {
-                Meta.put(d, Meta.DATABASE_ID, Ids.newId(clock.getAsLong()));
-                Meta.put(d, Meta.COOP_ID, coopId);
-                Meta.put(d, Meta.SELF, id.replicaId());
-                return null;
-            });
+            initMeta(db, coopId, id, clock);
             ChangeLog log = new ChangeLog(db, id, coopId, clock);
             log.write(w -> {
-                w.append(OpType.REPLICA_JOIN, id.replicaId(), OpData.builder().put("name", replica)
-                        .put("key", Base64.getEncoder().encodeToString(id.publicKey())).build());
+                w.append(OpType.REPLICA_JOIN, id.replicaId(), joinData(replica, id, null));
                 w.append(OpType.COOP_CREATE, coopId, OpData.builder().put("name", name)
                         .put("currency", currency.getCurrencyCode()).put("languages", languages).build());
                 return null;
@@ -84,16 +78,10 @@ public final class Workspace implements AutoCloseable {
         Database db = Database.create(file);
         try {
             Identity id = newIdentity(clock);
-            db.write(d -> {
-                Meta.put(d, Meta.DATABASE_ID, Ids.newId(clock.getAsLong()));
-                Meta.put(d, Meta.COOP_ID, coopId);
-                Meta.put(d, Meta.SELF, id.replicaId());
-                return null;
-            });
+            initMeta(db, coopId, id, clock);
             ChangeLog log = new ChangeLog(db, id, coopId, clock);
             seed.accept(log);
-            log.write(w -> w.append(OpType.REPLICA_JOIN, id.replicaId(), OpData.builder().put("name", replica)
-                    .put("key", Base64.getEncoder().encodeToString(id.publicKey())).build()));
+            log.write(w -> w.append(OpType.REPLICA_JOIN, id.replicaId(), joinData(replica, id, null)));
             Workspace ws = new Workspace(db, log, loadCoop(db, coopId), false);
             ws.saveIdentity();
             return ws;
@@ -149,8 +137,7 @@ public final class Workspace implements AutoCloseable {
                 .fetchOptional(REPLICA.NAME).orElse("Minka");
         log.write(w -> {
             Meta.put(w.dsl(), Meta.SELF, id.replicaId());
-            w.append(OpType.REPLICA_JOIN, id.replicaId(), OpData.builder().put("name", oldName + " (copy)")
-                    .put("key", Base64.getEncoder().encodeToString(id.publicKey())).put("copyOf", oldSelf).build());
+            w.append(OpType.REPLICA_JOIN, id.replicaId(), joinData(oldName + " (copy)", id, oldSelf));
             // the old identity's own ops counted here as "self"; from now on they count only if trusted
             log.projector().rebuild(w.dsl());
             return null;
@@ -163,6 +150,22 @@ public final class Workspace implements AutoCloseable {
         long seq = OpStore.head(db.dsl(), log.identity().replicaId()).seq();
         String dbId = Meta.get(db.dsl(), Meta.DATABASE_ID).orElseThrow();
         IdentityFile.save(db.file(), dbId, log.identity(), seq);
+    }
+
+    /// The facts of a new database file: its own id, the cooperative, this laptop.
+    private static void initMeta(Database db, String coopId, Identity id, LongSupplier clock) {
+        db.write(d -> {
+            Meta.put(d, Meta.DATABASE_ID, Ids.newId(clock.getAsLong()));
+            Meta.put(d, Meta.COOP_ID, coopId);
+            Meta.put(d, Meta.SELF, id.replicaId());
+            return null;
+        });
+    }
+
+    /// A laptop announcing itself: its name and public key (and, for a copy, whom it was copied from).
+    private static OpData joinData(String name, Identity id, String copyOf) {
+        return OpData.builder().put("name", name).put("key", Base64.getEncoder().encodeToString(id.publicKey()))
+                .put("copyOf", copyOf).build();
     }
 
     private static Identity newIdentity(LongSupplier clock) {
