@@ -47,7 +47,7 @@ public final class Database implements AutoCloseable {
     /// for verification).
     public static Database inMemory() {
         try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
+            Connection c = DriverManager.getConnection("jdbc:sqlite::memory:", config().toProperties());
             Database db = new Database(Path.of(":memory:"), c);
             db.migrate();
             return db;
@@ -107,13 +107,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static Database connect(Path file) {
+    private static SQLiteConfig config() {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
         config.setBusyTimeout(2000);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // Minka never asks for generated keys; left on, the driver prepares and runs an extra
+        // `SELECT last_insert_rowid()` after every single INSERT (a third of an import's time).
+        config.setGetGeneratedKeys(false);
+        return config;
+    }
+
+    private static Database connect(Path file) {
         try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config().toProperties());
             return new Database(file, c);
         } catch (SQLException e) {
             throw translate(e, file);
