@@ -37,26 +37,36 @@ record Books(Cooperative coop, LocalDate from, LocalDate to, Map<String, Account
              List<WorkEntry> work) {
 
     static Books load(DSLContext d, LocalDate from, LocalDate to) {
-        return load(d, from, to, true);
+        return load(d, from, to, Part.ENTRIES);
     }
 
     /// The cooperative, chart, members and categories only: for figures SQLite adds up itself.
     static Books chart(DSLContext d, LocalDate from, LocalDate to) {
-        return load(d, from, to, false);
+        return load(d, from, to, Part.CHART);
     }
 
-    private static Books load(DSLContext d, LocalDate from, LocalDate to, boolean entries) {
+    /// The cooperative and the chart of accounts only: for money figures SQLite adds up itself.
+    static Books accounts(DSLContext d, LocalDate from, LocalDate to) {
+        return load(d, from, to, Part.ACCOUNTS);
+    }
+
+    private enum Part { ACCOUNTS, CHART, ENTRIES }
+
+    private static Books load(DSLContext d, LocalDate from, LocalDate to, Part part) {
         DateRange.check(from, to);
         var c = d.selectFrom(COOPERATIVE).orderBy(COOPERATIVE.ID).limit(1).fetchOne();
         Cooperative coop = c == null ? null : new Cooperative(c.getId(), c.getName(),
                 Currency.getInstance(c.getCurrency()), c.getCreatedAt(), c.getLanguages());
         Map<String, Account> accounts = LedgerRepository.accounts(d).stream()
                 .collect(Collectors.toMap(Account::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        if (part == Part.ACCOUNTS) {
+            return new Books(coop, from, to, accounts, Map.of(), Map.of(), List.of(), List.of());
+        }
         Map<String, Member> members = MemberRepository.all(d).stream()
                 .collect(Collectors.toMap(Member::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         Map<String, WorkCategory> cats = WorkRepository.categories(d).stream()
                 .collect(Collectors.toMap(WorkCategory::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        if (!entries) {
+        if (part == Part.CHART) {
             return new Books(coop, from, to, accounts, members, cats, List.of(), List.of());
         }
         return new Books(coop, from, to, accounts, members, cats, ReportRepository.postings(d, to),

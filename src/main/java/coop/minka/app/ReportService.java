@@ -2,6 +2,7 @@ package coop.minka.app;
 
 import coop.minka.domain.Account;
 import coop.minka.store.LedgerRepository;
+import coop.minka.store.WorkRepository;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -89,8 +90,9 @@ public final class ReportService {
     public List<WorkRow> work(WorkGrouping by, LocalDate from, LocalDate to) {
         DateRange.check(from, to);
         return ws.db().read(d -> {
-            Books b = Books.load(d, from, to);
-            return WorkFigures.group(b.work(), b.members(), b.categories(), by).stream()
+            Books b = Books.chart(d, from, to); // SQLite counts the entries together
+            var cells = WorkRepository.cells(d, by == WorkGrouping.MEMBER, by == WorkGrouping.MONTH, from, to);
+            return WorkFigures.groupCells(cells, b.members(), b.categories(), by).stream()
                     .map(g -> new WorkRow(g.key(), g.label(), g.minutes(), g.entries(), g.valueMinor())).toList();
         });
     }

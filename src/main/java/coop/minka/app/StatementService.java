@@ -73,16 +73,24 @@ public final class StatementService {
 
     public TrialBalance trialBalance(LocalDate from, LocalDate to) {
         // added up by SQLite: the figures equal trialBalance(Books) over the same entries
-        return ws.db().read(d -> trialBalance(Books.chart(d, from, to),
+        return ws.db().read(d -> trialBalance(Books.accounts(d, from, to),
                 from == null ? Map.of() : ReportRepository.sumsBefore(d, from), ReportRepository.moves(d, from, to)));
     }
 
     public BalanceSheet balanceSheet(LocalDate asOf) {
-        return ws.db().read(d -> balanceSheet(Books.load(d, null, asOf)));
+        // added up by SQLite: the figures equal balanceSheet(Books) over the same entries
+        return ws.db().read(d -> balanceSheet(Books.accounts(d, null, asOf), net(ReportRepository.moves(d, null, asOf))));
     }
 
     public IncomeStatement income(LocalDate from, LocalDate to) {
-        return ws.db().read(d -> income(Books.load(d, from, to)));
+        return ws.db().read(d -> income(Books.accounts(d, from, to), net(ReportRepository.moves(d, from, to))));
+    }
+
+    /// Debits minus credits of each account.
+    private static Map<String, Long> net(Map<String, long[]> moves) {
+        Map<String, Long> out = new HashMap<>();
+        moves.forEach((account, m) -> out.put(account, m[0] - m[1]));
+        return out;
     }
 
     /// Cash books of the given account codes; with none, of every asset account that is not a
@@ -134,7 +142,10 @@ public final class StatementService {
     }
 
     static BalanceSheet balanceSheet(Books b) {
-        Map<String, Long> close = b.closing();
+        return balanceSheet(b, b.closing());
+    }
+
+    private static BalanceSheet balanceSheet(Books b, Map<String, Long> close) {
         Map<AccountType, List<Line>> lines = linesByType(b, close);
         long surplus = -sum(close, b, AccountType.INCOME) - sum(close, b, AccountType.EXPENSE);
         long assets = total(lines.get(AccountType.ASSET));
@@ -147,6 +158,10 @@ public final class StatementService {
     static IncomeStatement income(Books b) {
         Map<String, Long> moved = new HashMap<>();
         b.periodPostings().forEach(p -> moved.merge(p.accountId(), p.amount(), Math::addExact));
+        return income(b, moved);
+    }
+
+    private static IncomeStatement income(Books b, Map<String, Long> moved) {
         Map<AccountType, List<Line>> lines = linesByType(b, moved);
         long inc = total(lines.get(AccountType.INCOME));
         long exp = total(lines.get(AccountType.EXPENSE));

@@ -1,6 +1,7 @@
 package coop.minka.app;
 
 import static coop.minka.store.schema.Tables.ACCOUNT_BALANCE;
+import static coop.minka.store.schema.Tables.ACCOUNT_MONTH;
 import static coop.minka.store.schema.Tables.OP;
 import static coop.minka.store.schema.Tables.POSTING;
 import static coop.minka.store.schema.Tables.VOID;
@@ -131,6 +132,29 @@ public final class VerifyService {
         for (String a : all) {
             if (!Objects.equals(sums.getOrDefault(a, 0L), stored.getOrDefault(a, 0L))) {
                 problems.add("account " + a + ": stored balance " + stored.get(a) + " but postings sum to " + sums.get(a));
+            }
+        }
+        // the monthly debit and credit totals, against the postings added up directly
+        var month = DSL.substring(POSTING.DATE, 1, 7);
+        var debit = DSL.sum(DSL.when(POSTING.AMOUNT.ge(0L), POSTING.AMOUNT).otherwise(0L));
+        var credit = DSL.sum(DSL.when(POSTING.AMOUNT.lt(0L), POSTING.AMOUNT.neg()).otherwise(0L));
+        Map<String, String> months = new HashMap<>();
+        d.select(POSTING.ACCOUNT, month, debit, credit).from(POSTING)
+                .where(POSTING.TX.notIn(DSL.select(VOID.ENTITY).from(VOID))).groupBy(POSTING.ACCOUNT, month)
+                .forEach(r -> {
+                    if (r.value3().signum() != 0 || r.value4().signum() != 0) {
+                        months.put(r.value1() + " " + r.value2(), r.value3().longValue() + "/" + r.value4().longValue());
+                    }
+                });
+        Map<String, String> storedMonths = new HashMap<>();
+        d.selectFrom(ACCOUNT_MONTH).forEach(r -> storedMonths.put(r.getAccount() + " " + r.getMonth(),
+                r.getDebit() + "/" + r.getCredit()));
+        java.util.Set<String> keys = new java.util.TreeSet<>(months.keySet());
+        keys.addAll(storedMonths.keySet());
+        for (String k : keys) {
+            if (!Objects.equals(months.get(k), storedMonths.get(k))) {
+                problems.add("account and month " + k + ": stored debits/credits " + storedMonths.get(k)
+                        + " but postings add up to " + months.get(k));
             }
         }
     }

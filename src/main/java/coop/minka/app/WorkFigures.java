@@ -4,6 +4,7 @@ import coop.minka.domain.Gender;
 import coop.minka.domain.Member;
 import coop.minka.domain.WorkCategory;
 import coop.minka.domain.WorkEntry;
+import coop.minka.store.WorkRepository;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,10 +26,14 @@ final class WorkFigures {
 
     /// The value of one entry at its category's reference rate; 0 where no rate is set.
     static long value(WorkEntry e, WorkCategory c) {
+        return value(e.minutes(), c);
+    }
+
+    static long value(int minutes, WorkCategory c) {
         if (c == null || c.rateMinor() == null) {
             return 0;
         }
-        return Math.floorDiv(Math.multiplyExact((long) e.minutes(), c.rateMinor()) + 30, 60);
+        return Math.floorDiv(Math.multiplyExact((long) minutes, c.rateMinor()) + 30, 60);
     }
 
     static Gender gender(WorkEntry e, Map<String, Member> members) {
@@ -39,16 +44,26 @@ final class WorkFigures {
     /// Groups entries by member, category, month or gender; rows in key order, members by name.
     static List<Group> group(List<WorkEntry> entries, Map<String, Member> members, Map<String, WorkCategory> cats,
                              ReportService.WorkGrouping by) {
+        return groupCells(entries.stream().map(e -> new WorkRepository.WorkCell(e.memberId(), null, e.categoryId(),
+                e.date().toString().substring(0, 7), e.minutes(), 1)).toList(), members, cats, by);
+    }
+
+    /// The same, from entries SQLite has already counted together ([WorkRepository#cells] with
+    /// the member kept for [ReportService.WorkGrouping#MEMBER] and the month for `MONTH`).
+    static List<Group> groupCells(List<WorkRepository.WorkCell> cells, Map<String, Member> members,
+                                  Map<String, WorkCategory> cats, ReportService.WorkGrouping by) {
         Map<String, long[]> acc = new TreeMap<>();
         Map<String, String> labels = new TreeMap<>();
-        for (WorkEntry e : entries) {
-            Member m = members.get(e.memberId());
+        for (WorkRepository.WorkCell e : cells) {
+            Member m = e.memberId() == null ? null : members.get(e.memberId());
+            Gender g = e.memberId() != null ? (m == null ? null : m.gender())
+                    : e.gender() == null ? null : Gender.fromWire(e.gender());
             WorkCategory c = cats.get(e.categoryId());
             String key = switch (by) {
                 case MEMBER -> e.memberId();
                 case CATEGORY -> c == null ? e.categoryId() : c.code();
-                case MONTH -> e.date().toString().substring(0, 7);
-                case GENDER -> m == null ? "unknown" : m.gender().wire();
+                case MONTH -> e.month();
+                case GENDER -> g == null ? "unknown" : g.wire();
             };
             String label = switch (by) {
                 case MEMBER -> m == null ? "?" : m.name();
@@ -56,7 +71,8 @@ final class WorkFigures {
                 case MONTH, GENDER -> key;
             };
             labels.put(key, label);
-            add(acc.computeIfAbsent(key, k -> new long[6]), e, c, members);
+            add(acc.computeIfAbsent(key, k -> new long[6]), e.minutes(), e.entries(), value(e.minutes(), c),
+                    g == null ? Gender.UNSPECIFIED : g);
         }
         List<Group> rows = new ArrayList<>();
         acc.forEach((k, a) -> rows.add(group(k, labels.get(k), a)));
@@ -77,13 +93,19 @@ final class WorkFigures {
     }
 
     private static void add(long[] a, WorkEntry e, WorkCategory c, Map<String, Member> members) {
-        a[0] += e.minutes();
-        a[1]++;
-        a[2] += value(e, c);
-        switch (gender(e, members)) {
-            case WOMAN -> a[3] += e.minutes();
-            case MAN -> a[4] += e.minutes();
-            default -> a[5] += e.minutes();
+        add(a, e.minutes(), 1, value(e.minutes(), c), gender(e, members));
+    }
+
+    /// Adds `entries` entries of `minutes` each, worth `value` each.
+    private static void add(long[] a, int minutes, long entries, long value, Gender g) {
+        long total = Math.multiplyExact(minutes, entries);
+        a[0] += total;
+        a[1] += entries;
+        a[2] += Math.multiplyExact(value, entries);
+        switch (g) {
+            case WOMAN -> a[3] += total;
+            case MAN -> a[4] += total;
+            default -> a[5] += total;
         }
     }
 

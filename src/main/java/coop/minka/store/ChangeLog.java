@@ -84,6 +84,7 @@ public final class ChangeLog {
             Op op = OpCodec.create(identity.replicaId(), head.seq() + 1, head.hash(), hlc, type, entity, data);
             OpStore.insert(d, op, null, wallClock.getAsLong());
             batch.apply(op);
+            batch.flush(); // the caller may read balances before the transaction ends
             head = new OpStore.Head(op.seq(), op.hash());
             appended.add(op);
             return op;

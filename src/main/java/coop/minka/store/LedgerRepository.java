@@ -52,11 +52,7 @@ public final class LedgerRepository {
     /// Balance of every account over non-voided postings dated on or before `asOf`.
     public static Map<String, Long> balancesAsOf(DSLContext d, LocalDate asOf) {
         Map<String, Long> out = new HashMap<>();
-        d.select(POSTING.ACCOUNT, DSL.sum(POSTING.AMOUNT)).from(POSTING)
-                .where(POSTING.DATE.le(asOf.toString()))
-                .and(POSTING.TX.notIn(DSL.select(VOID.ENTITY).from(VOID)))
-                .groupBy(POSTING.ACCOUNT)
-                .forEach(r -> out.put(r.value1(), r.value2().longValue()));
+        ReportRepository.moves(d, null, asOf).forEach((account, m) -> out.put(account, m[0] - m[1]));
         return out;
     }
 

@@ -2,6 +2,7 @@ package coop.minka.store;
 
 import static coop.minka.store.schema.Tables.ACCOUNT;
 import static coop.minka.store.schema.Tables.ACCOUNT_BALANCE;
+import static coop.minka.store.schema.Tables.ACCOUNT_MONTH;
 import static coop.minka.store.schema.Tables.CONFLICT;
 import static coop.minka.store.schema.Tables.COOPERATIVE;
 import static coop.minka.store.schema.Tables.MEMBER;
@@ -22,6 +23,7 @@ import coop.minka.domain.Trust;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,7 +42,7 @@ import org.jooq.exception.DataAccessException;
 public final class Projector {
     /// Projection tables in digest order; the change-log tables and `meta` are not projections.
     public static final List<Table<?>> TABLES = List.of(COOPERATIVE, REPLICA, MEMBER, WORK_CATEGORY, WORK_ENTRY,
-            ACCOUNT, TX, POSTING, VOID, ACCOUNT_BALANCE, CONFLICT);
+            ACCOUNT, TX, POSTING, VOID, ACCOUNT_BALANCE, ACCOUNT_MONTH, CONFLICT);
     private static final List<String> TRUST_TYPES = List.of(OpType.COOP_CREATE, OpType.REPLICA_JOIN,
             OpType.REPLICA_ADMIT, OpType.REPLICA_REVOKE);
 
@@ -75,6 +77,9 @@ public final class Projector {
         b.finish();
     }
 
+    private record AccountMonth(String account, String month) {
+    }
+
     /// Applies ops to the projections within one transaction; [#finish] folds what changed.
     public final class Batch {
         private final DSLContext d;
@@ -86,6 +91,13 @@ public final class Projector {
         /// The log's highest row id before this batch inserted anything.
         private final long lastIdBefore;
         private boolean needsRebuild;
+        /// Changes to the running totals (`account_balance`, `account_month`) not yet written:
+        /// a bundle of 100k entries moves a few dozen accounts, so they are added up here and
+        /// written once per account (and month) by [#flush], not once per posting.
+        private final Map<String, long[]> balanceDelta = new HashMap<>();
+        private final Map<AccountMonth, long[]> monthDelta = new HashMap<>();
+        /// Entities with a void held, loaded at the first transaction of the batch.
+        private Set<String> voided;
 
         private Batch(DSLContext d) {
             this.d = d;
@@ -145,14 +157,82 @@ public final class Projector {
                 trustChanged = false;
                 if (needsRebuild) {
                     needsRebuild = false;
+                    balanceDelta.clear(); // the replay adds everything up again
+                    monthDelta.clear();
                     rebuild(d);
                     return;
                 }
             }
+            flush();
             for (String entity : dirty) {
                 foldEntity(entity);
             }
             dirty.clear();
+        }
+
+        /// Writes the running totals changed since the last flush. A total holds a row only
+        /// while it is not zero, so the rows are the same in whatever order entries arrive.
+        public void flush() {
+            if (balanceDelta.isEmpty() && monthDelta.isEmpty()) {
+                return;
+            }
+            try {
+                var add = Statements.get(d, "INSERT INTO account_balance (account, balance) VALUES (?, ?) "
+                        + "ON CONFLICT (account) DO UPDATE SET balance = balance + excluded.balance");
+                var zero = Statements.get(d, "DELETE FROM account_balance WHERE account = ? AND balance = 0");
+                for (var e : balanceDelta.entrySet()) {
+                    if (e.getValue()[0] != 0) {
+                        add.setString(1, e.getKey());
+                        add.setLong(2, e.getValue()[0]);
+                        add.executeUpdate();
+                        zero.setString(1, e.getKey());
+                        zero.executeUpdate();
+                    }
+                }
+                var addMonth = Statements.get(d, "INSERT INTO account_month (account, month, debit, credit) "
+                        + "VALUES (?, ?, ?, ?) ON CONFLICT (account, month) DO UPDATE SET "
+                        + "debit = debit + excluded.debit, credit = credit + excluded.credit");
+                var zeroMonth = Statements.get(d, "DELETE FROM account_month WHERE account = ? AND month = ? "
+                        + "AND debit = 0 AND credit = 0");
+                for (var e : monthDelta.entrySet()) {
+                    long[] v = e.getValue();
+                    if (v[0] != 0 || v[1] != 0) {
+                        addMonth.setString(1, e.getKey().account());
+                        addMonth.setString(2, e.getKey().month());
+                        addMonth.setLong(3, v[0]);
+                        addMonth.setLong(4, v[1]);
+                        addMonth.executeUpdate();
+                        zeroMonth.setString(1, e.getKey().account());
+                        zeroMonth.setString(2, e.getKey().month());
+                        zeroMonth.executeUpdate();
+                    }
+                }
+            } catch (SQLException e) {
+                throw new DataAccessException(e.getMessage(), e);
+            } finally {
+                balanceDelta.clear();
+                monthDelta.clear();
+            }
+        }
+
+        /// Adds one posting (or takes it off again: `sign` -1) to the pending running totals.
+        private void count(String account, String date, long amount, int sign) {
+            balanceDelta.computeIfAbsent(account, k -> new long[1])[0] += sign * amount;
+            long[] m = monthDelta.computeIfAbsent(new AccountMonth(account, date.substring(0, 7)), k -> new long[2]);
+            m[amount >= 0 ? 0 : 1] += sign * Math.abs(amount);
+        }
+
+        private boolean isVoided(String entity) throws SQLException {
+            if (voided == null) {
+                voided = new HashSet<>();
+                try (var st = Statements.connection(d).createStatement();
+                     var rs = st.executeQuery("SELECT entity FROM void")) {
+                    while (rs.next()) {
+                        voided.add(rs.getString(1));
+                    }
+                }
+            }
+            return voided.contains(entity);
         }
 
         private Set<String> appliedAuthors() {
@@ -227,6 +307,7 @@ public final class Projector {
                     return;
                 }
                 var posting = Statements.get(d, "INSERT INTO posting (tx, line, account, amount, date) VALUES (?, ?, ?, ?, ?)");
+                boolean counted = !isVoided(op.entity()); // a void that arrived first keeps it out of the totals
                 long line = 0;
                 for (Map<String, Object> p : data.list("postings")) {
                     String account = String.valueOf(p.get("account"));
@@ -237,13 +318,9 @@ public final class Projector {
                     posting.setLong(4, amount);
                     posting.setString(5, date);
                     posting.executeUpdate();
-                    var balance = Statements.get(d, "INSERT INTO account_balance (account, balance) SELECT ?, ? "
-                            + "WHERE NOT EXISTS (SELECT 1 FROM void WHERE entity = ?) "
-                            + "ON CONFLICT (account) DO UPDATE SET balance = balance + excluded.balance");
-                    balance.setString(1, account);
-                    balance.setLong(2, amount);
-                    balance.setString(3, op.entity());
-                    balance.executeUpdate(); // a void that arrived first keeps the postings out of the balance
+                    if (counted) {
+                        count(account, date, amount, 1);
+                    }
                 }
             } catch (SQLException e) {
                 throw new DataAccessException(e.getMessage(), e);
@@ -289,25 +366,18 @@ public final class Projector {
                 insert.setLong(4, op.hlc());
                 insert.setLong(5, op.seq());
                 insert.executeUpdate();
-                if (op.type().equals(OpType.TX_VOID)) {
-                    var reverse = Statements.get(d, "INSERT INTO account_balance (account, balance) "
-                            + "SELECT account, -amount FROM posting WHERE tx = ? AND true "
-                            + "ON CONFLICT (account) DO UPDATE SET balance = balance + excluded.balance");
-                    reverse.setString(1, op.entity());
-                    reverse.executeUpdate();
+                if (voided != null) {
+                    voided.add(op.entity());
                 }
-            } catch (SQLException e) {
-                throw new DataAccessException(e.getMessage(), e);
-            }
-        }
-
-        private void addBalance(String account, long amount) {
-            try {
-                var ps = Statements.get(d, "INSERT INTO account_balance (account, balance) VALUES (?, ?) "
-                        + "ON CONFLICT (account) DO UPDATE SET balance = balance + excluded.balance");
-                ps.setString(1, account);
-                ps.setLong(2, amount);
-                ps.executeUpdate();
+                if (op.type().equals(OpType.TX_VOID)) {
+                    var postings = Statements.get(d, "SELECT account, date, amount FROM posting WHERE tx = ?");
+                    postings.setString(1, op.entity());
+                    try (var rs = postings.executeQuery()) {
+                        while (rs.next()) {
+                            count(rs.getString(1), rs.getString(2), rs.getLong(3), -1);
+                        }
+                    }
+                }
             } catch (SQLException e) {
                 throw new DataAccessException(e.getMessage(), e);
             }

@@ -1,5 +1,6 @@
 package coop.minka.store;
 
+import static coop.minka.store.schema.Tables.MEMBER;
 import static coop.minka.store.schema.Tables.VOID;
 import static coop.minka.store.schema.Tables.WORK_CATEGORY;
 import static coop.minka.store.schema.Tables.WORK_ENTRY;
@@ -9,10 +10,12 @@ import coop.minka.domain.WorkEntry;
 import coop.minka.domain.WorkKind;
 import coop.minka.store.schema.tables.records.WorkCategoryRecord;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /// Work categories and work entries as domain records.
@@ -67,6 +70,36 @@ public final class WorkRepository {
                         r.get(WORK_ENTRY.CATEGORY), r.get(WORK_ENTRY.NOTE), r.get(WORK_ENTRY.WITNESS),
                         r.get(WORK_ENTRY.WORK_DAY), r.get(WORK_ENTRY.REPLICA), r.get(VOID.ENTITY) != null,
                         r.get(VOID.REASON)));
+    }
+
+    /// Non-voided work entries of a period, counted together by SQLite when they share the
+    /// member (only `byMember`; otherwise the member's gender, null for a member not received
+    /// yet), the category, the month (only `byMonth`) and the length in minutes. The value of
+    /// work is rounded per entry, so entries of the same length and category are worth the same.
+    public record WorkCell(String memberId, String gender, String categoryId, String month, int minutes,
+                           long entries) {
+    }
+
+    public static List<WorkCell> cells(DSLContext d, boolean byMember, boolean byMonth, LocalDate from, LocalDate to) {
+        Condition c = WORK_ENTRY.ID.notIn(DSL.select(VOID.ENTITY).from(VOID));
+        if (from != null) {
+            c = c.and(WORK_ENTRY.DATE.ge(from.toString()));
+        }
+        if (to != null) {
+            c = c.and(WORK_ENTRY.DATE.le(to.toString()));
+        }
+        Field<String> none = DSL.inline((String) null);
+        Field<String> who = byMember ? WORK_ENTRY.MEMBER : MEMBER.GENDER;
+        Field<String> month = byMonth ? DSL.substring(WORK_ENTRY.DATE, 1, 7) : none;
+        List<Field<?>> groups = new ArrayList<>(List.of(who, WORK_ENTRY.CATEGORY, WORK_ENTRY.MINUTES));
+        if (byMonth) {
+            groups.add(month);
+        }
+        var from0 = byMember ? WORK_ENTRY : WORK_ENTRY.leftJoin(MEMBER).on(MEMBER.ID.eq(WORK_ENTRY.MEMBER));
+        return d.select(who, WORK_ENTRY.CATEGORY, month, WORK_ENTRY.MINUTES, DSL.count()).from(from0).where(c)
+                .groupBy(groups)
+                .fetch(r -> new WorkCell(byMember ? r.value1() : null, byMember ? null : r.value1(), r.value2(),
+                        r.value3(), r.value4().intValue(), r.value5()));
     }
 
     static WorkCategory map(WorkCategoryRecord r) {
