@@ -238,6 +238,13 @@ public final class Harness {
             ReportService rep = s.reports();
             timed("trial balance over " + r.postings() + " postings (in process)", 0.050,
                     () -> rep.statements().trialBalance(null, null));
+            // a period whose edges cut months in two: whole months from the monthly totals, the
+            // part-months from the postings
+            LocalDate from = END.minusYears(1).withDayOfMonth(15);
+            LocalDate to = END.minusMonths(6).withDayOfMonth(20);
+            timed("trial balance " + from + " to " + to + " (in process)", null,
+                    () -> rep.statements().trialBalance(from, to));
+            timed("balance sheet (in process)", null, () -> rep.statements().balanceSheet(null));
             timed("account balances (report balances, in process)", 0.050, () -> rep.balances(null));
             timed("work report by category over " + r.workEntries() + " entries (in process)", null,
                     () -> rep.work(ReportService.WorkGrouping.CATEGORY, null, null));

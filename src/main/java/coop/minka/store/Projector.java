@@ -96,8 +96,9 @@ public final class Projector {
         /// written once per account (and month) by [#flush], not once per posting.
         private final Map<String, long[]> balanceDelta = new HashMap<>();
         private final Map<AccountMonth, long[]> monthDelta = new HashMap<>();
-        /// Entities with a void held, loaded at the first transaction of the batch.
+        /// Entities with a void held, loaded when a batch has many transactions.
         private Set<String> voided;
+        private int voidLookups;
 
         private Batch(DSLContext d) {
             this.d = d;
@@ -222,7 +223,16 @@ public final class Projector {
             m[amount >= 0 ? 0 : 1] += sign * Math.abs(amount);
         }
 
+        /// A few transactions (a person typing) ask SQLite one by one; a bundle's worth loads
+        /// every void once.
         private boolean isVoided(String entity) throws SQLException {
+            if (voided == null && ++voidLookups <= 64) {
+                var find = Statements.get(d, "SELECT 1 FROM void WHERE entity = ?");
+                find.setString(1, entity);
+                try (var rs = find.executeQuery()) {
+                    return rs.next();
+                }
+            }
             if (voided == null) {
                 voided = new HashSet<>();
                 try (var st = Statements.connection(d).createStatement();
