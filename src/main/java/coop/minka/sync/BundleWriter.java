@@ -1,26 +1,20 @@
 package coop.minka.sync;
 
-import static coop.minka.store.schema.Tables.OP;
-
 import coop.minka.domain.ErrorCode;
 import coop.minka.domain.MinkaException;
 import coop.minka.store.Keys;
 import coop.minka.store.OpCodec;
 import coop.minka.store.OpStore;
 import coop.minka.sync.format.ManifestJson;
-import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.util.ArrayList;
@@ -30,14 +24,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.jooq.DSLContext;
 
 /// Writes a bundle (DESIGN.md §5): `ops.ndjson` streamed straight from the stored canonical
 /// bytes, then the signed `manifest.json`. The file is created new (never over an existing
 /// one), flushed to the device, read back and its SHA-256 compared before it counts as written.
+///
+/// A full export walks every op held (a million and more), so the walk reads stored bodies
+/// through plain JDBC ([OpStore#streamBodies]) and [BundleZipWriter] deflates on a second core
+/// while this thread reads; the file is the same standard ZIP as before.
 public final class BundleWriter {
     /// What was written.
     public record Written(Path file, byte[] sha256, ManifestJson manifest) {
@@ -53,7 +48,15 @@ public final class BundleWriter {
     /// Writes every entry held except, per author, the first `alreadyHeld.get(author)` ones. Each
     /// author's range ends at its latest signed head.
     public static Written write(DSLContext d, Path target, Sender sender, Map<String, Long> alreadyHeld, long createdAt) {
-        Map<String, Long> vv = new TreeMap<>(OpStore.versionVector(d));
+        return write(d, target, sender, alreadyHeld, createdAt, BundleZipWriter.DEFAULT_BLOCK,
+                BundleZipWriter.defaultWorkers());
+    }
+
+    /// As above, deflating in blocks of `blockSize` bytes on `workers` threads besides this one
+    /// (tests use small blocks to cross many block boundaries with few entries).
+    static Written write(DSLContext d, Path target, Sender sender, Map<String, Long> alreadyHeld, long createdAt,
+                         int blockSize, int workers) {
+        Map<String, Long> vv = new TreeMap<>(OpStore.versionVectorBySeeks(d));
         List<Plan> plans = new ArrayList<>();
         for (var e : vv.entrySet()) {
             String author = e.getKey();
@@ -73,56 +76,35 @@ public final class BundleWriter {
         List<ManifestJson.AuthorRange> ranges = new ArrayList<>();
         HexFormat hex = HexFormat.of();
         ManifestJson manifest;
-        try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            OutputStream raw = new DigestOutputStream(new BufferedOutputStream(new Unclosable(Channels.newOutputStream(ch)),
-                    1 << 16), fileMd);
-            ZipOutputStream zip = new ZipOutputStream(raw);
-            zip.setLevel(Deflater.BEST_SPEED);
-            zip.putNextEntry(new ZipEntry(BundleReader.OPS));
-            // entries are small: gather them so the digest and the deflater work on large blocks
-            OutputStream ops = new BufferedOutputStream(new DigestOutputStream(new Unclosable(zip), opsMd), 1 << 16);
+        try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+             BundleZipWriter zip = new BundleZipWriter(ch, fileMd, blockSize, workers, System.currentTimeMillis())) {
+            zip.begin(BundleReader.OPS, opsMd);
             for (Plan p : plans) {
-                byte[][] prevHolder = {p.from == 1 ? OpCodec.NO_PREV : OpStore.hashAt(d, p.author, p.from - 1).orElseThrow()};
-                String prevHex = hex.formatHex(prevHolder[0]);
-                long expected = p.from;
-                try (var c = d.select(OP.SEQ, OP.BODY, OP.HASH).from(OP)
-                        .where(OP.REPLICA.eq(p.author).and(OP.SEQ.between(p.from, p.head.seq()))).orderBy(OP.SEQ)
-                        .fetchSize(1000).fetchLazy()) {
-                    for (var r : c) {
-                        if (r.value1() != expected) {
-                            throw new MinkaException(ErrorCode.INTERNAL, "gap in the log of " + p.author);
-                        }
-                        ops.write(r.value2());
-                        ops.write('\n');
-                        prevHolder[0] = r.value3();
-                        expected++;
-                        count++;
-                    }
-                }
-                if (expected != p.head.seq() + 1 || !Arrays.equals(prevHolder[0], p.head.hash())) {
+                byte[] prev = p.from == 1 ? OpCodec.NO_PREV : OpStore.hashAt(d, p.author, p.from - 1).orElseThrow();
+                Lines lines = new Lines(zip, p.author, p.from);
+                byte[] last = OpStore.streamBodies(d, p.author, p.from, p.head.seq(), lines);
+                if (lines.expected != p.head.seq() + 1 || !Arrays.equals(last, p.head.hash())) {
                     throw new MinkaException(ErrorCode.INTERNAL, "the log of " + p.author + " does not match its head");
                 }
-                ranges.add(new ManifestJson.AuthorRange(p.author, p.from, p.head.seq(), prevHex,
+                count += lines.expected - p.from;
+                ranges.add(new ManifestJson.AuthorRange(p.author, p.from, p.head.seq(), hex.formatHex(prev),
                         new ManifestJson.Head(p.head.seq(), hex.formatHex(p.head.hash()),
                                 Base64.getEncoder().encodeToString(p.head.signature()))));
             }
-            ops.flush();
-            zip.closeEntry();
+            zip.end();
             manifest = new ManifestJson(ManifestJson.FORMAT, sender.coop(), sender.replica(), createdAt,
                     new TreeMap<>(vv), List.copyOf(ranges), count, hex.formatHex(opsMd.digest()), "");
             byte[] sig = Keys.sign(sender.key(), manifest.signedStatement().getBytes(StandardCharsets.UTF_8));
             manifest = manifest.withSignature(Base64.getEncoder().encodeToString(sig));
-            zip.putNextEntry(new ZipEntry(BundleReader.MANIFEST));
-            zip.write(ManifestCodec.write(manifest));
-            zip.closeEntry();
+            zip.entry(BundleReader.MANIFEST, ManifestCodec.write(manifest));
             zip.finish();
-            raw.flush();
             ch.force(true);
         } catch (FileAlreadyExistsException e) {
             throw new MinkaException(ErrorCode.FILE_EXISTS, e, target);
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             deleteQuietly(target);
-            throw new MinkaException(ErrorCode.CANNOT_WRITE, e, target);
+            throw new MinkaException(ErrorCode.CANNOT_WRITE, e instanceof UncheckedIOException u ? u.getCause() : e,
+                    target);
         } catch (RuntimeException e) {
             deleteQuietly(target);
             throw e;
@@ -171,20 +153,30 @@ public final class BundleWriter {
         }
     }
 
-    /// Keeps the channel open when a wrapping stream is closed, so it can be forced first.
-    private static final class Unclosable extends FilterOutputStream {
-        Unclosable(OutputStream out) {
-            super(out);
+    /// Writes one author's stored bodies as `ops.ndjson` lines, checking that seqs follow on.
+    private static final class Lines implements OpStore.BodySink {
+        private final BundleZipWriter zip;
+        private final String author;
+        long expected;
+
+        Lines(BundleZipWriter zip, String author, long from) {
+            this.zip = zip;
+            this.author = author;
+            this.expected = from;
         }
 
         @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
+        public void accept(long seq, byte[] body) {
+            if (seq != expected) {
+                throw new MinkaException(ErrorCode.INTERNAL, "gap in the log of " + author);
+            }
+            try {
+                zip.write(body);
+                zip.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            expected++;
         }
     }
 }
