@@ -64,26 +64,18 @@ public final class OpStore {
         return d.select(OP.HASH).from(OP).where(OP.REPLICA.eq(replica).and(OP.SEQ.eq(seq))).fetchOptional(OP.HASH);
     }
 
-    /// Highest seq held per author: the version vector.
-    public static Map<String, Long> versionVector(DSLContext d) {
-        Map<String, Long> vv = new LinkedHashMap<>();
-        d.select(OP.REPLICA, DSL.max(OP.SEQ)).from(OP).groupBy(OP.REPLICA).orderBy(OP.REPLICA)
-                .forEach(r -> vv.put(r.value1(), r.value2()));
-        return vv;
-    }
-
-    private static final String VV_BY_SEEKS = "WITH RECURSIVE r(replica) AS (SELECT min(replica) FROM op UNION ALL "
+    private static final String VERSION_VECTOR = "WITH RECURSIVE r(replica) AS (SELECT min(replica) FROM op UNION ALL "
             + "SELECT (SELECT min(replica) FROM op WHERE replica > r.replica) FROM r WHERE r.replica IS NOT NULL) "
             + "SELECT replica, (SELECT max(seq) FROM op WHERE op.replica = r.replica) FROM r "
             + "WHERE replica IS NOT NULL ORDER BY replica";
 
-    /// The same as [#versionVector], found by seeking the (replica, seq) index once or twice per
-    /// author rather than scanning all of it: `GROUP BY` reads every op's index entry, a tenth of
-    /// a second per million ops, which an export of a large log pays before writing anything.
-    public static Map<String, Long> versionVectorBySeeks(DSLContext d) {
+    /// Highest seq held per author: the version vector. Found by seeking the (replica, seq)
+    /// index once or twice per author: a `GROUP BY` reads every op's index entry, a tenth of a
+    /// second per million ops, which every export and sync status would pay.
+    public static Map<String, Long> versionVector(DSLContext d) {
         Map<String, Long> vv = new LinkedHashMap<>();
         try {
-            var ps = Statements.get(d, VV_BY_SEEKS);
+            var ps = Statements.get(d, VERSION_VECTOR);
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
                     vv.put(rs.getString(1), rs.getLong(2));
@@ -95,8 +87,22 @@ public final class OpStore {
         return vv;
     }
 
+    /// Every op about one entity, in the order they were stored (a kept statement: the projector
+    /// asks this for every member, account and category a bundle touches).
     public static List<Op> byEntity(DSLContext d, String entity) {
-        return decode(d.select(OP.PREV, OP.BODY).from(OP).where(OP.ENTITY.eq(entity)).orderBy(OP.ID).fetch());
+        List<Op> out = new ArrayList<>();
+        try {
+            var ps = Statements.get(d, "SELECT prev, body FROM op WHERE entity = ? ORDER BY id");
+            ps.setString(1, entity);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(OpCodec.decode(rs.getBytes(1), rs.getBytes(2)));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new org.jooq.exception.DataAccessException(e.getMessage(), e);
+        }
+        return out;
     }
 
     /// Types with their own partial index (see V001): reading them never scans the whole log.

@@ -56,7 +56,7 @@ public final class BundleWriter {
     /// (tests use small blocks to cross many block boundaries with few entries).
     static Written write(DSLContext d, Path target, Sender sender, Map<String, Long> alreadyHeld, long createdAt,
                          int blockSize, int workers) {
-        Map<String, Long> vv = new TreeMap<>(OpStore.versionVectorBySeeks(d));
+        Map<String, Long> vv = new TreeMap<>(OpStore.versionVector(d));
         List<Plan> plans = new ArrayList<>();
         for (var e : vv.entrySet()) {
             String author = e.getKey();

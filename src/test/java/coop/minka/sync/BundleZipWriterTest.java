@@ -191,9 +191,11 @@ class BundleZipWriterTest {
         try (Workspace ws = Workspace.open(source, System::currentTimeMillis)) {
             expected = ws.db().read(BundleZipWriterTest::ndjson);
             held = ws.db().read(OpStore::count);
-            assertEquals(ws.db().read(OpStore::versionVector), ws.db().read(OpStore::versionVectorBySeeks),
-                    "seeking finds the same version vector as grouping");
-            assertEquals(2, ws.db().read(OpStore::versionVectorBySeeks).size());
+            Map<String, Long> grouped = new java.util.LinkedHashMap<>();
+            ws.db().read(d -> d.resultQuery("SELECT replica, max(seq) FROM op GROUP BY replica ORDER BY replica")
+                    .fetch()).forEach(r -> grouped.put(r.get(0, String.class), r.get(1, Long.class)));
+            assertEquals(grouped, ws.db().read(OpStore::versionVector), "seeking finds what grouping finds");
+            assertEquals(2, grouped.size());
             assertTrue(expected.length > 4 * BLOCK, "several blocks: " + expected.length);
             assertTrue(splitsALine(expected, BLOCK), "a block boundary falls inside a line");
             for (int workers = 0; workers <= 2; workers++) {
