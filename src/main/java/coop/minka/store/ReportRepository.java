@@ -93,7 +93,8 @@ public final class ReportRepository {
         d.select(POSTING.ACCOUNT, debit, credit).from(POSTING)
                 .where(POSTING.ACCOUNT.in(DSL.selectDistinct(ACCOUNT_MONTH.ACCOUNT).from(ACCOUNT_MONTH)))
                 .and(POSTING.DATE.between(from.toString(), to.toString()))
-                .and(POSTING.TX.notIn(DSL.select(VOID.ENTITY).from(VOID)))
+                // one key lookup per posting of the part-month, not a list of every void
+                .andNotExists(DSL.selectOne().from(VOID).where(VOID.ENTITY.eq(POSTING.TX)))
                 .groupBy(POSTING.ACCOUNT)
                 .forEach(r -> add(out, r.value1(), r.value2().longValueExact(), r.value3().longValueExact()));
     }
