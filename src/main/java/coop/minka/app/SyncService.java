@@ -4,7 +4,6 @@ import static coop.minka.store.schema.Tables.REPLICA;
 
 import coop.minka.domain.ErrorCode;
 import coop.minka.domain.MinkaException;
-import coop.minka.domain.OpType;
 import coop.minka.domain.ReplicaStatus;
 import coop.minka.store.ChangeLog;
 import coop.minka.store.OpStore;
@@ -98,6 +97,8 @@ public final class SyncService {
     }
 
     /// Runs every check of an import without writing anything (the first half of [#importBundle]).
+    /// The entries of a large bundle cannot be read from the result (its checked copy is gone
+    /// again): use it for what the file holds, per author.
     public VerifiedBundle verify(Path file) {
         try (SyncQuarantine q = SyncQuarantine.copyOf(file, options.limits())) {
             return verifyCopy(q.copy(), label(file));
@@ -303,17 +304,20 @@ public final class SyncService {
     /// `minka join`: a new database at `db` (which must not exist) from a full bundle, with a
     /// new identity whose join request travels back in its first bundle.
     public static Workspace join(Path db, Path bundle, String replicaName, LongSupplier clock) {
+        return join(db, bundle, replicaName, clock, BundleLimits.DEFAULT);
+    }
+
+    /// The same with other limits (tests read large bundles' entries again from the file).
+    static Workspace join(Path db, Path bundle, String replicaName, LongSupplier clock, BundleLimits limits) {
         Texts.required(replicaName, "replica");
         if (Files.exists(db)) {
             throw new MinkaException(ErrorCode.DATABASE_EXISTS, db);
         }
         String label = label(bundle);
         VerifiedBundle vb;
-        try (SyncQuarantine q = SyncQuarantine.copyOf(bundle, BundleLimits.DEFAULT)) {
-            vb = new BundleReader(BundleLimits.DEFAULT).read(q.copy(), label, null, a -> Optional.empty());
-            boolean hasCoop = vb.ranges().stream().flatMap(r -> r.ops().stream())
-                    .anyMatch(op -> op.type().equals(OpType.COOP_CREATE) && op.entity().equals(vb.manifest().coop().id()));
-            if (!vb.full() || !hasCoop) {
+        try (SyncQuarantine q = SyncQuarantine.copyOf(bundle, limits)) {
+            vb = new BundleReader(limits).read(q.copy(), label, null, a -> Optional.empty());
+            if (!vb.full() || !vb.coopCreated()) {
                 throw new MinkaException(ErrorCode.BUNDLE_NOT_FULL, label);
             }
             Path copy = q.copy();

@@ -71,8 +71,9 @@ public final class BundleReader {
                     throw new MinkaException(ErrorCode.BUNDLE_WRONG_COOPERATIVE, label, m.coop().name());
                 }
                 Map<String, byte[]> bundleKeys = new HashMap<>();
-                List<VerifiedBundle.Range> ranges = readOps(zip, m, bundleKeys);
-                return verifySignatures(m, ranges, bundleKeys, knownKey, fileSha);
+                boolean[] coopCreated = {false};
+                List<VerifiedBundle.Range> ranges = readOps(file, zip, m, bundleKeys, coopCreated);
+                return verifySignatures(m, ranges, bundleKeys, knownKey, fileSha, coopCreated[0]);
             }
         });
     }
@@ -222,19 +223,31 @@ public final class BundleReader {
         return m;
     }
 
-    private List<VerifiedBundle.Range> readOps(ZipFile zip, ManifestJson m, Map<String, byte[]> keys)
-            throws IOException {
+    /// Checks every entry. A bundle of up to [BundleLimits#keptInMemory] entries keeps them
+    /// decoded; a larger one keeps only their hashes and reads them again from `file` (its
+    /// checked copy) when they are imported ([BundleOps]), so memory stays small at any size.
+    private List<VerifiedBundle.Range> readOps(Path file, ZipFile zip, ManifestJson m, Map<String, byte[]> keys,
+                                               boolean[] coopCreated) throws IOException {
         ZipEntry e = entry(zip, OPS, OPS);
         MessageDigest md = OpCodec.sha256();
         CRC32 crc = new CRC32();
         List<VerifiedBundle.Range> out = new ArrayList<>(m.authors().size());
         HexFormat hex = HexFormat.of();
+        long total = 0;
+        for (ManifestJson.AuthorRange r : m.authors()) {
+            total += r.toSeq() - r.fromSeq() + 1;
+        }
+        boolean keep = total <= limits.keptInMemory();
+        BundleOps.Source source = keep ? null : new BundleOps.Source(file, limits, total);
+        long line = 0;
         try (LineReader lines = new LineReader(new CappedInputStream(zip.getInputStream(e), limits.maxOpsBytes(), OPS),
                 OpCodec.MAX_OP_BYTES, md, crc)) {
             for (ManifestJson.AuthorRange r : m.authors()) {
                 byte[] prev = hex.parseHex(r.prev());
                 int n = Math.toIntExact(r.toSeq() - r.fromSeq() + 1);
-                List<Op> ops = new ArrayList<>(n);
+                List<Op> ops = keep ? new ArrayList<>(n) : null;
+                byte[] hashes = keep ? null : new byte[Math.multiplyExact(n, OpCodec.HASH_BYTES)];
+                long firstLine = line;
                 for (long seq = r.fromSeq(); seq <= r.toSeq(); seq++) {
                     byte[] body = lines.next();
                     if (body == null) {
@@ -252,8 +265,17 @@ public final class BundleReader {
                     if (op.type().equals(OpType.REPLICA_JOIN) && op.entity().equals(op.replica()) && seq == 1) {
                         keys.put(op.replica(), Base64.getDecoder().decode(op.data().str("key")));
                     }
-                    ops.add(op);
+                    if (op.type().equals(OpType.COOP_CREATE) && op.entity().equals(m.coop().id())) {
+                        coopCreated[0] = true;
+                    }
+                    if (keep) {
+                        ops.add(op);
+                    } else {
+                        System.arraycopy(op.hash(), 0, hashes, (int) (seq - r.fromSeq()) * OpCodec.HASH_BYTES,
+                                OpCodec.HASH_BYTES);
+                    }
                     prev = op.hash();
+                    line++;
                 }
                 byte[] headHash = hex.parseHex(r.head().hash());
                 if (!Arrays.equals(prev, headHash)) {
@@ -261,7 +283,8 @@ public final class BundleReader {
                             + " does not match its entries");
                 }
                 out.add(new VerifiedBundle.Range(r.replica(), r.fromSeq(), r.toSeq(), hex.parseHex(r.prev()),
-                        List.copyOf(ops), new OpStore.SignedHead(r.replica(), r.head().seq(), headHash,
+                        keep ? List.copyOf(ops) : new BundleOps(source, firstLine, hex.parseHex(r.prev()), hashes),
+                        new OpStore.SignedHead(r.replica(), r.head().seq(), headHash,
                         Base64.getDecoder().decode(r.head().signature())), true));
             }
             if (lines.next() != null) {
@@ -307,7 +330,8 @@ public final class BundleReader {
 
     private static VerifiedBundle verifySignatures(ManifestJson m, List<VerifiedBundle.Range> ranges,
                                                    Map<String, byte[]> bundleKeys,
-                                                   Function<String, Optional<byte[]>> knownKey, byte[] fileSha) {
+                                                   Function<String, Optional<byte[]>> knownKey, byte[] fileSha,
+                                                   boolean coopCreated) {
         Function<String, Optional<byte[]>> key = r -> bundleKeys.containsKey(r)
                 ? Optional.of(bundleKeys.get(r)) : knownKey.apply(r);
         byte[] senderKey = key.apply(m.sender().id()).orElseThrow(() ->
@@ -337,6 +361,6 @@ public final class BundleReader {
             out.add(new VerifiedBundle.Range(r.author(), r.fromSeq(), r.toSeq(), r.prev(), r.ops(), r.head(), verified));
         }
         full &= ranges.size() == m.versionVector().size();
-        return new VerifiedBundle(m, List.copyOf(out), fileSha, full);
+        return new VerifiedBundle(m, List.copyOf(out), fileSha, full, coopCreated);
     }
 }

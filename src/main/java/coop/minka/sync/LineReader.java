@@ -10,8 +10,8 @@ import java.util.Arrays;
 import java.util.zip.CRC32;
 
 /// Splits `ops.ndjson` into lines of exact bytes (each an op body), feeding every byte read into
-/// the file's SHA-256 and CRC-32. A line longer than the cap, or a last line without its
-/// newline, is refused.
+/// the file's SHA-256 and CRC-32 (when given). A line longer than the cap, or a last line
+/// without its newline, is refused.
 final class LineReader implements Closeable {
     private final InputStream in;
     private final int maxLine;
@@ -78,8 +78,10 @@ final class LineReader implements Closeable {
             eof = true;
             return false;
         }
-        md.update(buf, 0, n);
-        crc.update(buf, 0, n);
+        if (md != null) {
+            md.update(buf, 0, n);
+            crc.update(buf, 0, n);
+        }
         pos = 0;
         end = n;
         return true;

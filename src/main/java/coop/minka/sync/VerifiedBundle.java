@@ -13,11 +13,15 @@ import java.util.List;
 /// @param ranges     the entries per author, in manifest order
 /// @param fileSha256 SHA-256 of the whole bundle file
 /// @param full       true if it holds every entry its sender holds, from each author's first one
-public record VerifiedBundle(ManifestJson manifest, List<Range> ranges, byte[] fileSha256, boolean full) {
+/// @param coopCreated true if it holds the entry creating its cooperative (a new laptop needs it)
+public record VerifiedBundle(ManifestJson manifest, List<Range> ranges, byte[] fileSha256, boolean full,
+                             boolean coopCreated) {
 
     /// One author's entries `fromSeq..toSeq`, chained from `prev`, ending at the signed `head`.
     /// `verified` is false only when the author's key is neither in the bundle nor held here:
     /// then the range starts after entries this laptop does not have, and waits for them.
+    /// `ops` of a large bundle are read again from its checked copy as they are used
+    /// ([BundleOps]): use them while that copy exists, in order where possible.
     public record Range(String author, long fromSeq, long toSeq, byte[] prev, List<Op> ops, OpStore.SignedHead head,
                         boolean verified) {
     }
