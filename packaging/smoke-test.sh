@@ -80,6 +80,23 @@ ok "member add"
 run --db "$db" verify
 ok "verify"
 
+# The command line /usr/bin/minka of the .deb is lib/app/minka-command (Java started directly
+# with the launcher's options); in an app-image it sits beside the launcher's configuration.
+cmd="$(dirname "$(dirname "$(readlink -f "$launcher")")")/lib/app/minka-command"
+if [[ -x "$cmd" && "$(readlink -f "$launcher")" != "$(readlink -f "$cmd")" ]]; then
+  step "command-line script $cmd"
+  "$launcher" --db "$db" report balances </dev/null >"$tmp/by-launcher" 2>&1 || fail "report balances (launcher)"
+  rc=0
+  "$cmd" --db "$db" report balances </dev/null >"$tmp/by-script" 2>&1 || rc=$?
+  sed 's/^/  | /' "$tmp/by-script"
+  ((rc == 0)) || fail "minka-command report balances exited $rc"
+  cmp -s "$tmp/by-launcher" "$tmp/by-script" || fail "minka-command printed something else than the launcher"
+  "$cmd" --db "$db" member add --name "Rosa María" --gender woman </dev/null >"$tmp/out" 2>&1 \
+    || { sed 's/^/  | /' "$tmp/out"; fail "minka-command member add"; }
+  "$launcher" --db "$db" member list </dev/null | grep -q "Rosa María" || fail "the member added by the script is missing"
+  ok "minka-command answers like the launcher (same options: $(grep -c '^java-options=' "$(dirname "$cmd")/minka.cfg") Java options)"
+fi
+
 if ((gui)); then
   step "desktop app, headless (15 s)"
   JAVA_TOOL_OPTIONS="-Dglass.platform=Headless -Dprism.order=sw ${JAVA_TOOL_OPTIONS:-}" \
