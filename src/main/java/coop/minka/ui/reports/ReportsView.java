@@ -31,7 +31,7 @@ public final class ReportsView extends BorderPane {
         this.vm = vm;
         getStyleClass().add("screen");
         ComboBox<Integer> year = new ComboBox<>(vm.years());
-        year.valueProperty().bindBidirectional(vm.yearProperty().asObject());
+        year.valueProperty().bindBidirectional(vm.yearProperty());
         setTop(Views.row(Views.title(i18n, "nav.reports"), Views.grow(), new Label(i18n.t("reports.year")), year,
                 Views.button(i18n, "reports.pack", Feather.PRINTER, vm::makePack),
                 Views.button(i18n, "reports.exportCsv", Feather.DOWNLOAD, vm::exportCsv)));
@@ -154,8 +154,14 @@ public final class ReportsView extends BorderPane {
             return Views.muted(i18n.t("reports.noWork"));
         }
         PieChart p = new PieChart();
-        for (var b : f.hoursByGender()) {
-            p.getData().add(new PieChart.Data(b.label() + " · " + i18n.hours(b.value()), b.value()));
+        // women, men, others in the colours of the same series in the chart by month
+        for (int i = 0; i < f.hoursByGender().size(); i++) {
+            var b = f.hoursByGender().get(i);
+            if (b.value() > 0) {
+                PieChart.Data d = new PieChart.Data(b.label() + " · " + i18n.hours(b.value()), b.value());
+                p.getData().add(d);
+                d.getNode().setStyle("-fx-pie-color: -color-chart-" + (i + 1) + ";");
+            }
         }
         p.setAnimated(false);
         p.setLegendVisible(false);

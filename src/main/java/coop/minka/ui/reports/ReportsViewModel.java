@@ -9,9 +9,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -36,7 +34,10 @@ public final class ReportsViewModel extends ScreenModel {
     }
 
     private final ReportService reports;
-    private final IntegerProperty year = new SimpleIntegerProperty(LocalDate.now().getYear());
+    /// An object property, so the year box binds to it directly: a bidirectional binding to a
+    /// temporary `asObject()` view is held only weakly and stopped working after a garbage
+    /// collection (picking another year then did nothing).
+    private final ObjectProperty<Integer> year = new SimpleObjectProperty<>(LocalDate.now().getYear());
     private final ObservableList<Integer> years = FXCollections.observableArrayList();
     private final ObjectProperty<Figures> figures = new SimpleObjectProperty<>();
 
@@ -123,14 +124,24 @@ public final class ReportsViewModel extends ScreenModel {
             }
             months.add(new MonthHours(ui.i18n().month(ym.toString()), women, men, others));
         }
-        List<Bar> byGender = reports.work(ReportService.WorkGrouping.GENDER, from, to).stream()
-                .map(r -> new Bar(ui.i18n().t(Labels.genderKey(r.key())), r.minutes())).toList();
+        // women, men, others: the same three groups, in the same order (and colours) as the months
+        long[] split = new long[3];
+        for (var r : reports.work(ReportService.WorkGrouping.GENDER, from, to)) {
+            split[switch (r.key()) {
+                case "woman" -> 0;
+                case "man" -> 1;
+                default -> 2;
+            }] += r.minutes();
+        }
+        List<Bar> byGender = split[0] + split[1] + split[2] == 0 ? List.of() : List.of(
+                new Bar(ui.i18n().t("reports.women"), split[0]), new Bar(ui.i18n().t("reports.men"), split[1]),
+                new Bar(ui.i18n().t("reports.others"), split[2]));
         long total = cats.stream().mapToLong(ReportService.WorkRow::minutes).sum();
         long value = cats.stream().mapToLong(ReportService.WorkRow::valueMinor).sum();
         return new Figures(byType, assets, byCategory, months, byGender, total, value);
     }
 
-    public IntegerProperty yearProperty() {
+    public ObjectProperty<Integer> yearProperty() {
         return year;
     }
 
