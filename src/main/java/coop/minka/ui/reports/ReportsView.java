@@ -95,7 +95,7 @@ public final class ReportsView extends BorderPane {
 
     private BarChart<String, Number> barChart(java.util.List<ReportsViewModel.Bar> bars, boolean hours) {
         CategoryAxis x = new CategoryAxis();
-        NumberAxis y = new NumberAxis();
+        NumberAxis y = numberAxis();
         y.setLabel(hours ? i18n.t("reports.axisHours") : i18n.t("reports.axisMoney", i18n.currencySymbol()));
         BarChart<String, Number> c = new BarChart<>(x, y);
         XYChart.Series<String, Number> s = new XYChart.Series<>();
@@ -112,7 +112,7 @@ public final class ReportsView extends BorderPane {
 
     /// Horizontal bars, so that long names of kinds of work stay readable.
     private BarChart<Number, String> sideways(java.util.List<ReportsViewModel.Bar> bars) {
-        NumberAxis x = new NumberAxis();
+        NumberAxis x = numberAxis();
         x.setLabel(i18n.t("reports.axisHours"));
         CategoryAxis y = new CategoryAxis();
         BarChart<Number, String> c = new BarChart<>(x, y);
@@ -129,7 +129,7 @@ public final class ReportsView extends BorderPane {
 
     private StackedBarChart<String, Number> monthChart(ReportsViewModel.Figures f) {
         CategoryAxis x = new CategoryAxis();
-        NumberAxis y = new NumberAxis();
+        NumberAxis y = numberAxis();
         y.setLabel(i18n.t("reports.axisHours"));
         StackedBarChart<String, Number> c = new StackedBarChart<>(x, y);
         XYChart.Series<String, Number> women = new XYChart.Series<>();
@@ -147,6 +147,25 @@ public final class ReportsView extends BorderPane {
         c.setAnimated(false);
         c.setPrefHeight(280);
         return c;
+    }
+
+    /// A value axis whose numbers are written the way of the chosen language (`5.000` in
+    /// Spanish), like every other number on screen, not the way of the computer's.
+    private NumberAxis numberAxis() {
+        NumberAxis a = new NumberAxis();
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(i18n.locale());
+        a.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return format.format(n);
+            }
+
+            @Override
+            public Number fromString(String s) {
+                throw new UnsupportedOperationException("axis labels are only written");
+            }
+        });
+        return a;
     }
 
     private javafx.scene.Node pie(ReportsViewModel.Figures f) {
