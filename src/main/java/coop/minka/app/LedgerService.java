@@ -141,6 +141,13 @@ public final class LedgerService {
                 accountCode == null ? null : account(d, accountCode).id()));
     }
 
+    /// The `limit` latest transactions, newest first (of one account if `accountCode` is given),
+    /// and how many there are in all.
+    public LedgerRepository.Page latestTransactions(String accountCode, boolean withVoided, int limit) {
+        return ws.db().read(d -> LedgerRepository.latest(d, accountCode == null ? null : account(d, accountCode).id(),
+                withVoided, limit));
+    }
+
     public Account account(String code) {
         return ws.db().read(d -> account(d, code));
     }

@@ -76,14 +76,44 @@ public final class LedgerRepository {
         return transactions(d, c);
     }
 
+    /// The latest transactions, newest first, and how many there are in all.
+    public record Page(List<Transaction> latest, long total) {
+    }
+
+    /// The `limit` latest transactions (by date, then the order they were made), newest first,
+    /// optionally of one account and without the voided ones: a federation's journal has
+    /// hundreds of thousands, which a screen should not load whole.
+    public static Page latest(DSLContext d, String accountId, boolean withVoided, int limit) {
+        Condition c = DSL.noCondition();
+        if (accountId != null) {
+            c = c.and(TX.ID.in(DSL.select(POSTING.TX).from(POSTING).where(POSTING.ACCOUNT.eq(accountId))));
+        }
+        if (!withVoided) {
+            c = c.and(TX.ID.notIn(DSL.select(VOID.ENTITY).from(VOID)));
+        }
+        var newest = new org.jooq.SortField<?>[] {TX.DATE.desc(), TX.HLC.desc(), TX.ID.desc()};
+        var rows = d.select(TX.ID, TX.DATE, TX.MEMO, TX.REFERENCE, TX.REPLICA, VOID.REASON, VOID.ENTITY)
+                .from(TX).leftJoin(VOID).on(VOID.ENTITY.eq(TX.ID)).where(c)
+                .orderBy(newest).limit(limit).fetch();
+        List<Transaction> page = build(d, rows,
+                POSTING.TX.in(DSL.select(TX.ID).from(TX).where(c).orderBy(newest).limit(limit)));
+        return new Page(page, page.size() < limit ? page.size() : d.fetchCount(TX, c));
+    }
+
     private static List<Transaction> transactions(DSLContext d, Condition c) {
         var rows = d.select(TX.ID, TX.DATE, TX.MEMO, TX.REFERENCE, TX.REPLICA, VOID.REASON, VOID.ENTITY)
                 .from(TX).leftJoin(VOID).on(VOID.ENTITY.eq(TX.ID)).where(c)
                 .orderBy(TX.DATE, TX.HLC, TX.ID).fetch();
+        return build(d, rows, POSTING.TX.in(DSL.select(TX.ID).from(TX).where(c)));
+    }
+
+    private static List<Transaction> build(DSLContext d,
+            org.jooq.Result<org.jooq.Record7<String, String, String, String, String, String, String>> rows,
+            Condition postingsOf) {
         Map<String, List<Posting>> postings = new LinkedHashMap<>();
         if (!rows.isEmpty()) {
             d.select(POSTING.TX, POSTING.ACCOUNT, POSTING.AMOUNT).from(POSTING)
-                    .where(POSTING.TX.in(DSL.select(TX.ID).from(TX).where(c)))
+                    .where(postingsOf)
                     .orderBy(POSTING.TX, POSTING.LINE)
                     .forEach(r -> postings.computeIfAbsent(r.value1(), k -> new ArrayList<>())
                             .add(new Posting(r.value2(), r.value3())));

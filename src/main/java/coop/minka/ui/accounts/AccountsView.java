@@ -72,8 +72,12 @@ public final class AccountsView extends BorderPane {
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         vm.chart().addListener((ListChangeListener<AccountsViewModel.AccountRow>) c -> fillTree());
         fillTree();
-        tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.accountFilterProperty().set(
-                b == null || b.getValue() == null || b.getValue().account() == null ? null : b.getValue().account()));
+        tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (!filling) {
+                vm.accountFilterProperty().set(
+                        b == null || b.getValue() == null || b.getValue().account() == null ? null : b.getValue().account());
+            }
+        });
         return tree;
     }
 
@@ -98,7 +102,12 @@ public final class AccountsView extends BorderPane {
         }
     }
 
+    /// True while the chart is rebuilt after new figures: the selection it loses then is not the
+    /// user's choice, so the journal keeps its account filter and the same account is selected again.
+    private boolean filling;
+
     private void fillTree() {
+        var chosen = vm.accountFilterProperty().get();
         TreeItem<AccountsViewModel.AccountRow> root = new TreeItem<>();
         for (AccountType type : AccountType.values()) {
             var rows = vm.chart().stream().filter(r -> r.account().type() == type).toList();
@@ -107,7 +116,17 @@ public final class AccountsView extends BorderPane {
             t.setExpanded(true);
             root.getChildren().add(t);
         }
-        tree.setRoot(root);
+        filling = true;
+        try {
+            tree.setRoot(root);
+            if (chosen != null) {
+                root.getChildren().stream().flatMap(t -> t.getChildren().stream())
+                        .filter(i -> i.getValue().account().id().equals(chosen.id())).findFirst()
+                        .ifPresent(i -> tree.getSelectionModel().select(i));
+            }
+        } finally {
+            filling = false;
+        }
     }
 
     private VBox journalPane() {
@@ -157,7 +176,20 @@ public final class AccountsView extends BorderPane {
         filter.getStyleClass().add(Styles.TITLE_4);
         Button all = Views.button(i18n, "accounts.showAll", null, () -> tree.getSelectionModel().clearSelection());
         all.visibleProperty().bind(vm.accountFilterProperty().isNotNull());
-        VBox box = new VBox(8, Views.row(filter, Views.grow(), all), t, Views.row(voided, Views.grow(), voidButton), details);
+        // the journal holds the latest transactions: say so, and offer the older ones
+        Label showing = new Label();
+        showing.getStyleClass().add(Styles.TEXT_MUTED);
+        showing.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> i18n.t(
+                "accounts.journalLatest", vm.journal().size(), vm.totalProperty().get()),
+                vm.journal(), vm.totalProperty()));
+        Button older = Views.button(i18n, "accounts.showOlder", Feather.CHEVRONS_DOWN, vm::showOlder);
+        javafx.scene.Node more = Views.row(showing, Views.grow(), older);
+        var hasMore = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.totalProperty().get() > vm.journal().size(), vm.journal(), vm.totalProperty());
+        more.visibleProperty().bind(hasMore);
+        more.managedProperty().bind(hasMore);
+        VBox box = new VBox(8, Views.row(filter, Views.grow(), all), t, more, Views.row(voided, Views.grow(), voidButton),
+                details);
         VBox.setVgrow(t, Priority.ALWAYS);
         box.setPadding(new Insets(0, 0, 0, 12));
         box.visibleProperty().bind(vm.transactionForm().openProperty().not().and(vm.accountForm().openProperty().not()));

@@ -40,7 +40,8 @@ public final class AccountsViewModel extends ScreenModel {
     public record PostingRow(String account, long debit, long credit) {
     }
 
-    private record Loaded(List<LedgerService.AccountBalance> accounts, List<Transaction> journal, List<Member> members) {
+    private record Loaded(List<LedgerService.AccountBalance> accounts, List<Transaction> journal, long total,
+                          List<Member> members) {
     }
 
     private final LedgerService ledger;
@@ -55,6 +56,12 @@ public final class AccountsViewModel extends ScreenModel {
     private final ObjectProperty<Account> accountFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<JournalRow> selected = new SimpleObjectProperty<>();
     private final BooleanProperty showVoided = new SimpleBooleanProperty(true);
+    /// The journal shows the latest transactions, a page more at each "Show older": a
+    /// federation's books hold hundreds of thousands, which would take seconds and most of
+    /// an old laptop's memory to load whole.
+    static final int PAGE = 500;
+    private final javafx.beans.property.IntegerProperty shown = new javafx.beans.property.SimpleIntegerProperty(PAGE);
+    private final javafx.beans.property.LongProperty total = new javafx.beans.property.SimpleLongProperty();
     private final BooleanBinding canSaveTransaction;
     private final BooleanBinding canSaveAccount;
     private final BooleanBinding canVoid;
@@ -68,8 +75,14 @@ public final class AccountsViewModel extends ScreenModel {
         canSaveTransaction = txForm.validBinding().and(ui.async().busyProperty().not());
         canSaveAccount = accountForm.validBinding().and(ui.async().busyProperty().not());
         canVoid = Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().tx().voided(), selected);
-        accountFilter.addListener((o, a, b) -> reloadNow());
-        showVoided.addListener((o, a, b) -> reloadNow());
+        accountFilter.addListener((o, a, b) -> {
+            shown.set(PAGE);
+            reloadNow();
+        });
+        showVoided.addListener((o, a, b) -> {
+            shown.set(PAGE);
+            reloadNow();
+        });
         selected.addListener((o, a, b) -> showDetails(b));
         accountForm.codeProperty().addListener((o, a, b) -> accountForm.codeErrorProperty().set(
                 chart.stream().anyMatch(r -> r.account().code().equals(b.strip()))
@@ -80,9 +93,11 @@ public final class AccountsViewModel extends ScreenModel {
     protected void reload() {
         Account filter = accountFilter.get();
         boolean voided = showVoided.get();
-        ui.async().run(() -> new Loaded(ledger.accounts(),
-                ledger.transactions(null, null, filter == null ? null : filter.code()).stream()
-                        .filter(t -> voided || !t.voided()).toList(), members.list()), this::show);
+        int limit = shown.get();
+        ui.async().run(() -> {
+            var page = ledger.latestTransactions(filter == null ? null : filter.code(), voided, limit);
+            return new Loaded(ledger.accounts(), page.latest(), page.total(), members.list());
+        }, this::show);
     }
 
     private void show(Loaded l) {
@@ -97,7 +112,8 @@ public final class AccountsViewModel extends ScreenModel {
         }
         memberChoices.setAll(l.members().stream().filter(m -> m.status() == MemberStatus.ACTIVE).toList());
         String keep = selected.get() == null ? null : selected.get().tx().id();
-        journal.setAll(l.journal().reversed().stream().map(this::row).toList());
+        journal.setAll(l.journal().stream().map(this::row).toList());
+        total.set(l.total());
         selected.set(journal.stream().filter(r -> r.tx().id().equals(keep)).findFirst().orElse(null));
     }
 
@@ -244,6 +260,17 @@ public final class AccountsViewModel extends ScreenModel {
 
     public ObservableList<Member> memberChoices() {
         return memberChoices;
+    }
+
+    /// Loads the next page of older transactions into the journal.
+    public void showOlder() {
+        shown.set(shown.get() + PAGE);
+        reloadNow();
+    }
+
+    /// How many transactions the journal's filter matches in all (it shows [#journal]).
+    public javafx.beans.property.ReadOnlyLongProperty totalProperty() {
+        return total;
     }
 
     public ObservableList<JournalRow> journal() {
