@@ -46,26 +46,13 @@ public final class Workspace implements AutoCloseable {
         String name = Texts.required(coopName, "name");
         String replica = Texts.required(replicaName, "replica");
         Currency currency = currency(currencyCode);
-        Database db = Database.create(file);
-        try {
-            String coopId = Ids.newId(clock.getAsLong());
-            Identity id = newIdentity(clock);
-            initMeta(db, coopId, id, clock);
-            ChangeLog log = new ChangeLog(db, id, coopId, clock);
-            log.write(w -> {
-                w.append(OpType.REPLICA_JOIN, id.replicaId(), joinData(replica, id, null));
-                w.append(OpType.COOP_CREATE, coopId, OpData.builder().put("name", name)
-                        .put("currency", currency.getCurrencyCode()).put("languages", languages).build());
-                return null;
-            });
-            Workspace ws = new Workspace(db, log, loadCoop(db, coopId), false);
-            ws.saveIdentity();
-            return ws;
-        } catch (RuntimeException e) {
-            db.close();
-            deleteQuietly(file);
-            throw e;
-        }
+        String coopId = Ids.newId(clock.getAsLong());
+        return fresh(file, coopId, clock, (log, id) -> log.write(w -> {
+            w.append(OpType.REPLICA_JOIN, id.replicaId(), joinData(replica, id, null));
+            w.append(OpType.COOP_CREATE, coopId, OpData.builder().put("name", name)
+                    .put("currency", currency.getCurrencyCode()).put("languages", languages).build());
+            return null;
+        }));
     }
 
     /// Creates a new database for a laptop joining an existing cooperative (`minka join`): a new
@@ -75,13 +62,22 @@ public final class Workspace implements AutoCloseable {
     public static Workspace join(Path file, String coopId, String replicaName, LongSupplier clock,
                                  java.util.function.Consumer<ChangeLog> seed) {
         String replica = Texts.required(replicaName, "replica");
+        return fresh(file, coopId, clock, (log, id) -> {
+            seed.accept(log);
+            log.write(w -> w.append(OpType.REPLICA_JOIN, id.replicaId(), joinData(replica, id, null)));
+        });
+    }
+
+    /// A new database file with a new laptop identity, its log filled by `fill`; the file is
+    /// removed again if anything fails.
+    private static Workspace fresh(Path file, String coopId, LongSupplier clock,
+                                   java.util.function.BiConsumer<ChangeLog, Identity> fill) {
         Database db = Database.create(file);
         try {
             Identity id = newIdentity(clock);
             initMeta(db, coopId, id, clock);
             ChangeLog log = new ChangeLog(db, id, coopId, clock);
-            seed.accept(log);
-            log.write(w -> w.append(OpType.REPLICA_JOIN, id.replicaId(), joinData(replica, id, null)));
+            fill.accept(log, id);
             Workspace ws = new Workspace(db, log, loadCoop(db, coopId), false);
             ws.saveIdentity();
             return ws;

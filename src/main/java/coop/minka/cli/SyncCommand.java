@@ -290,46 +290,57 @@ final class SyncCommand {
         }
     }
 
-    @Command(name = "admit", description = "Admit a laptop after comparing its key fingerprint.")
-    static final class Admit extends Leaf {
+    /// Admit and reject: one laptop by name or id, then what changed, or that nothing did.
+    abstract static class TrustVerdict extends Leaf {
         @Parameters(paramLabel = "REPLICA", description = "Name or id of the laptop.")
         String replica;
         @Option(names = "--json")
         boolean json;
 
+        abstract SyncTrust.ReplicaView decide(SyncTrust trust, String replica);
+
+        /// The sentence for the laptop's name and fingerprint; `changed` is false if it was so already.
+        abstract String said(SyncTrust.ReplicaView v);
+
         @Override
         int run(Services s) {
-            SyncTrust.ReplicaView v = new SyncTrust(s.workspace()).admit(replica);
+            SyncTrust.ReplicaView v = decide(new SyncTrust(s.workspace()), replica);
             if (json) {
                 Out.json(out(), v);
             } else {
-                out().println((v.changed() ? "Admitted \"" : "Already admitted: \"") + v.name() + "\", fingerprint "
-                        + v.fingerprint() + ".");
-                if (v.changed()) {
-                    out().println("Its entries count from now on; the admission travels in the next sync file.");
-                }
+                out().println(said(v));
             }
             return 0;
         }
     }
 
-    @Command(name = "reject", description = "Reject a laptop: its entries are kept but never counted.")
-    static final class Reject extends Leaf {
-        @Parameters(paramLabel = "REPLICA", description = "Name or id of the laptop.")
-        String replica;
-        @Option(names = "--json")
-        boolean json;
+    @Command(name = "admit", description = "Admit a laptop after comparing its key fingerprint.")
+    static final class Admit extends TrustVerdict {
+        @Override
+        SyncTrust.ReplicaView decide(SyncTrust trust, String replica) {
+            return trust.admit(replica);
+        }
 
         @Override
-        int run(Services s) {
-            SyncTrust.ReplicaView v = new SyncTrust(s.workspace()).reject(replica);
-            if (json) {
-                Out.json(out(), v);
-            } else {
-                out().println((v.changed() ? "Rejected \"" : "Already rejected: \"") + v.name() + "\", fingerprint "
-                        + v.fingerprint() + ". Its entries are kept but do not count.");
-            }
-            return 0;
+        String said(SyncTrust.ReplicaView v) {
+            return (v.changed() ? "Admitted \"" : "Already admitted: \"") + v.name() + "\", fingerprint "
+                    + v.fingerprint() + "." + (v.changed()
+                    ? System.lineSeparator() + "Its entries count from now on; the admission travels in the next sync file."
+                    : "");
+        }
+    }
+
+    @Command(name = "reject", description = "Reject a laptop: its entries are kept but never counted.")
+    static final class Reject extends TrustVerdict {
+        @Override
+        SyncTrust.ReplicaView decide(SyncTrust trust, String replica) {
+            return trust.reject(replica);
+        }
+
+        @Override
+        String said(SyncTrust.ReplicaView v) {
+            return (v.changed() ? "Rejected \"" : "Already rejected: \"") + v.name() + "\", fingerprint "
+                    + v.fingerprint() + ". Its entries are kept but do not count.";
         }
     }
 }

@@ -16,28 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /// The hledger, ledger and beancount exports are accepted by the real tools, and the balances
 /// the tools compute equal Minka's to the cent — for all time and for a period (where the
 /// balances before it come in as one opening transaction). Skipped where a tool is missing.
-class ExportJournalTest {
-    @TempDir
-    static Path dir;
-    static Services s;
-
-    @BeforeAll
-    static void setUp() {
-        s = ReportFixture.create(dir);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        s.close();
-    }
+class ExportJournalTest extends OnReportFixture {
 
     /// Minka's balances by journal account name, non-zero only, as plain decimals.
     private static Map<String, BigDecimal> minka(java.time.LocalDate to) throws Exception {

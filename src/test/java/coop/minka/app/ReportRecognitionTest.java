@@ -5,28 +5,11 @@ import static coop.minka.app.ReportFixture.TO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import coop.minka.app.RecognitionService.Row;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /// Work recognition of the fixed cooperative against hand-computed hours, values and shares.
-class ReportRecognitionTest {
-    @TempDir
-    static Path dir;
-    static Services s;
-
-    @BeforeAll
-    static void setUp() {
-        s = ReportFixture.create(dir);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        s.close();
-    }
+class ReportRecognitionTest extends OnReportFixture {
 
     /// key, minutes, entries, value, women, men, other
     private static List<Object> f(Row r) {

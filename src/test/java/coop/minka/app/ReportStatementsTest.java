@@ -7,31 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coop.minka.app.StatementService.AccountBook;
 import coop.minka.app.StatementService.Line;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /// Every money statement of the fixed cooperative against figures computed by hand
 /// (docs/reports.md, "Worked example"). Amounts are in centavos.
-class ReportStatementsTest {
-    @TempDir
-    static Path dir;
-    static Services s;
-
-    @BeforeAll
-    static void setUp() {
-        s = ReportFixture.create(dir);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        s.close();
-    }
+class ReportStatementsTest extends OnReportFixture {
 
     @Test
     void trialBalanceOfTheQuarter() {

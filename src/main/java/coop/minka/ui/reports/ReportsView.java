@@ -162,7 +162,7 @@ public final class ReportsView extends BorderPane {
 
             @Override
             public Number fromString(String s) {
-                throw new UnsupportedOperationException("axis labels are only written");
+                return format.parse(s, new java.text.ParsePosition(0));
             }
         });
         return a;
