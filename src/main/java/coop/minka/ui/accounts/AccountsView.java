@@ -179,11 +179,16 @@ public final class AccountsView extends BorderPane {
         // the journal holds the latest transactions: say so, and offer the older ones
         Label showing = new Label();
         showing.getStyleClass().add(Styles.TEXT_MUTED);
+        showing.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.layout.HBox.setHgrow(showing, Priority.ALWAYS);
         showing.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> i18n.t(
                 "accounts.journalLatest", vm.journal().size(), vm.totalProperty().get()),
                 vm.journal(), vm.totalProperty()));
         Button older = Views.button(i18n, "accounts.showOlder", Feather.CHEVRONS_DOWN, vm::showOlder);
-        javafx.scene.Node more = Views.row(showing, Views.grow(), older);
+        javafx.scene.Node more = Views.row(showing, older);
+        // a sentence, not a control: it wraps at large text rather than widening the journal's side
+        showing.setWrapText(true);
+        showing.setMinWidth(0);
         var hasMore = javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> vm.totalProperty().get() > vm.journal().size(), vm.journal(), vm.totalProperty());
         more.visibleProperty().bind(hasMore);
