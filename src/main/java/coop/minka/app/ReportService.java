@@ -83,7 +83,9 @@ public final class ReportService {
 
     /// One group of work: its key (id, code, `2026-03` or gender), a label, minutes, entries,
     /// and the value at the categories' reference rates (minor units; 0 where no rate is set).
-    public record WorkRow(String key, String label, long minutes, long entries, long valueMinor) {
+    /// `womenMinutes`, `menMinutes` and `otherMinutes` split `minutes` by who did the work.
+    public record WorkRow(String key, String label, long minutes, long entries, long valueMinor, long womenMinutes,
+                          long menMinutes, long otherMinutes) {
     }
 
     /// Hours of non-voided work in the period, grouped, in key order (members by name).
@@ -93,7 +95,7 @@ public final class ReportService {
             Books b = Books.chart(d, from, to); // SQLite counts the entries together
             var cells = WorkRepository.cells(d, by == WorkGrouping.MEMBER, by == WorkGrouping.MONTH, from, to);
             return WorkFigures.groupCells(cells, b.members(), b.categories(), by).stream()
-                    .map(g -> new WorkRow(g.key(), g.label(), g.minutes(), g.entries(), g.valueMinor())).toList();
+                    .map(WorkFigures::row).toList();
         });
     }
 }

@@ -82,6 +82,12 @@ final class WorkFigures {
         return rows;
     }
 
+    /// A group as the reports hand it out.
+    static ReportService.WorkRow row(Group g) {
+        return new ReportService.WorkRow(g.key(), g.label(), g.minutes(), g.entries(), g.valueMinor(), g.womenMinutes(),
+                g.menMinutes(), g.otherMinutes());
+    }
+
     /// All the entries as one group.
     static Group total(String key, String label, List<WorkEntry> entries, Map<String, Member> members,
                        Map<String, WorkCategory> cats) {

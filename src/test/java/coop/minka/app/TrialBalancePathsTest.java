@@ -87,8 +87,7 @@ class TrialBalancePathsTest {
                 Books b = s.workspace().db().read(d -> Books.load(d, p[0], p[1]));
                 for (ReportService.WorkGrouping by : ReportService.WorkGrouping.values()) {
                     var fromSnapshot = WorkFigures.group(b.work(), b.members(), b.categories(), by).stream()
-                            .map(g -> new ReportService.WorkRow(g.key(), g.label(), g.minutes(), g.entries(),
-                                    g.valueMinor())).toList();
+                            .map(WorkFigures::row).toList();
                     assertEquals(fromSnapshot, s.reports().work(by, p[0], p[1]), by + " " + Arrays.toString(p));
                 }
             }

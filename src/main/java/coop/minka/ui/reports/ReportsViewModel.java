@@ -8,7 +8,9 @@ import coop.minka.ui.common.UiContext;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -109,29 +111,21 @@ public final class ReportsViewModel extends ScreenModel {
                 .map(b -> new Bar(b.account().name(), b.balance())).toList();
         List<ReportService.WorkRow> cats = reports.work(ReportService.WorkGrouping.CATEGORY, from, to);
         List<Bar> byCategory = cats.stream().map(r -> new Bar(r.label(), r.minutes())).toList();
+        // one query for the months, each already split by women, men and others
+        Map<String, ReportService.WorkRow> byMonth = new HashMap<>();
+        reports.work(ReportService.WorkGrouping.MONTH, from, to).forEach(r -> byMonth.put(r.key(), r));
         List<MonthHours> months = new ArrayList<>();
+        long[] split = new long[3]; // the year: women, men, others, in the months' order and colours
         for (int m = 1; m <= 12; m++) {
             YearMonth ym = YearMonth.of(y, m);
-            long women = 0;
-            long men = 0;
-            long others = 0;
-            for (var r : reports.work(ReportService.WorkGrouping.GENDER, ym.atDay(1), ym.atEndOfMonth())) {
-                switch (r.key()) {
-                    case "woman" -> women += r.minutes();
-                    case "man" -> men += r.minutes();
-                    default -> others += r.minutes();
-                }
-            }
+            ReportService.WorkRow r = byMonth.get(ym.toString());
+            long women = r == null ? 0 : r.womenMinutes();
+            long men = r == null ? 0 : r.menMinutes();
+            long others = r == null ? 0 : r.otherMinutes();
             months.add(new MonthHours(ui.i18n().month(ym.toString()), women, men, others));
-        }
-        // women, men, others: the same three groups, in the same order (and colours) as the months
-        long[] split = new long[3];
-        for (var r : reports.work(ReportService.WorkGrouping.GENDER, from, to)) {
-            split[switch (r.key()) {
-                case "woman" -> 0;
-                case "man" -> 1;
-                default -> 2;
-            }] += r.minutes();
+            split[0] += women;
+            split[1] += men;
+            split[2] += others;
         }
         List<Bar> byGender = split[0] + split[1] + split[2] == 0 ? List.of() : List.of(
                 new Bar(ui.i18n().t("reports.women"), split[0]), new Bar(ui.i18n().t("reports.men"), split[1]),
