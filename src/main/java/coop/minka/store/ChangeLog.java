@@ -74,6 +74,11 @@ public final class ChangeLog {
             this.hlc = Meta.get(d, Meta.HLC).map(Long::parseLong).orElse(0L);
         }
 
+        /// This laptop's replica id: the author of every op appended here.
+        public String author() {
+            return identity.replicaId();
+        }
+
         /// The database, for reading and checking inside this transaction.
         public DSLContext dsl() {
             return d;
