@@ -94,6 +94,7 @@ public final class LedgerService {
         if (date == null) {
             throw new MinkaException(ErrorCode.BAD_DATE, "");
         }
+        Texts.date(date);
         String m = Texts.required(memo, "memo");
         String id = Ids.owned(ws.selfId(), ws.log().now());
         ws.write(w -> {

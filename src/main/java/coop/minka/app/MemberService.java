@@ -33,7 +33,7 @@ public final class MemberService {
         String id = Ids.owned(ws.selfId(), ws.log().now());
         OpData data = OpData.builder().put("name", n)
                 .put("gender", (gender == null ? Gender.UNSPECIFIED : gender).wire())
-                .put("joined", joined == null ? null : joined.toString())
+                .put("joined", joined == null ? null : Texts.date(joined).toString())
                 .put("status", MemberStatus.ACTIVE.wire())
                 .put("contact", Texts.optional(contact, "contact"))
                 .put("notes", Texts.optional(notes, "notes")).build();
@@ -52,7 +52,7 @@ public final class MemberService {
                 b.put("gender", c.gender().wire());
             }
             if (c.joined() != null && !c.joined().equals(m.joined())) {
-                b.put("joined", c.joined().toString());
+                b.put("joined", Texts.date(c.joined()).toString());
             }
             if (c.status() != null && c.status() != m.status()) {
                 b.put("status", c.status().wire());

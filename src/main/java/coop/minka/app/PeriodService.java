@@ -36,6 +36,7 @@ public final class PeriodService {
         if (to == null) {
             throw new MinkaException(ErrorCode.EMPTY_FIELD, "--to");
         }
+        Texts.date(to);
         LocalDate today = Instant.ofEpochMilli(ws.log().now()).atZone(zone).toLocalDate();
         if (!to.isBefore(today)) {
             throw new MinkaException(ErrorCode.PERIOD_NOT_ENDED, to, today);

@@ -90,6 +90,7 @@ public final class WorkService {
         if (date == null) {
             throw new MinkaException(ErrorCode.BAD_DATE, "");
         }
+        Texts.date(date);
         periods.checkOpen(d, date);
         Member m = MemberService.find(d, memberRef);
         if (m.status() == MemberStatus.INACTIVE) {

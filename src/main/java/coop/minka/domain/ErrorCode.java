@@ -15,6 +15,7 @@ public enum ErrorCode {
     NOT_INITIALISED(3),
     BAD_DATE(2),
     BAD_AMOUNT(2),
+    AMOUNT_TOO_LARGE(2),
     TOO_MANY_DECIMALS(2),
     BAD_HOURS(2),
     BAD_CURRENCY(2),
@@ -62,6 +63,7 @@ public enum ErrorCode {
     BUNDLE_FORGED(5),
     BAD_CHECK_CODE(2),
     PERIOD_NOT_ENDED(2),
+    INVALID_ENTRY(2),
     INTERNAL(70);
 
     private final int exitCode;
