@@ -1,5 +1,6 @@
 package coop.minka.app;
 
+import coop.minka.domain.Ids;
 import coop.minka.domain.OpData;
 import coop.minka.domain.OpType;
 import coop.minka.domain.WorkKind;
@@ -227,14 +228,14 @@ public final class DemoGenerator {
         add(ws);
         ws.write(w -> {
             for (Acc a : Acc.values()) {
-                String id = newId();
+                String id = newId(w);
                 accountIds[a.ordinal()] = id;
                 w.append(OpType.ACCOUNT_ADD, id, OpData.builder().put("code", a.code).put("name", a.label)
                         .put("type", a.type.wire()).put("member", null).build());
                 accounts++;
             }
             for (Cat c : CATEGORIES) {
-                String id = newId();
+                String id = newId(w);
                 categoryIds.add(id);
                 w.append(OpType.CATEGORY_ADD, id, OpData.builder().put("code", c.code()).put("name", c.name())
                         .put("rate", c.rate() == 0 ? null : c.rate()).put("kind", c.kind().wire()).build());
@@ -279,7 +280,7 @@ public final class DemoGenerator {
                 String gender = rnd.nextInt(200) == 0 ? "nonbinary" : rnd.nextInt(50) == 0 ? "unspecified"
                         : woman ? "woman" : "man";
                 LocalDate joined = start.minusDays(rnd.nextInt(3 * 365));
-                String id = newId();
+                String id = newId(w);
                 w.append(OpType.MEMBER_ADD, id, OpData.builder().put("name", name).put("gender", gender)
                         .put("joined", joined.toString()).put("status", "active")
                         .put("contact", rnd.nextInt(3) == 0 ? "+591 7" + (1000000 + rnd.nextInt(8999999)) : null)
@@ -288,7 +289,7 @@ public final class DemoGenerator {
             }
             for (int i = 0; i < savers; i++) {
                 M m = members.get(i);
-                String id = newId();
+                String id = newId(w);
                 memberSavings.add(id);
                 w.append(OpType.ACCOUNT_ADD, id, OpData.builder().put("code", "2100-" + (i + 1))
                         .put("name", "Savings — " + m.name()).put("type", AccountType.LIABILITY.wire())
@@ -354,7 +355,7 @@ public final class DemoGenerator {
 
     private String workEntry(ChangeLog.Writer w, M m, LocalDate date, int category, int minutes, String note,
                              String witness, String workDay) {
-        String id = newId();
+        String id = newId(w);
         w.append(OpType.WORK_ADD, id, OpData.builder().put("member", m.id()).put("date", date.toString())
                 .put("minutes", (long) minutes).put("category", categoryIds.get(category))
                 .put("note", note == null || note.isEmpty() ? null : note).put("witness", witness)
@@ -461,7 +462,7 @@ public final class DemoGenerator {
     }
 
     private String tx(ChangeLog.Writer w, String date, String memo, String ref, List<P> ps) {
-        String id = newId();
+        String id = newId(w);
         List<Map<String, Object>> wire = new ArrayList<>(ps.size());
         for (P p : ps) {
             wire.add(Map.of("account", p.account(), "amount", p.amount()));
@@ -564,7 +565,12 @@ public final class DemoGenerator {
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 
-    /// A UUID version 7 from the simulated clock and the seeded generator (deterministic ids).
+    /// An id owned by the author of `w`, from the simulated clock and the seeded generator.
+    private String newId(ChangeLog.Writer w) {
+        return Ids.owned(w.author(), clock[0], rnd.nextLong());
+    }
+
+    /// A time-ordered id that no entity carries (a work day's attendance list).
     private String newId() {
         long ms = clock[0];
         long msb = (ms & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | (rnd.nextInt() & 0x0FFF);

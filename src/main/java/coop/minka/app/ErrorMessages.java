@@ -11,6 +11,7 @@ import java.util.ResourceBundle;
 /// (`coop/minka/i18n/errors*.properties`), for the command line and the desktop app alike.
 public final class ErrorMessages {
     public static final String BUNDLE = "coop.minka.i18n.errors";
+    private static final String MESSAGES = "coop.minka.i18n.messages";
 
     private ErrorMessages() {
     }
@@ -42,13 +43,29 @@ public final class ErrorMessages {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
+    /// The plain message of a rule-book reason code (`domain.OpRules`), e.g. "held invalid: <this>".
+    public static String invalidReason(String reason, Locale locale) {
+        try {
+            String pattern = ResourceBundle.getBundle(MESSAGES, locale,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
+                    .getString("invalid." + reason);
+            return new MessageFormat(pattern, locale).format(new Object[0]);
+        } catch (MissingResourceException e) {
+            return reason;
+        }
+    }
+
     private static String format(String key, MinkaException e, Locale locale) {
+        Object[] args = e.args().toArray();
+        if (e.code() == ErrorCode.INVALID_ENTRY && args.length > 0) {
+            args[0] = invalidReason(String.valueOf(args[0]), locale);
+        }
         String pattern;
         try {
             pattern = bundle(locale).getString(key);
         } catch (MissingResourceException missing) {
             return e.code() == ErrorCode.INTERNAL ? "Internal error: " + e.args() : e.code() + " " + e.args();
         }
-        return new MessageFormat(pattern, locale).format(e.args().toArray());
+        return new MessageFormat(pattern, locale).format(args);
     }
 }

@@ -50,7 +50,7 @@ public final class LedgerService {
         if (type == null) {
             throw new MinkaException(ErrorCode.EMPTY_FIELD, "type");
         }
-        String id = Ids.newId(ws.log().now());
+        String id = Ids.owned(ws.selfId(), ws.log().now());
         ws.write(w -> {
             if (LedgerRepository.accountByCode(w.dsl(), c).isPresent()) {
                 throw new MinkaException(ErrorCode.DUPLICATE_CODE, c);
@@ -94,8 +94,9 @@ public final class LedgerService {
         if (date == null) {
             throw new MinkaException(ErrorCode.BAD_DATE, "");
         }
+        Texts.date(date);
         String m = Texts.required(memo, "memo");
-        String id = Ids.newId(ws.log().now());
+        String id = Ids.owned(ws.selfId(), ws.log().now());
         ws.write(w -> {
             periods.checkOpen(w.dsl(), date);
             List<Posting> postings = new ArrayList<>();

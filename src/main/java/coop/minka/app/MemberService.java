@@ -10,7 +10,6 @@ import coop.minka.domain.MinkaException;
 import coop.minka.domain.OpData;
 import coop.minka.domain.OpType;
 import coop.minka.store.MemberRepository;
-import coop.minka.store.OpStore;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -31,10 +30,10 @@ public final class MemberService {
 
     public Member add(String name, Gender gender, LocalDate joined, String contact, String notes) {
         String n = Texts.required(name, "name");
-        String id = Ids.newId(ws.log().now());
+        String id = Ids.owned(ws.selfId(), ws.log().now());
         OpData data = OpData.builder().put("name", n)
                 .put("gender", (gender == null ? Gender.UNSPECIFIED : gender).wire())
-                .put("joined", joined == null ? null : joined.toString())
+                .put("joined", joined == null ? null : Texts.date(joined).toString())
                 .put("status", MemberStatus.ACTIVE.wire())
                 .put("contact", Texts.optional(contact, "contact"))
                 .put("notes", Texts.optional(notes, "notes")).build();
@@ -53,7 +52,7 @@ public final class MemberService {
                 b.put("gender", c.gender().wire());
             }
             if (c.joined() != null && !c.joined().equals(m.joined())) {
-                b.put("joined", c.joined().toString());
+                b.put("joined", Texts.date(c.joined()).toString());
             }
             if (c.status() != null && c.status() != m.status()) {
                 b.put("status", c.status().wire());
@@ -74,7 +73,7 @@ public final class MemberService {
 
     /// Adds the hash of the latest op of the entity this laptop holds, for conflict detection.
     static OpData withBase(DSLContext d, String entity, OpData data) {
-        var latest = OpStore.byEntity(d, entity).stream().max(coop.minka.domain.Op.STAMP_ORDER);
+        var latest = coop.minka.store.Projector.latestCounted(d, entity);
         OpData.Builder b = OpData.builder();
         data.asMap().forEach(b::put);
         latest.ifPresent(op -> b.put(EntityFold.BASE, op.hashHex()));

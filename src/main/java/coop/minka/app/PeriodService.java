@@ -36,11 +36,12 @@ public final class PeriodService {
         if (to == null) {
             throw new MinkaException(ErrorCode.EMPTY_FIELD, "--to");
         }
+        Texts.date(to);
         LocalDate today = Instant.ofEpochMilli(ws.log().now()).atZone(zone).toLocalDate();
         if (!to.isBefore(today)) {
             throw new MinkaException(ErrorCode.PERIOD_NOT_ENDED, to, today);
         }
-        String id = Ids.newId(ws.log().now());
+        String id = Ids.owned(ws.selfId(), ws.log().now());
         return ws.write(w -> {
             Optional<LocalDate> current = rules.closedUpTo(w.dsl());
             if (current.isPresent() && !to.isAfter(current.get())) {

@@ -116,9 +116,7 @@ public final class SyncService {
     private ImportReceipt applyVerified(VerifiedBundle vb, Path copy, String label) {
         boolean repeated = ws.db().read(d -> SyncRecords.wasReceived(d, vb.fileSha256()));
         List<BundleImporter.AuthorPlan> plans = ws.db().read(d -> BundleImporter.plan(d, vb));
-        if (ws.identityRenewed()) {
-            ws.write(w -> null); // a copied file takes its own identity before it changes anything
-        }
+        ws.settleIdentity(); // a copied file takes its own identity before it changes anything
         Path backup = null;
         if (options.backups() && BundleImporter.changesLog(plans)) {
             backup = new BackupRotation(ws.db().file(), options.keepBackups()).backup(ws.db(), "before-import",
@@ -141,7 +139,12 @@ public final class SyncService {
         List<BundleImporter.AuthorPlan> plans = BundleImporter.plan(d, vb);
         List<ImportReceipt.Author> authors = BundleImporter.apply(d, plans, log.projector(),
                 log.identity().replicaId(), new BundleImporter.Context(bundleName, now, periods::closedUpTo));
-        SyncRecords.mergePeerVv(d, vb.senderId(), vb.manifest().versionVector());
+        // a version vector is an acknowledgement only from a sender whose key signed it and who counts here
+        boolean senderCounts = d.fetchExists(d.selectOne().from(REPLICA).where(REPLICA.ID.eq(vb.senderId()))
+                .and(REPLICA.STATUS.in(ReplicaStatus.FOUNDER.wire(), ReplicaStatus.ADMITTED.wire())));
+        if (senderCounts) {
+            SyncRecords.mergePeerVv(d, vb.senderId(), vb.manifest().versionVector());
+        }
         SyncRecords.recordReceived(d, vb.fileSha256(), new SyncRecords.Received(vb.senderId(), label, archive,
                 vb.manifest().createdAt(), now, authors.stream().mapToLong(ImportReceipt.Author::newOps).sum()));
         return authors;
@@ -177,6 +180,7 @@ public final class SyncService {
     /// Writes a bundle. `out` is a folder (a new unique name is chosen there; for DEFAULT and
     /// FULL this laptop's older bundles in it are then removed) or a new file name.
     public ExportResult export(Path out, Mode mode, String peerRef) {
+        ws.settleIdentity(); // a copied file writes under its own new identity, never the old one's
         Map<String, Long> alreadyHeld = ws.db().read(d -> switch (mode) {
             case FULL -> Map.<String, Long>of();
             case FOR_PEER -> SyncRecords.peerVv(d, SyncTrust.resolve(d, peerRef).id());
@@ -201,7 +205,8 @@ public final class SyncService {
         String selfName = ws.db().read(d -> d.select(REPLICA.NAME).from(REPLICA).where(REPLICA.ID.eq(ws.selfId()))
                 .fetchOptional(REPLICA.NAME).orElse("Minka"));
         return new BundleWriter.Sender(new ManifestJson.Party(ws.coop().id(), ws.coop().name()),
-                new ManifestJson.Party(ws.selfId(), selfName), ws.log().identity().privateKey());
+                new ManifestJson.Party(ws.selfId(), selfName), ws.log().identity().privateKey(),
+                ws.log().identity().publicKey());
     }
 
     /// Per author, the least any other known laptop (not rejected) is known to hold.
@@ -307,6 +312,25 @@ public final class SyncService {
         return join(db, bundle, replicaName, clock, BundleLimits.DEFAULT);
     }
 
+    /// For a cooperative made before ids were derived from keys, its founder as the full file
+    /// shows it: the author of the earliest creation of the cooperative (design-notes item 11).
+    private static Optional<String> legacyFounder(VerifiedBundle vb) {
+        String coopId = vb.manifest().coop().id();
+        if (!coop.minka.domain.Ids.isLegacy(coopId)) {
+            return Optional.empty();
+        }
+        coop.minka.domain.Op best = null;
+        for (VerifiedBundle.Range r : vb.ranges()) {
+            for (coop.minka.domain.Op op : r.ops()) {
+                if (op.type().equals(coop.minka.domain.OpType.COOP_CREATE) && op.entity().equals(coopId)
+                        && (best == null || coop.minka.domain.Op.STAMP_ORDER.compare(op, best) < 0)) {
+                    best = op;
+                }
+            }
+        }
+        return Optional.ofNullable(best).map(coop.minka.domain.Op::replica);
+    }
+
     /// The same with other limits (tests read large bundles' entries again from the file).
     static Workspace join(Path db, Path bundle, String replicaName, LongSupplier clock, BundleLimits limits) {
         Texts.required(replicaName, "replica");
@@ -333,8 +357,10 @@ public final class SyncService {
                 } catch (IOException e) {
                     throw new MinkaException(ErrorCode.CANNOT_WRITE, e, dir);
                 }
-                log.database().write(d -> importInto(d, vb, log, label, label, archived, clock.getAsLong(),
-                        new PeriodRules()));
+                log.database().write(d -> {
+                    legacyFounder(vb).ifPresent(f -> coop.minka.store.Meta.put(d, coop.minka.store.Meta.FOUNDER, f));
+                    return importInto(d, vb, log, label, label, archived, clock.getAsLong(), new PeriodRules());
+                });
             });
         }
     }

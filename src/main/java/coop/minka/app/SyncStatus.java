@@ -2,7 +2,9 @@ package coop.minka.app;
 
 import static coop.minka.store.schema.Tables.CONFLICT;
 import static coop.minka.store.schema.Tables.FORK;
+import static coop.minka.store.schema.Tables.INVALID_OP;
 import static coop.minka.store.schema.Tables.OP;
+import static coop.minka.store.schema.Tables.PENDING_OP;
 import static coop.minka.store.schema.Tables.REPLICA;
 
 import coop.minka.domain.ReplicaStatus;
@@ -36,9 +38,16 @@ public final class SyncStatus {
                           String bundle) {
     }
 
-    /// The whole picture.
+    /// An entry held invalid: it breaks the rule book (`reason`, a code of `invalid.<reason>` in
+    /// the messages), so it is kept in the log but never counted.
+    public record Invalid(String replica, String name, long seq, String type, String entity, String reason) {
+    }
+
+    /// The whole picture. `waiting` counts entries kept until the earlier entries of their
+    /// laptop arrive; `impostors` the laptops met with a key that is not their own.
     public record Status(String selfId, List<Laptop> laptops, List<Laptop> pending, long quarantined, List<Fork> forks,
-                         List<Flagged> late, List<Flagged> farAhead, long conflicts) {
+                         List<Flagged> late, List<Flagged> farAhead, long conflicts, List<Invalid> invalid,
+                         long waiting, List<Laptop> impostors) {
     }
 
     private final Workspace ws;
@@ -76,8 +85,15 @@ public final class SyncStatus {
         List<Fork> forks = d.selectFrom(FORK).orderBy(FORK.REPLICA, FORK.SEQ).fetch(f -> new Fork(f.getReplica(),
                 names.getOrDefault(f.getReplica(), "?"), f.getSeq(), f.getReceivedAt(), f.getBundle()));
         long conflicts = d.fetchCount(CONFLICT);
+        List<Invalid> invalid = d.selectFrom(INVALID_OP).orderBy(INVALID_OP.REPLICA, INVALID_OP.SEQ).fetch(i ->
+                new Invalid(i.getReplica(), names.getOrDefault(i.getReplica(), "?"), i.getSeq(), i.getType(),
+                        i.getEntity(), i.getReason()));
+        long waiting = d.fetchCount(PENDING_OP);
+        List<Laptop> impostors = laptops.stream()
+                .filter(l -> ReplicaStatus.IMPOSTOR.wire().equals(l.status())).toList();
         return new Status(self, List.copyOf(laptops), pending, quarantinedTotal, forks,
-                flagged(d, SyncRecords.LATE, names), flagged(d, SyncRecords.FAR_AHEAD, names), conflicts);
+                flagged(d, SyncRecords.LATE, names), flagged(d, SyncRecords.FAR_AHEAD, names), conflicts,
+                invalid, waiting, impostors);
     }
 
     private static List<Flagged> flagged(DSLContext d, String kind, Map<String, String> names) {

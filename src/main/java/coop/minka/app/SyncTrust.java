@@ -36,6 +36,7 @@ public final class SyncTrust {
                     return t;
                 }
                 case REVOKED -> throw new MinkaException(ErrorCode.REPLICA_REJECTED, t.name());
+                case IMPOSTOR -> throw new MinkaException(ErrorCode.REPLICA_IMPOSTOR, t.name());
                 default -> {
                     w.append(OpType.REPLICA_ADMIT, t.id(), OpData.builder().put("fingerprint", t.fingerprint()).build());
                     return view(d, t.id(), true);

@@ -2,8 +2,8 @@ package coop.minka.app;
 
 import coop.minka.domain.ErrorCode;
 import coop.minka.domain.MinkaException;
+import coop.minka.domain.OpRules;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /// Checks and parses what people type: required text, dates, hours.
@@ -34,16 +34,22 @@ public final class Texts {
         return t;
     }
 
-    /// An ISO date `2026-03-31`.
+    /// An ISO date `2026-03-31` exactly as the rule book takes it ([OpRules#parseDate]): four
+    /// digits of year, a real day, 1900-01-01 to 2999-12-31. Null stays null (no date given).
     public static LocalDate date(String s) {
         if (s == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(s.strip());
-        } catch (DateTimeParseException e) {
-            throw new MinkaException(ErrorCode.BAD_DATE, e, s);
+        return OpRules.parseDate(s.strip()).orElseThrow(() -> new MinkaException(ErrorCode.BAD_DATE, s));
+    }
+
+    /// A date for an entry given as a `LocalDate` (the desktop app, demo data): refused like a typed
+    /// one when the rule book would refuse it.
+    public static LocalDate date(LocalDate d) {
+        if (d != null && !OpRules.inRange(d)) {
+            throw new MinkaException(ErrorCode.BAD_DATE, d);
         }
+        return d;
     }
 
     /// Hours as `2`, `1.5`, `1,5` or `1:30`, into whole minutes; more than 0 and at most 24 hours.

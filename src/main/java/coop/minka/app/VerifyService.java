@@ -3,6 +3,7 @@ package coop.minka.app;
 import static coop.minka.store.schema.Tables.ACCOUNT_BALANCE;
 import static coop.minka.store.schema.Tables.ACCOUNT_MONTH;
 import static coop.minka.store.schema.Tables.OP;
+import static coop.minka.store.schema.Tables.PEER_VV;
 import static coop.minka.store.schema.Tables.POSTING;
 import static coop.minka.store.schema.Tables.VOID;
 
@@ -10,6 +11,7 @@ import coop.minka.domain.Op;
 import coop.minka.domain.OpType;
 import coop.minka.domain.MinkaException;
 import coop.minka.store.Database;
+import coop.minka.store.IdentityFile;
 import coop.minka.store.Keys;
 import coop.minka.store.Meta;
 import coop.minka.store.OpCodec;
@@ -50,6 +52,7 @@ public final class VerifyService {
                 problems.add("integrity_check: " + integrity);
             }
             long count = checkChains(d, problems);
+            checkWitnesses(d, problems);
             checkBalances(d, problems);
             compareWithRebuild(d, problems);
             return new Result(problems.isEmpty(), StateDump.digest(d), count, List.copyOf(problems));
@@ -115,6 +118,20 @@ public final class VerifyService {
             }
         }
         return count[0];
+    }
+
+    /// Outside witnesses of this laptop's own chain (DESIGN.md §7): the identity file beside the
+    /// database records the last entry this identity wrote, and other laptops acknowledged what
+    /// they hold of ours. Either one above the log's own head means our own entries are missing.
+    private void checkWitnesses(DSLContext d, List<String> problems) {
+        String self = Meta.get(d, Meta.SELF).orElse(ws.selfId());
+        long head = OpStore.head(d, self).seq();
+        IdentityFile.lastSeqOf(ws.db().file(), self).filter(written -> written > head).ifPresent(written ->
+                problems.add("own entries missing: this laptop wrote up to #" + written + " (identity file) but the log "
+                        + "holds up to #" + head));
+        d.select(PEER_VV.PEER, PEER_VV.SEQ).from(PEER_VV).where(PEER_VV.AUTHOR.eq(self)).and(PEER_VV.SEQ.gt(head))
+                .forEach(r -> problems.add("own entries missing: laptop " + r.value1() + " acknowledged our #"
+                        + r.value2() + " but the log holds up to #" + head));
     }
 
     private void checkBalances(DSLContext d, List<String> problems) {

@@ -36,7 +36,7 @@ public final class WorkService {
         if (rateMinor != null && rateMinor < 0) {
             throw new MinkaException(ErrorCode.BAD_AMOUNT, rate);
         }
-        String id = Ids.newId(ws.log().now());
+        String id = Ids.owned(ws.selfId(), ws.log().now());
         ws.write(w -> {
             if (WorkRepository.categoryByCode(w.dsl(), c).isPresent()) {
                 throw new MinkaException(ErrorCode.DUPLICATE_CODE, c);
@@ -56,7 +56,7 @@ public final class WorkService {
     }
 
     public WorkEntry add(Entry e) {
-        String id = Ids.newId(ws.log().now());
+        String id = Ids.owned(ws.selfId(), ws.log().now());
         ws.write(w -> {
             OpData data = entryData(w.dsl(), e.member(), e.date(), Texts.minutes(e.hours()), e.category(), e.note(),
                     e.witness(), null);
@@ -76,7 +76,7 @@ public final class WorkService {
         List<String> ids = ws.write(w -> {
             List<String> out = new ArrayList<>();
             for (String a : new LinkedHashSet<>(attendees)) {
-                String id = Ids.newId(ws.log().now());
+                String id = Ids.owned(ws.selfId(), ws.log().now());
                 w.append(OpType.WORK_ADD, id, entryData(w.dsl(), a, date, minutes, category, note, null, dayId));
                 out.add(id);
             }
@@ -90,6 +90,7 @@ public final class WorkService {
         if (date == null) {
             throw new MinkaException(ErrorCode.BAD_DATE, "");
         }
+        Texts.date(date);
         periods.checkOpen(d, date);
         Member m = MemberService.find(d, memberRef);
         if (m.status() == MemberStatus.INACTIVE) {

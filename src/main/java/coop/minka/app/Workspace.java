@@ -40,15 +40,17 @@ public final class Workspace implements AutoCloseable {
         this.identityRenewed = identityRenewed;
     }
 
-    /// Creates a new database holding a new cooperative founded by this laptop.
+    /// Creates a new database holding a new cooperative founded by this laptop. The
+    /// cooperative's id is derived from this laptop's key, so nobody else can ever be its founder.
     public static Workspace create(Path file, String coopName, String currencyCode, String replicaName,
                                    String languages, LongSupplier clock) {
         String name = Texts.required(coopName, "name");
         String replica = Texts.required(replicaName, "replica");
         Currency currency = currency(currencyCode);
-        String coopId = Ids.newId(clock.getAsLong());
-        return fresh(file, coopId, clock, (log, id) -> log.write(w -> {
-            w.append(OpType.REPLICA_JOIN, id.replicaId(), joinData(replica, id, null));
+        Identity founder = newIdentity();
+        String coopId = Ids.coopIdFor(founder.publicKey());
+        return fresh(file, coopId, founder, clock, (log, id) -> log.write(w -> {
+            w.append(OpType.REPLICA_JOIN, id.replicaId(), joinData(replica, id, null, null));
             w.append(OpType.COOP_CREATE, coopId, OpData.builder().put("name", name)
                     .put("currency", currency.getCurrencyCode()).put("languages", languages).build());
             return null;
@@ -62,19 +64,18 @@ public final class Workspace implements AutoCloseable {
     public static Workspace join(Path file, String coopId, String replicaName, LongSupplier clock,
                                  java.util.function.Consumer<ChangeLog> seed) {
         String replica = Texts.required(replicaName, "replica");
-        return fresh(file, coopId, clock, (log, id) -> {
+        return fresh(file, coopId, newIdentity(), clock, (log, id) -> {
             seed.accept(log);
-            log.write(w -> w.append(OpType.REPLICA_JOIN, id.replicaId(), joinData(replica, id, null)));
+            log.write(w -> w.append(OpType.REPLICA_JOIN, id.replicaId(), joinData(replica, id, null, null)));
         });
     }
 
     /// A new database file with a new laptop identity, its log filled by `fill`; the file is
     /// removed again if anything fails.
-    private static Workspace fresh(Path file, String coopId, LongSupplier clock,
+    private static Workspace fresh(Path file, String coopId, Identity id, LongSupplier clock,
                                    java.util.function.BiConsumer<ChangeLog, Identity> fill) {
         Database db = Database.create(file);
         try {
-            Identity id = newIdentity(clock);
             initMeta(db, coopId, id, clock);
             ChangeLog log = new ChangeLog(db, id, coopId, clock);
             fill.accept(log, id);
@@ -101,8 +102,17 @@ public final class Workspace implements AutoCloseable {
             long ownSeq = OpStore.head(db.dsl(), oldSelf).seq();
             var stored = IdentityFile.load(file, dbId, ownSeq).filter(i -> i.replicaId().equals(oldSelf));
             boolean renewed = stored.isEmpty();
-            Identity id = stored.orElseGet(() -> newIdentity(clock));
+            Identity id = stored.orElseGet(Workspace::newIdentity);
             ChangeLog log = new ChangeLog(db, id, coopId, clock);
+            if (Meta.get(db.dsl(), Meta.REBUILD).isPresent()) {
+                // a migration changed the rules the projections follow: rebuild them once, as they were
+                // built, with the file's own "self" (the log itself is not touched)
+                db.write(d -> {
+                    new coop.minka.store.Projector(oldSelf).rebuild(d);
+                    Meta.remove(d, Meta.REBUILD);
+                    return null;
+                });
+            }
             Workspace ws = new Workspace(db, log, loadCoop(db, coopId), renewed);
             ws.previousSelf = renewed ? oldSelf : null;
             return ws;
@@ -125,21 +135,35 @@ public final class Workspace implements AutoCloseable {
 
     /// A copied or restored file writes under a new identity: announced with its own
     /// `replica.join` before its first change, never on merely opening (so reading a copy, or
-    /// verifying it, changes nothing).
+    /// verifying it, changes nothing). If the old identity's key is still beside the file (a
+    /// restored backup, or a copy made with its identity file), the old key vouches for the new
+    /// one, and the new identity is trusted wherever the old one was (design-notes item 13).
     private void takeNewIdentity() {
         String oldSelf = previousSelf;
         Identity id = log.identity();
         String oldName = db.dsl().select(REPLICA.NAME).from(REPLICA).where(REPLICA.ID.eq(oldSelf))
                 .fetchOptional(REPLICA.NAME).orElse("Minka");
+        String vouch = IdentityFile.loadAny(db.file()).filter(old -> old.replicaId().equals(oldSelf))
+                .map(old -> Base64.getEncoder().encodeToString(Keys.sign(old.privateKey(),
+                        Keys.successorMessage(log.coopId(), id.replicaId(), id.publicKey()))))
+                .orElse(null);
         log.write(w -> {
             Meta.put(w.dsl(), Meta.SELF, id.replicaId());
-            w.append(OpType.REPLICA_JOIN, id.replicaId(), joinData(oldName + " (copy)", id, oldSelf));
+            w.append(OpType.REPLICA_JOIN, id.replicaId(), joinData(oldName + " (copy)", id, oldSelf, vouch));
             // the old identity's own ops counted here as "self"; from now on they count only if trusted
             log.projector().rebuild(w.dsl());
             return null;
         });
         previousSelf = null;
         saveIdentity();
+    }
+
+    /// Takes the new identity of a copied or restored file now, if it has not yet (before a
+    /// sync file is written, so the file carries the new identity's join and is accepted).
+    public void settleIdentity() {
+        if (previousSelf != null) {
+            takeNewIdentity();
+        }
     }
 
     private void saveIdentity() {
@@ -158,15 +182,18 @@ public final class Workspace implements AutoCloseable {
         });
     }
 
-    /// A laptop announcing itself: its name and public key (and, for a copy, whom it was copied from).
-    private static OpData joinData(String name, Identity id, String copyOf) {
+    /// A laptop announcing itself: its name and public key (and, for a copy, whom it was copied
+    /// from and that laptop's signature vouching for the new key).
+    private static OpData joinData(String name, Identity id, String copyOf, String vouch) {
         return OpData.builder().put("name", name).put("key", Base64.getEncoder().encodeToString(id.publicKey()))
-                .put("copyOf", copyOf).build();
+                .put("copyOf", copyOf).put("vouch", vouch).build();
     }
 
-    private static Identity newIdentity(LongSupplier clock) {
+    /// A new key pair; the laptop's id is derived from its public key.
+    private static Identity newIdentity() {
         KeyPair kp = Keys.generate();
-        return new Identity(Ids.newId(clock.getAsLong()), kp.getPublic().getEncoded(), kp.getPrivate());
+        byte[] pub = kp.getPublic().getEncoded();
+        return new Identity(Ids.replicaIdFor(pub), pub, kp.getPrivate());
     }
 
     private static Cooperative loadCoop(Database db, String coopId) {

@@ -36,7 +36,7 @@ final class MemberCommand {
 
         @Override
         int run(Services s) {
-            Member m = s.members().add(name, Gender.fromWire(gender), Texts.date(joined), contact, notes);
+            Member m = s.members().add(name, Gender.fromWire(gender), entryDate(joined), contact, notes);
             if (json) {
                 Out.json(out(), Out.member(m));
             } else {
@@ -120,7 +120,7 @@ final class MemberCommand {
         @Override
         int run(Services s) {
             Member m = s.members().update(member, new MemberService.Changes(name,
-                    gender == null ? null : Gender.fromWire(gender), Texts.date(joined),
+                    gender == null ? null : Gender.fromWire(gender), entryDate(joined),
                     status == null ? null : MemberStatus.fromWire(status), contact, notes));
             if (json) {
                 Out.json(out(), Out.member(m));

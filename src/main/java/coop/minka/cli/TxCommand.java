@@ -52,7 +52,7 @@ final class TxCommand {
 
         @Override
         int run(Services s) {
-            Transaction t = s.ledger().post(Texts.date(date), memo, reference,
+            Transaction t = s.ledger().post(entryDate(date), memo, reference,
                     posts.stream().map(LedgerService.Line::parse).toList());
             if (json) {
                 print(s, List.of(t), true, out());

@@ -58,7 +58,7 @@ final class WorkCommand {
 
         @Override
         int run(Services s) {
-            WorkEntry e = s.work().add(new WorkService.Entry(member, Texts.date(date), hours, category, note, witness));
+            WorkEntry e = s.work().add(new WorkService.Entry(member, entryDate(date), hours, category, note, witness));
             if (json) {
                 print(s, List.of(e), true, out());
             } else {
@@ -85,7 +85,7 @@ final class WorkCommand {
 
         @Override
         int run(Services s) {
-            List<WorkEntry> es = s.work().addWorkDay(Texts.date(date), category, hours, attendees, note);
+            List<WorkEntry> es = s.work().addWorkDay(entryDate(date), category, hours, attendees, note);
             if (json) {
                 print(s, es, true, out());
             } else {

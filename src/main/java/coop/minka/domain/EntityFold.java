@@ -10,11 +10,12 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/// The merge rule for descriptive entities (cooperative, member, category, account): each field
-/// holds the value of the op with the greatest (hlc, replica, seq) that set it. An op records in
-/// `data.base` the hash of the latest op of that entity its author had seen; an op that set a
-/// field to another value and is not an ancestor of the winner is a **conflict**, kept for
-/// review until a `conflict.resolve` op names it. Pure: the result depends only on the set of ops.
+/// The merge rule for descriptive entities (cooperative, member, category, account). An op
+/// records in `data.base` the hash of the latest op of that entity its author had seen, so edits
+/// form a history: each field holds the value of the latest edit in that history, and of edits
+/// made concurrently the one with the greatest (hlc, replica, seq). A concurrent edit that set
+/// the field to another value is a **conflict**, kept for review until a `conflict.resolve` op
+/// names it. Pure: the result depends only on the set of ops.
 public final class EntityFold {
     /// The key in `data` that carries the base hash; never a field.
     public static final String BASE = "base";
@@ -40,14 +41,17 @@ public final class EntityFold {
     }
 
     /// Folds all held ops of one entity. Empty if the creating op has not arrived yet.
+    ///
+    /// A field holds the value of the edit that no other edit of that field descends from
+    /// (through `base`); among such concurrent edits the greatest (hlc, replica, seq) wins. So a
+    /// clock far ahead wins only against edits made without seeing it (design-notes item 17).
     public static Optional<Folded> fold(List<Op> ops, String createType) {
         List<Op> sorted = new ArrayList<>(ops);
         sorted.sort(Op.STAMP_ORDER);
         Op created = null;
         Map<String, Op> byHash = new HashMap<>();
         Set<String> resolved = new HashSet<>();
-        SortedMap<String, Object> values = new TreeMap<>();
-        Map<String, Op> winner = new HashMap<>();
+        Map<String, List<Op>> setters = new java.util.TreeMap<>();
         for (Op op : sorted) {
             byHash.put(op.hashHex(), op);
             if (op.type().equals(OpType.CONFLICT_RESOLVE)) {
@@ -60,29 +64,40 @@ public final class EntityFold {
             if (op.type().equals(createType) && created == null) {
                 created = op;
             }
-            op.data().asMap().forEach((k, v) -> {
+            for (String k : op.data().asMap().keySet()) {
                 if (!k.equals(BASE)) {
-                    values.put(k, v);
-                    winner.put(k, op);
+                    setters.computeIfAbsent(k, x -> new ArrayList<>()).add(op);
                 }
-            });
+            }
         }
         if (created == null) {
             return Optional.empty();
         }
+        Map<Op, Set<String>> ancestry = new HashMap<>();
+        SortedMap<String, Object> values = new TreeMap<>();
         List<Conflict> conflicts = new ArrayList<>();
-        for (Map.Entry<String, Op> w : winner.entrySet()) {
-            String field = w.getKey();
-            Op win = w.getValue();
-            Set<String> ancestors = ancestors(win, byHash);
-            Object winValue = values.get(field);
-            for (Op op : sorted) {
-                if (op == win || !op.data().has(field) || op.type().equals(OpType.CONFLICT_RESOLVE)) {
-                    continue;
+        for (Map.Entry<String, List<Op>> e : setters.entrySet()) {
+            String field = e.getKey();
+            List<Op> candidates = e.getValue();
+            List<Op> heads = new ArrayList<>();
+            for (Op c : candidates) {
+                boolean superseded = false;
+                for (Op other : candidates) {
+                    if (other != c && ancestry.computeIfAbsent(other, o -> ancestors(o, byHash)).contains(c.hashHex())) {
+                        superseded = true;
+                        break;
+                    }
                 }
+                if (!superseded) {
+                    heads.add(c);
+                }
+            }
+            Op win = heads.getLast(); // heads keep the stamp order of `sorted`
+            Object winValue = win.data().asMap().get(field);
+            values.put(field, winValue);
+            for (Op op : heads) {
                 Object v = op.data().asMap().get(field);
-                String h = op.hashHex();
-                if (!v.equals(winValue) && !ancestors.contains(h) && !resolved.contains(h)) {
+                if (op != win && !v.equals(winValue) && !resolved.contains(op.hashHex())) {
                     conflicts.add(new Conflict(field, win, winValue, op, v));
                 }
             }

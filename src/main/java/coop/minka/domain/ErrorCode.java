@@ -15,6 +15,7 @@ public enum ErrorCode {
     NOT_INITIALISED(3),
     BAD_DATE(2),
     BAD_AMOUNT(2),
+    AMOUNT_TOO_LARGE(2),
     TOO_MANY_DECIMALS(2),
     BAD_HOURS(2),
     BAD_CURRENCY(2),
@@ -56,8 +57,13 @@ public enum ErrorCode {
     AMBIGUOUS_REPLICA(2),
     CANNOT_REJECT(2),
     REPLICA_REJECTED(2),
+    REPLICA_IMPOSTOR(2),
+    AMOUNTS_TOO_LARGE(5),
+    BUNDLE_TOO_OLD(5),
+    BUNDLE_FORGED(5),
     BAD_CHECK_CODE(2),
     PERIOD_NOT_ENDED(2),
+    INVALID_ENTRY(2),
     INTERNAL(70);
 
     private final int exitCode;

@@ -18,7 +18,8 @@ public final class Money {
     }
 
     /// Parses a plain decimal (`1234.5`, `-12.30`, `+7`) into minor units. Refuses grouping
-    /// separators, exponents and more decimals than the currency has.
+    /// separators, exponents, more decimals than the currency has, and more than
+    /// [OpRules#MAX_AMOUNT] minor units either way.
     public static long parse(String text, Currency currency) {
         if (text == null) {
             throw new MinkaException(ErrorCode.BAD_AMOUNT, "");
@@ -32,11 +33,11 @@ public final class Money {
         if (value.stripTrailingZeros().scale() > digits) {
             throw new MinkaException(ErrorCode.TOO_MANY_DECIMALS, text, currency.getCurrencyCode(), digits);
         }
-        try {
-            return value.movePointRight(digits).setScale(0, RoundingMode.UNNECESSARY).longValueExact();
-        } catch (ArithmeticException e) {
-            throw new MinkaException(ErrorCode.BAD_AMOUNT, e, text);
+        BigDecimal minor = value.movePointRight(digits).setScale(0, RoundingMode.UNNECESSARY);
+        if (minor.abs().compareTo(BigDecimal.valueOf(OpRules.MAX_AMOUNT)) > 0) {
+            throw new MinkaException(ErrorCode.AMOUNT_TOO_LARGE, text, format(OpRules.MAX_AMOUNT, currency));
         }
+        return minor.longValueExact();
     }
 
     /// Prints minor units as a plain decimal with exactly the currency's digits: `1234.50`.

@@ -1,8 +1,11 @@
 package coop.minka.store;
 
+import coop.minka.domain.ErrorCode;
 import coop.minka.domain.Hlc;
+import coop.minka.domain.MinkaException;
 import coop.minka.domain.Op;
 import coop.minka.domain.OpData;
+import coop.minka.domain.OpRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -74,12 +77,21 @@ public final class ChangeLog {
             this.hlc = Meta.get(d, Meta.HLC).map(Long::parseLong).orElse(0L);
         }
 
+        /// This laptop's replica id: the author of every op appended here.
+        public String author() {
+            return identity.replicaId();
+        }
+
         /// The database, for reading and checking inside this transaction.
         public DSLContext dsl() {
             return d;
         }
 
+        /// Appends one op; refuses (nothing written) an op that breaks the rule book.
         public Op append(String type, String entity, OpData data) {
+            OpRules.check(type, entity, data).ifPresent(v -> {
+                throw new MinkaException(ErrorCode.INVALID_ENTRY, v.reason(), v.detail());
+            });
             hlc = Hlc.next(hlc, wallClock.getAsLong());
             Op op = OpCodec.create(identity.replicaId(), head.seq() + 1, head.hash(), hlc, type, entity, data);
             OpStore.insert(d, op, null, wallClock.getAsLong());

@@ -50,6 +50,30 @@ public final class IdentityFile {
         }
     }
 
+    /// The identity stored beside `database`, whatever database it was made for (to let an old
+    /// identity vouch for the new one of a restored or copied file), with the last seq it wrote.
+    public static Optional<Identity> loadAny(Path database) {
+        return read(database).map(j -> new Identity(j.replicaId(), Base64.getDecoder().decode(j.publicKey()),
+                Keys.privateKey(Base64.getDecoder().decode(j.privateKey()))));
+    }
+
+    /// The last seq the identity beside `database` says it wrote, if that identity is `replica`.
+    public static Optional<Long> lastSeqOf(Path database, String replica) {
+        return read(database).filter(j -> replica.equals(j.replicaId())).map(Json::lastSeq);
+    }
+
+    private static Optional<Json> read(Path database) {
+        Path p = pathFor(database);
+        if (!Files.isRegularFile(p)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OpCodec.mapper().readValue(Files.readAllBytes(p), Json.class));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /// Writes the identity through a temporary file and an atomic rename.
     public static void save(Path database, String databaseId, Identity id, long lastSeq) {
         Json j = new Json(1, databaseId, canonical(database), id.replicaId(),

@@ -47,6 +47,13 @@ public final class Keys {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    /// The exact bytes a laptop's old key signs to vouch for its successor (a restored or copied
+    /// database's new identity).
+    public static byte[] successorMessage(String coopId, String newReplica, byte[] newKey) {
+        return ("minka-successor\n" + coopId + "\n" + newReplica + "\n"
+                + java.util.Base64.getEncoder().encodeToString(newKey)).getBytes(StandardCharsets.UTF_8);
+    }
+
     public static byte[] sign(PrivateKey key, byte[] message) {
         try {
             Signature s = Signature.getInstance("Ed25519");
@@ -69,18 +76,8 @@ public final class Keys {
         }
     }
 
-    /// A short fingerprint of a public key to compare by phone: 20 hex digits in groups of four,
-    /// e.g. `3F2A 91C0 77DE 0B14 5A6E`.
+    /// A short fingerprint of a public key to compare by phone ([coop.minka.domain.Fingerprints]).
     public static String fingerprint(byte[] publicKeyX509) {
-        byte[] d = OpCodec.sha256().digest(publicKeyX509);
-        String hex = HexFormat.of().withUpperCase().formatHex(d, 0, 10);
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < hex.length(); i += 4) {
-            if (i > 0) {
-                sb.append(' ');
-            }
-            sb.append(hex, i, i + 4);
-        }
-        return sb.toString();
+        return coop.minka.domain.Fingerprints.of(publicKeyX509);
     }
 }

@@ -12,12 +12,20 @@ public final class Meta {
     public static final String COOP_ID = "coop_id";
     public static final String SELF = "self_replica";
     public static final String HLC = "hlc";
+    /// The founder of a cooperative made before ids were derived from keys (design-notes item 11).
+    public static final String FOUNDER = "founder";
+    /// Set by a migration whose rules change the projections: rebuilt at the next opening.
+    public static final String REBUILD = "rebuild";
 
     private Meta() {
     }
 
     public static Optional<String> get(DSLContext d, String key) {
         return d.select(META.VALUE).from(META).where(META.KEY.eq(key)).fetchOptional(META.VALUE);
+    }
+
+    public static void remove(DSLContext d, String key) {
+        d.deleteFrom(META).where(META.KEY.eq(key)).execute();
     }
 
     public static void put(DSLContext d, String key, String value) {

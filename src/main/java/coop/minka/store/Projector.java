@@ -5,6 +5,7 @@ import static coop.minka.store.schema.Tables.ACCOUNT_BALANCE;
 import static coop.minka.store.schema.Tables.ACCOUNT_MONTH;
 import static coop.minka.store.schema.Tables.CONFLICT;
 import static coop.minka.store.schema.Tables.COOPERATIVE;
+import static coop.minka.store.schema.Tables.INVALID_OP;
 import static coop.minka.store.schema.Tables.MEMBER;
 import static coop.minka.store.schema.Tables.OP;
 import static coop.minka.store.schema.Tables.POSTING;
@@ -15,7 +16,10 @@ import static coop.minka.store.schema.Tables.WORK_CATEGORY;
 import static coop.minka.store.schema.Tables.WORK_ENTRY;
 
 import coop.minka.domain.EntityFold;
+import coop.minka.domain.ErrorCode;
 import coop.minka.domain.Hlc;
+import coop.minka.domain.Ids;
+import coop.minka.domain.MinkaException;
 import coop.minka.domain.Op;
 import coop.minka.domain.OpType;
 import coop.minka.domain.ReplicaStatus;
@@ -38,19 +42,54 @@ import org.jooq.exception.DataAccessException;
 /// set of ops held (DESIGN.md §4): facts are inserted once, voids keep the earliest and win over
 /// everything, descriptive fields are folded by [EntityFold], balances add up non-voided
 /// postings. Ops of authors that are not trusted (and not this laptop itself) are kept in the
-/// log but never reach the projections. Use one [Batch] per write transaction.
+/// log but never reach the projections; ops of counted authors that break the rule book are
+/// **held invalid** (listed in `invalid_op` with the reason, never projected; design-notes 14).
+/// Use one [Batch] per write transaction.
 public final class Projector {
     /// Projection tables in digest order; the change-log tables and `meta` are not projections.
     public static final List<Table<?>> TABLES = List.of(COOPERATIVE, REPLICA, MEMBER, WORK_CATEGORY, WORK_ENTRY,
-            ACCOUNT, TX, POSTING, VOID, ACCOUNT_BALANCE, ACCOUNT_MONTH, CONFLICT);
+            ACCOUNT, TX, POSTING, VOID, ACCOUNT_BALANCE, ACCOUNT_MONTH, CONFLICT, INVALID_OP);
     private static final List<String> TRUST_TYPES = List.of(OpType.COOP_CREATE, OpType.REPLICA_JOIN,
             OpType.REPLICA_ADMIT, OpType.REPLICA_REVOKE);
+    /// Ops that create an entity with an id owned by their author (design-notes item 10).
+    static final Set<String> CREATE_TYPES = Set.of(OpType.MEMBER_ADD, OpType.CATEGORY_ADD, OpType.ACCOUNT_ADD,
+            OpType.WORK_ADD, OpType.TX_POST, OpType.PERIOD_CLOSE);
+    /// Ops of the descriptive entities that are folded field by field.
+    private static final Set<String> FOLDED_TYPES = Set.of(OpType.COOP_CREATE, OpType.COOP_UPDATE,
+            OpType.MEMBER_ADD, OpType.MEMBER_UPDATE, OpType.CATEGORY_ADD, OpType.CATEGORY_UPDATE,
+            OpType.ACCOUNT_ADD, OpType.ACCOUNT_UPDATE, OpType.CONFLICT_RESOLVE);
+
+    /// True if `author` may create an entity with this id: the id carries the author's owner
+    /// tag, or both are legacy (made before ids carried owners).
+    public static boolean ownedBy(String entity, String author) {
+        return Ids.isOwnedBy(entity, author) || (Ids.isLegacy(entity) && Ids.isLegacy(author));
+    }
+
+    /// The rule book's verdict on one op alone ([coop.minka.domain.OpRules]); null if it passes.
+    static String ruleViolation(Op op) {
+        return null;
+    }
 
     private final String self;
 
     /// `self` is this laptop's replica id: its own ops always count here, admitted or not.
     public Projector(String self) {
         this.self = self;
+    }
+
+    /// The latest op (by hlc, replica, seq) of an entity that counts here: the `base` a new edit
+    /// records, so that it descends from everything this laptop shows for the entity.
+    public static java.util.Optional<Op> latestCounted(DSLContext d, String entity) {
+        String self = Meta.get(d, Meta.SELF).orElse("");
+        Set<String> counted = new HashSet<>(d.select(REPLICA.ID).from(REPLICA)
+                .where(REPLICA.STATUS.in(ReplicaStatus.FOUNDER.wire(), ReplicaStatus.ADMITTED.wire())).fetch(REPLICA.ID));
+        counted.add(self);
+        Set<String> invalid = new HashSet<>();
+        d.select(INVALID_OP.REPLICA, INVALID_OP.SEQ).from(INVALID_OP).where(INVALID_OP.ENTITY.eq(entity))
+                .forEach(r -> invalid.add(r.value1() + "#" + r.value2()));
+        return OpStore.byEntity(d, entity).stream().filter(op -> counted.contains(op.replica())
+                && FOLDED_TYPES.contains(op.type()) && !invalid.contains(op.replica() + "#" + op.seq()))
+                .max(Op.STAMP_ORDER);
     }
 
     public Batch batch(DSLContext d) {
@@ -99,6 +138,8 @@ public final class Projector {
         /// Entities with a void held, loaded when a batch has many transactions.
         private Set<String> voided;
         private int voidLookups;
+        private String coopId;
+        private String founder;
 
         private Batch(DSLContext d) {
             this.d = d;
@@ -140,6 +181,11 @@ public final class Projector {
             }
             seen.add(op.replica());
             if (!appliedAuthors().contains(op.replica())) {
+                return;
+            }
+            String invalid = invalidReason(op);
+            if (invalid != null) {
+                recordInvalid(op, invalid);
                 return;
             }
             switch (op.type()) {
@@ -209,6 +255,9 @@ public final class Projector {
                     }
                 }
             } catch (SQLException e) {
+                if (String.valueOf(e.getMessage()).contains("REAL")) { // an INTEGER total overflowed into a REAL
+                    throw new MinkaException(ErrorCode.AMOUNTS_TOO_LARGE, e, "");
+                }
                 throw new DataAccessException(e.getMessage(), e);
             } finally {
                 balanceDelta.clear();
@@ -218,9 +267,14 @@ public final class Projector {
 
         /// Adds one posting (or takes it off again: `sign` -1) to the pending running totals.
         private void count(String account, String date, long amount, int sign) {
-            balanceDelta.computeIfAbsent(account, k -> new long[1])[0] += sign * amount;
-            long[] m = monthDelta.computeIfAbsent(new AccountMonth(account, date.substring(0, 7)), k -> new long[2]);
-            m[amount >= 0 ? 0 : 1] += sign * Math.abs(amount);
+            try {
+                long[] b = balanceDelta.computeIfAbsent(account, k -> new long[1]);
+                b[0] = Math.addExact(b[0], Math.multiplyExact(sign, amount));
+                long[] m = monthDelta.computeIfAbsent(new AccountMonth(account, date.substring(0, 7)), k -> new long[2]);
+                m[amount >= 0 ? 0 : 1] = Math.addExact(m[amount >= 0 ? 0 : 1], Math.multiplyExact(sign, Math.abs(amount)));
+            } catch (ArithmeticException e) {
+                throw new MinkaException(ErrorCode.AMOUNTS_TOO_LARGE, e, account);
+            }
         }
 
         /// A few transactions (a person typing) ask SQLite one by one; a bundle's worth loads
@@ -259,25 +313,101 @@ public final class Projector {
             return d.fetchExists(d.selectOne().from(OP).where(OP.REPLICA.eq(author)).and(OP.ID.le(lastIdBefore)));
         }
 
-        /// Recomputes the replica table; true if the set of counted authors changed.
+        /// Recomputes the replica table from the trust ops that pass the rule book; true if the
+        /// set of counted authors changed.
         boolean refreshTrust(boolean compare) {
             Set<String> before = compare ? new HashSet<>(appliedAuthors()) : Set.of();
-            List<Op> ops = OpStore.byTypes(d, TRUST_TYPES);
-            Map<String, ReplicaStatus> statuses = Trust.statuses(ops);
-            d.deleteFrom(REPLICA).execute();
-            ops.sort(Op.STAMP_ORDER);
-            Set<String> joined = new HashSet<>();
-            for (Op op : ops) {
-                if (op.type().equals(OpType.REPLICA_JOIN) && op.entity().equals(op.replica()) && joined.add(op.replica())) {
-                    byte[] key = Base64.getDecoder().decode(op.data().str("key"));
-                    d.insertInto(REPLICA).set(REPLICA.ID, op.replica()).set(REPLICA.NAME, op.data().str("name"))
-                            .set(REPLICA.PUBLIC_KEY, key)
-                            .set(REPLICA.STATUS, statuses.getOrDefault(op.replica(), ReplicaStatus.PENDING).wire())
-                            .set(REPLICA.JOINED_HLC, op.hlc()).execute();
+            List<Op> all = OpStore.byTypes(d, TRUST_TYPES);
+            List<Op> valid = new ArrayList<>(all.size());
+            List<Op> broken = new ArrayList<>();
+            for (Op op : all) {
+                if (op.type().equals(OpType.COOP_CREATE) || ruleViolation(op) == null) {
+                    valid.add(op);
+                } else {
+                    broken.add(op);
                 }
             }
+            String coopId = Meta.get(d, Meta.COOP_ID).orElse("");
+            var laptops = Trust.laptops(valid, new Trust.Roots(coopId, Meta.get(d, Meta.FOUNDER).orElse(null),
+                    (join, key) -> vouchValid(coopId, join, key)));
+            d.deleteFrom(REPLICA).execute();
+            for (Trust.Laptop l : laptops.values()) {
+                d.insertInto(REPLICA).set(REPLICA.ID, l.id()).set(REPLICA.NAME, l.name())
+                        .set(REPLICA.PUBLIC_KEY, l.key()).set(REPLICA.STATUS, l.status().wire())
+                        .set(REPLICA.JOINED_HLC, l.joinedHlc()).execute();
+            }
+            founder = laptops.values().stream().filter(l -> l.status() == ReplicaStatus.FOUNDER)
+                    .map(Trust.Laptop::id).findFirst().orElse(null);
             applied = null;
+            d.deleteFrom(INVALID_OP).where(INVALID_OP.TYPE.in(OpType.REPLICA_JOIN, OpType.REPLICA_ADMIT,
+                    OpType.REPLICA_REVOKE)).execute();
+            for (Op op : broken) {
+                if (appliedAuthors().contains(op.replica())) {
+                    recordInvalid(op, ruleViolation(op));
+                }
+            }
             return compare && !before.equals(appliedAuthors());
+        }
+
+        private static boolean vouchValid(String coopId, Op join, byte[] predecessorKey) {
+            try {
+                byte[] sig = Base64.getDecoder().decode(join.data().str("vouch"));
+                return Keys.verify(predecessorKey, Keys.successorMessage(coopId, join.replica(), Trust.joinKey(join)),
+                        sig);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+
+        /// Why a counted author's op breaks the rule book, judged from the op alone and the facts
+        /// fixed at the cooperative's creation; null if it does not.
+        private String invalidReason(Op op) {
+            String rule = ruleViolation(op);
+            if (rule != null) {
+                return rule;
+            }
+            if (CREATE_TYPES.contains(op.type()) && !ownedBy(op.entity(), op.replica())) {
+                return "id-not-owned";
+            }
+            if (op.type().equals(OpType.COOP_CREATE) || op.type().equals(OpType.COOP_UPDATE)) {
+                if (!op.entity().equals(coopId())) {
+                    return "wrong-cooperative";
+                }
+                if (op.type().equals(OpType.COOP_CREATE) && !op.replica().equals(founder())) {
+                    return "not-founder";
+                }
+            }
+            return null;
+        }
+
+        private String coopId() {
+            if (coopId == null) {
+                coopId = Meta.get(d, Meta.COOP_ID).orElse("");
+            }
+            return coopId;
+        }
+
+        private String founder() {
+            if (founder == null) {
+                founder = d.select(REPLICA.ID).from(REPLICA).where(REPLICA.STATUS.eq(ReplicaStatus.FOUNDER.wire()))
+                        .fetchOptional(REPLICA.ID).orElse("");
+            }
+            return founder;
+        }
+
+        private void recordInvalid(Op op, String reason) {
+            try {
+                var ps = Statements.get(d, "INSERT INTO invalid_op (replica, seq, type, entity, reason) "
+                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+                ps.setString(1, op.replica());
+                ps.setLong(2, op.seq());
+                ps.setString(3, op.type());
+                ps.setString(4, op.entity());
+                ps.setString(5, reason);
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new DataAccessException(e.getMessage(), e);
+            }
         }
 
         private void insertWork(Op op) {
@@ -295,7 +425,9 @@ public final class Projector {
                 ps.setString(8, data.str("workday"));
                 ps.setString(9, op.replica());
                 ps.setLong(10, op.hlc());
-                ps.executeUpdate();
+                if (ps.executeUpdate() == 0) {
+                    recordInvalid(op, "id-used-twice");
+                }
             } catch (SQLException e) {
                 throw new DataAccessException(e.getMessage(), e);
             }
@@ -314,6 +446,7 @@ public final class Projector {
                 tx.setString(5, op.replica());
                 tx.setLong(6, op.hlc());
                 if (tx.executeUpdate() == 0) {
+                    recordInvalid(op, "id-used-twice");
                     return;
                 }
                 var posting = Statements.get(d, "INSERT INTO posting (tx, line, account, amount, date) VALUES (?, ?, ?, ?, ?)");
@@ -396,17 +529,34 @@ public final class Projector {
         private void foldEntity(String entity) {
             List<Op> ops = new ArrayList<>();
             for (Op op : OpStore.byEntity(d, entity)) {
-                if (appliedAuthors().contains(op.replica())) {
+                if (appliedAuthors().contains(op.replica()) && FOLDED_TYPES.contains(op.type())
+                        && invalidReason(op) == null) {
                     ops.add(op);
                 }
             }
+            d.deleteFrom(INVALID_OP).where(INVALID_OP.ENTITY.eq(entity))
+                    .and(INVALID_OP.REASON.in("wrong-kind", "created-twice")).execute();
             if (ops.isEmpty()) {
                 return;
             }
-            String createType = createTypeOf(ops);
-            if (createType == null) {
-                return;
+            Op creation = creationOf(ops);
+            if (creation == null) {
+                return; // only edits so far: the entity's creation has not arrived
             }
+            String createType = creation.type();
+            List<Op> kept = new ArrayList<>(ops.size());
+            for (Op op : ops) {
+                if (op.type().equals(OpType.CONFLICT_RESOLVE) || op == creation) {
+                    kept.add(op);
+                } else if (CREATE_TYPES.contains(op.type()) || op.type().equals(OpType.COOP_CREATE)) {
+                    recordInvalid(op, "created-twice");
+                } else if (!createType.equals(createTypeOf(List.of(op)))) {
+                    recordInvalid(op, "wrong-kind");
+                } else {
+                    kept.add(op);
+                }
+            }
+            ops = kept;
             var folded = EntityFold.fold(ops, createType);
             d.deleteFrom(CONFLICT).where(CONFLICT.ENTITY.eq(entity)).execute();
             if (folded.isEmpty()) {
@@ -464,6 +614,22 @@ public final class Projector {
                         .set(CONFLICT.WINNER_VALUE, String.valueOf(c.winnerValue()))
                         .set(CONFLICT.LOSER_VALUE, String.valueOf(c.loserValue())).execute();
             }
+        }
+
+        /// The op that created the entity: of its owner's creations the first in the owner's
+        /// chain; among legacy authors (no owner tag) the first by (hlc, replica, seq).
+        private static Op creationOf(List<Op> ops) {
+            Op best = null;
+            for (Op op : ops) {
+                if (!(CREATE_TYPES.contains(op.type()) || op.type().equals(OpType.COOP_CREATE))) {
+                    continue;
+                }
+                if (best == null || (best.replica().equals(op.replica()) ? op.seq() < best.seq()
+                        : Op.STAMP_ORDER.compare(op, best) < 0)) {
+                    best = op;
+                }
+            }
+            return best;
         }
 
         private static String createTypeOf(List<Op> ops) {

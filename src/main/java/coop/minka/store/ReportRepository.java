@@ -2,6 +2,7 @@ package coop.minka.store;
 
 import static coop.minka.store.schema.Tables.ACCOUNT_MONTH;
 import static coop.minka.store.schema.Tables.POSTING;
+import static coop.minka.store.schema.Tables.INVALID_OP;
 import static coop.minka.store.schema.Tables.REPLICA;
 import static coop.minka.store.schema.Tables.TX;
 import static coop.minka.store.schema.Tables.VOID;
@@ -111,9 +112,14 @@ public final class ReportRepository {
         List<String> trusted = d.select(REPLICA.ID).from(REPLICA)
                 .where(REPLICA.STATUS.in(ReplicaStatus.FOUNDER.wire(), ReplicaStatus.ADMITTED.wire()))
                 .fetch(REPLICA.ID);
+        java.util.Set<String> invalid = new java.util.HashSet<>();
+        d.select(INVALID_OP.REPLICA, INVALID_OP.SEQ).from(INVALID_OP).where(INVALID_OP.TYPE.eq(OpType.PERIOD_CLOSE))
+                .forEach(r -> invalid.add(r.value1() + "#" + r.value2()));
         return OpStore.byTypes(d, List.of(OpType.PERIOD_CLOSE)).stream()
                 .filter(op -> op.replica().equals(self) || trusted.contains(op.replica()))
-                .map(op -> LocalDate.parse(op.data().str("to")))
+                .filter(op -> !invalid.contains(op.replica() + "#" + op.seq()))
+                .map(op -> coop.minka.domain.OpRules.parseDate(op.data().str("to")).orElse(null))
+                .filter(java.util.Objects::nonNull)
                 .sorted().toList();
     }
 }

@@ -33,7 +33,7 @@ public final class BundleImporter {
     /// @param fork    the first entry that differs from the held history, if any
     /// @param missing entries that cannot be taken yet because earlier ones are missing
     public record AuthorPlan(String author, long known, List<Op> fresh, coop.minka.store.OpStore.SignedHead head,
-                             Op fork, long missing) {
+                             Op fork, long missing, VerifiedBundle.Range waiting) {
     }
 
     /// The import's surroundings: the name recorded with each entry, the wall clock, and the
@@ -55,14 +55,18 @@ public final class BundleImporter {
 
     /// True if importing the plan would add anything (entries, forks or heads).
     public static boolean changesLog(List<AuthorPlan> plans) {
-        return plans.stream().anyMatch(p -> !p.fresh().isEmpty() || p.fork() != null);
+        return plans.stream().anyMatch(p -> !p.fresh().isEmpty() || p.fork() != null || p.waiting() != null);
     }
 
     private static AuthorPlan planRange(DSLContext d, VerifiedBundle.Range r) {
         List<Op> ops = r.ops();
         OpStore.Head h = OpStore.head(d, r.author());
-        if (!r.verified() || r.fromSeq() > h.seq() + 1) {
-            return new AuthorPlan(r.author(), 0, List.of(), null, null, ops.size());
+        if (!r.verified()) {
+            // a legacy id held here under another key: a second chain for it, kept as a fork
+            return new AuthorPlan(r.author(), 0, List.of(), null, ops.getFirst(), 0, null);
+        }
+        if (r.fromSeq() > h.seq() + 1) {
+            return new AuthorPlan(r.author(), 0, List.of(), null, null, ops.size(), r);
         }
         long k = Math.min(h.seq(), r.toSeq());
         if (k >= r.fromSeq()) {
@@ -77,15 +81,15 @@ public final class BundleImporter {
                         hi = mid;
                     }
                 }
-                return new AuthorPlan(r.author(), lo - r.fromSeq(), List.of(), null, opAt(r, lo), 0);
+                return new AuthorPlan(r.author(), lo - r.fromSeq(), List.of(), null, opAt(r, lo), 0, null);
             }
             List<Op> fresh = ops.subList((int) (k - r.fromSeq() + 1), ops.size());
-            return new AuthorPlan(r.author(), k - r.fromSeq() + 1, fresh, r.head(), null, 0);
+            return new AuthorPlan(r.author(), k - r.fromSeq() + 1, fresh, r.head(), null, 0, null);
         }
         if (!Arrays.equals(r.prev(), h.hash())) {
-            return new AuthorPlan(r.author(), 0, List.of(), null, ops.getFirst(), 0);
+            return new AuthorPlan(r.author(), 0, List.of(), null, ops.getFirst(), 0, null);
         }
-        return new AuthorPlan(r.author(), 0, ops, r.head(), null, 0);
+        return new AuthorPlan(r.author(), 0, ops, r.head(), null, 0, null);
     }
 
     private static Op opAt(VerifiedBundle.Range r, long seq) {
@@ -101,21 +105,13 @@ public final class BundleImporter {
     public static List<ImportReceipt.Author> apply(DSLContext d, List<AuthorPlan> plans, Projector projector, String self,
                                                    Context ctx) {
         Projector.Batch batch = projector.batch(d);
-        long hlc = Meta.get(d, Meta.HLC).map(Long::parseLong).orElse(0L);
+        long[] hlc = {Meta.get(d, Meta.HLC).map(Long::parseLong).orElse(0L)};
         Map<String, long[]> flags = new HashMap<>();
         for (AuthorPlan p : plans) {
-            long[] f = new long[2];
+            long[] f = new long[3];
             flags.put(p.author(), f);
             for (Op op : p.fresh()) {
-                OpStore.insert(d, op, ctx.bundleName(), ctx.now());
-                batch.apply(op);
-                if (Hlc.isFarAhead(op.hlc(), ctx.now())) {
-                    SyncRecords.flag(d, new SyncRecords.Flag(SyncRecords.FAR_AHEAD, op.replica(), op.seq(), ctx.now(),
-                            ctx.bundleName()));
-                    f[1]++;
-                } else {
-                    hlc = Hlc.observe(hlc, op.hlc(), ctx.now());
-                }
+                take(d, batch, op, ctx.bundleName(), ctx.now(), hlc, f);
             }
             if (p.head() != null) {
                 OpStore.insertHead(d, p.head());
@@ -123,9 +119,19 @@ public final class BundleImporter {
             if (p.fork() != null) {
                 OpStore.insertFork(d, p.fork(), ctx.bundleName(), ctx.now());
             }
+            if (p.waiting() != null) {
+                PendingOps.keep(d, p.waiting(), ctx.bundleName(), ctx.now());
+            }
+        }
+        PendingOps.promote(d, (op, bundle, receivedAt) -> take(d, batch, op, bundle, ctx.now(), hlc,
+                flags.computeIfAbsent(op.replica(), a -> new long[3])));
+        for (AuthorPlan p : plans) {
+            if (p.waiting() != null) {
+                flags.get(p.author())[2] = PendingOps.count(d, p.author(), p.waiting().fromSeq(), p.waiting().toSeq());
+            }
         }
         batch.finish();
-        Meta.put(d, Meta.HLC, Long.toString(hlc));
+        Meta.put(d, Meta.HLC, Long.toString(hlc[0]));
         Optional<LocalDate> closed = ctx.closedUpTo().apply(d);
         if (closed.isPresent()) {
             for (AuthorPlan p : plans) {
@@ -148,10 +154,23 @@ public final class BundleImporter {
             boolean counts = p.author().equals(self) || ReplicaStatus.FOUNDER.wire().equals(info[1])
                     || ReplicaStatus.ADMITTED.wire().equals(info[1]);
             long[] f = flags.get(p.author());
-            out.add(new ImportReceipt.Author(p.author(), info[0], info[1], p.fresh().size(), p.known(),
-                    counts ? 0 : p.fresh().size(), p.fork() == null ? 0 : 1, p.missing(), f[0], f[1]));
+            long fresh = p.fresh().size() + (p.waiting() == null ? 0 : p.missing() - f[2]);
+            out.add(new ImportReceipt.Author(p.author(), info[0], info[1], fresh, p.known(),
+                    counts ? 0 : fresh, p.fork() == null ? 0 : 1, p.waiting() == null ? p.missing() : f[2], f[0], f[1]));
         }
         return out;
+    }
+
+    /// Inserts one entry that continues its author's chain, projects it and flags a far-ahead clock.
+    private static void take(DSLContext d, Projector.Batch batch, Op op, String bundle, long now, long[] hlc, long[] f) {
+        OpStore.insert(d, op, bundle, now);
+        batch.apply(op);
+        if (Hlc.isFarAhead(op.hlc(), now)) {
+            SyncRecords.flag(d, new SyncRecords.Flag(SyncRecords.FAR_AHEAD, op.replica(), op.seq(), now, bundle));
+            f[1]++;
+        } else {
+            hlc[0] = Hlc.observe(hlc[0], op.hlc(), now);
+        }
     }
 
     /// The date an entry is about: its own date, or for a void the date of what it voids.

@@ -1,6 +1,7 @@
 package coop.minka.sync;
 
 import coop.minka.domain.ErrorCode;
+import coop.minka.domain.Ids;
 import coop.minka.domain.MinkaException;
 import coop.minka.domain.Op;
 import coop.minka.domain.OpType;
@@ -332,10 +333,11 @@ public final class BundleReader {
                                                    Map<String, byte[]> bundleKeys,
                                                    Function<String, Optional<byte[]>> knownKey, byte[] fileSha,
                                                    boolean coopCreated) {
-        Function<String, Optional<byte[]>> key = r -> bundleKeys.containsKey(r)
-                ? Optional.of(bundleKeys.get(r)) : knownKey.apply(r);
-        byte[] senderKey = key.apply(m.sender().id()).orElseThrow(() ->
-                new MinkaException(ErrorCode.BUNDLE_TAMPERED, "the sender is unknown"));
+        String senderId = m.sender().id();
+        byte[] senderKey = keyFor(senderId, m, bundleKeys, knownKey);
+        if (senderKey == null) {
+            throw new MinkaException(ErrorCode.BUNDLE_FORGED, senderId);
+        }
         byte[] sig;
         try {
             sig = Base64.getDecoder().decode(m.signature());
@@ -343,24 +345,46 @@ public final class BundleReader {
             throw new MinkaException(ErrorCode.BUNDLE_TAMPERED, e, "the sender's signature is unreadable");
         }
         if (!verifyCached(senderKey, m.signedStatement().getBytes(java.nio.charset.StandardCharsets.UTF_8), sig)) {
-            throw new MinkaException(ErrorCode.BUNDLE_TAMPERED, "the sender's signature is not valid");
+            throw new MinkaException(ErrorCode.BUNDLE_FORGED, m.sender().name());
         }
         List<VerifiedBundle.Range> out = new ArrayList<>(ranges.size());
         boolean full = true;
         for (VerifiedBundle.Range r : ranges) {
-            Optional<byte[]> k = key.apply(r.author());
-            boolean verified = false;
-            if (k.isPresent()) {
-                OpStore.SignedHead h = r.head();
-                if (!verifyCached(k.get(), Keys.headMessage(m.coop().id(), r.author(), h.seq(), h.hash()), h.signature())) {
-                    throw new MinkaException(ErrorCode.BUNDLE_TAMPERED, "the signed head of " + r.author() + " is not valid");
-                }
-                verified = true;
+            byte[] key = keyFor(r.author(), m, bundleKeys, knownKey);
+            OpStore.SignedHead h = r.head();
+            boolean verified = key != null
+                    && verifyCached(key, Keys.headMessage(m.coop().id(), r.author(), h.seq(), h.hash()), h.signature());
+            if (!verified && !Ids.isLegacy(r.author())) {
+                throw new MinkaException(ErrorCode.BUNDLE_TAMPERED, "the signed head of " + r.author() + " is not valid");
             }
             full &= r.fromSeq() == 1 && m.versionVector().get(r.author()) == r.toSeq();
             out.add(new VerifiedBundle.Range(r.author(), r.fromSeq(), r.toSeq(), r.prev(), r.ops(), r.head(), verified));
         }
         full &= ranges.size() == m.versionVector().size();
         return new VerifiedBundle(m, List.copyOf(out), fileSha, full, coopCreated);
+    }
+
+    /// The key a laptop's entries in this file must be signed with (design-notes item 16): for a
+    /// key-derived id, the file's key, which must derive the id; for a legacy id, the key held
+    /// here if any (a key in a file never replaces it), else the file's. Null when the file's
+    /// key does not belong to a legacy id already held under another key (an impostor's range).
+    private static byte[] keyFor(String author, ManifestJson m, Map<String, byte[]> bundleKeys,
+                                 Function<String, Optional<byte[]>> knownKey) {
+        byte[] fileKey = Base64.getDecoder().decode(m.keys().get(author));
+        byte[] joinKey = bundleKeys.get(author);
+        if (joinKey != null && !Arrays.equals(joinKey, fileKey)) {
+            throw new MinkaException(ErrorCode.BUNDLE_TAMPERED, "the key of " + author + " differs from its join");
+        }
+        if (!Ids.isLegacy(author)) {
+            if (!Ids.replicaIdFor(fileKey).equals(author)) {
+                throw new MinkaException(ErrorCode.BUNDLE_FORGED, m.sender().name());
+            }
+            return fileKey;
+        }
+        Optional<byte[]> held = knownKey.apply(author);
+        if (held.isPresent() && !Arrays.equals(held.get(), fileKey)) {
+            return null;
+        }
+        return fileKey;
     }
 }

@@ -1,5 +1,7 @@
 package coop.minka.sync;
 
+import static coop.minka.store.schema.Tables.REPLICA;
+
 import coop.minka.domain.ErrorCode;
 import coop.minka.domain.MinkaException;
 import coop.minka.store.Keys;
@@ -39,7 +41,7 @@ public final class BundleWriter {
     }
 
     /// Who writes: the cooperative, this laptop and its signing key.
-    public record Sender(ManifestJson.Party coop, ManifestJson.Party replica, PrivateKey key) {
+    public record Sender(ManifestJson.Party coop, ManifestJson.Party replica, PrivateKey key, byte[] publicKey) {
     }
 
     private BundleWriter() {
@@ -92,8 +94,16 @@ public final class BundleWriter {
                                 Base64.getEncoder().encodeToString(p.head.signature()))));
             }
             zip.end();
+            TreeMap<String, String> keys = new TreeMap<>();
+            keys.put(sender.replica().id(), Base64.getEncoder().encodeToString(sender.publicKey()));
+            for (ManifestJson.AuthorRange r : ranges) {
+                byte[] key = d.select(REPLICA.PUBLIC_KEY).from(REPLICA).where(REPLICA.ID.eq(r.replica()))
+                        .fetchOptional(REPLICA.PUBLIC_KEY).orElseThrow(() ->
+                                new MinkaException(ErrorCode.INTERNAL, "no key held for " + r.replica()));
+                keys.put(r.replica(), Base64.getEncoder().encodeToString(key));
+            }
             manifest = new ManifestJson(ManifestJson.FORMAT, sender.coop(), sender.replica(), createdAt,
-                    new TreeMap<>(vv), List.copyOf(ranges), count, hex.formatHex(opsMd.digest()), "");
+                    new TreeMap<>(vv), List.copyOf(ranges), keys, count, hex.formatHex(opsMd.digest()), "");
             byte[] sig = Keys.sign(sender.key(), manifest.signedStatement().getBytes(StandardCharsets.UTF_8));
             manifest = manifest.withSignature(Base64.getEncoder().encodeToString(sig));
             zip.entry(BundleReader.MANIFEST, ManifestCodec.write(manifest));

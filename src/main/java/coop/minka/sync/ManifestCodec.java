@@ -55,6 +55,9 @@ final class ManifestCodec {
         if (format > ManifestJson.FORMAT) {
             throw new MinkaException(ErrorCode.BUNDLE_TOO_NEW, label);
         }
+        if (format == 1) {
+            throw new MinkaException(ErrorCode.BUNDLE_TOO_OLD, label);
+        }
         if (format < 1) {
             throw new MinkaException(ErrorCode.BUNDLE_TAMPERED, "unknown format version " + format);
         }
@@ -96,6 +99,12 @@ final class ManifestCodec {
             }
         }
         require(total == m.opCount(), "the entry count does not match the ranges");
+        require(m.keys() != null && m.keys().size() <= limits.maxAuthors() + 1, "the keys are missing");
+        require(m.keys().containsKey(m.sender().id()), "the sender's key is missing");
+        for (ManifestJson.AuthorRange r : m.authors()) {
+            require(m.keys().containsKey(r.replica()), "the key of an author is missing");
+        }
+        m.keys().forEach((k, v) -> require(id(k) && publicKey(v), "a key is malformed"));
     }
 
     private static boolean id(String s) {
@@ -104,6 +113,14 @@ final class ManifestCodec {
 
     private static boolean name(String s) {
         return s != null && s.length() <= MAX_NAME;
+    }
+
+    private static boolean publicKey(String b64) {
+        try {
+            return b64 != null && Base64.getDecoder().decode(b64).length == 44;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean signature(String b64) {

@@ -108,7 +108,7 @@ class ServicesTest {
     @Test
     void entriesInAClosedPeriodAreRefused() {
         try (Services s = Fixtures.sample(dir)) {
-            s.workspace().write(w -> w.append(OpType.PERIOD_CLOSE, Ids.newId(), OpData.builder().put("to", "2026-03-31").build()));
+            s.workspace().write(w -> w.append(OpType.PERIOD_CLOSE, Ids.owned(w.author(), 0), OpData.builder().put("to", "2026-03-31").build()));
             Supplier<Object> late = () -> s.ledger().post(LocalDate.of(2026, 3, 31), "late", null, List.of(l("1000", "1"), l("4000", "-1")));
             refusedWithNothingWritten(s, ErrorCode.PERIOD_CLOSED, late::get);
             refusedWithNothingWritten(s, ErrorCode.PERIOD_CLOSED, () -> s.work().add(new WorkService.Entry("Ana", LocalDate.of(2026, 1, 1), "1", "KITCHEN", null, null)));

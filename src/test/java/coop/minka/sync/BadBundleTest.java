@@ -178,7 +178,7 @@ class BadBundleTest {
         cs.add(new Case("sender signature of another statement", ErrorCode.BUNDLE_TAMPERED, () -> {
             ManifestJson m = BundleForge.manifest(goodEntries());
             ManifestJson other = new ManifestJson(m.format(), m.coop(), m.sender(), m.createdAt() + 1, m.versionVector(),
-                    m.authors(), m.opCount(), m.opsSha256(), m.signature());
+                    m.authors(), m.keys(), m.opCount(), m.opsSha256(), m.signature());
             return withManifest(other);
         }));
         cs.add(new Case("head signature stripped", ErrorCode.BUNDLE_TAMPERED, () -> {
@@ -308,7 +308,7 @@ class BadBundleTest {
 
     static ManifestJson copy(ManifestJson m, int format, ManifestJson.Party coop, List<ManifestJson.AuthorRange> rs) {
         return new ManifestJson(format, coop, m.sender(), m.createdAt(), new TreeMap<>(m.versionVector()), rs,
-                m.opCount(), m.opsSha256(), m.signature());
+                m.keys(), m.opCount(), m.opsSha256(), m.signature());
     }
 
     @TestFactory

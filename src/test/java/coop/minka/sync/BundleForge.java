@@ -146,7 +146,7 @@ final class BundleForge {
         }
         byte[] ops = joinLines(lines);
         ManifestJson changed = new ManifestJson(m.format(), m.coop(), m.sender(), m.createdAt(), m.versionVector(),
-                ranges, m.opCount(), hex.formatHex(OpCodec.sha256().digest(ops)), "");
+                ranges, m.keys(), m.opCount(), hex.formatHex(OpCodec.sha256().digest(ops)), "");
         Map<String, byte[]> out = new LinkedHashMap<>();
         out.put(BundleReader.OPS, ops);
         out.put(BundleReader.MANIFEST, manifestBytes(resign(changed, senderKey)));

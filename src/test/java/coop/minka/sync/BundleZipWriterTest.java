@@ -264,7 +264,8 @@ class BundleZipWriterTest {
             assertEquals(ErrorCode.FILE_EXISTS, e.code());
             assertEquals("mine", Files.readString(existing));
             // no signing key: fails after every entry is written, before the manifest
-            BundleWriter.Sender noKey = new BundleWriter.Sender(sender(ws).coop(), sender(ws).replica(), null);
+            BundleWriter.Sender noKey = new BundleWriter.Sender(sender(ws).coop(), sender(ws).replica(), null,
+                    ws.log().identity().publicKey());
             assertThrows(RuntimeException.class, () -> ws.db().read(d ->
                     BundleWriter.write(d, target, noKey, Map.of(), CREATED, BLOCK, 1)));
             assertFalse(Files.exists(target), "the half-written file is deleted");
@@ -273,7 +274,8 @@ class BundleZipWriterTest {
 
     private static BundleWriter.Sender sender(Workspace ws) {
         return new BundleWriter.Sender(new ManifestJson.Party(ws.coop().id(), ws.coop().name()),
-                new ManifestJson.Party(ws.selfId(), "Test"), ws.log().identity().privateKey());
+                new ManifestJson.Party(ws.selfId(), "Test"), ws.log().identity().privateKey(),
+                ws.log().identity().publicKey());
     }
 
     /// Every op held, author by author in seq order, one body and `\n` each: what ops.ndjson of

@@ -61,7 +61,7 @@ class CrashTest {
             joinBundles.add(a.exportFull(Village.mkdir(tmp.resolve("j1"))));
             a.s.workspace().write(w -> {
                 for (int i = 0; i < 1500; i++) {
-                    w.append(coop.minka.domain.OpType.MEMBER_ADD, coop.minka.domain.Ids.newId(),
+                    w.append(coop.minka.domain.OpType.MEMBER_ADD, coop.minka.domain.Ids.owned(w.author(), System.currentTimeMillis()),
                             coop.minka.domain.OpData.builder().put("name", "Member " + i).put("gender", "unspecified")
                                     .put("status", "active").build());
                 }

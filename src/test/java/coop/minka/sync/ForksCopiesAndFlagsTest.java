@@ -45,11 +45,12 @@ class ForksCopiesAndFlagsTest {
             try (Database db = Database.open(clone)) {
                 ChangeLog log = new ChangeLog(db, a.s.workspace().log().identity(), a.s.workspace().coop().id(),
                         System::currentTimeMillis);
-                log.write(w -> w.append(OpType.MEMBER_ADD, Ids.newId(), OpData.builder().put("name", "Intruder")
+                log.write(w -> w.append(OpType.MEMBER_ADD, Ids.owned(a.id(), System.currentTimeMillis()), OpData.builder().put("name", "Intruder")
                         .put("gender", "man").put("status", "active").build()));
                 forked = db.read(d -> BundleWriter.write(d, tmp.resolve("forked.minka"), new BundleWriter.Sender(
                         new ManifestJson.Party(a.s.workspace().coop().id(), "c"),
-                        new ManifestJson.Party(a.id(), "Laptop a"), a.s.workspace().log().identity().privateKey()),
+                        new ManifestJson.Party(a.id(), "Laptop a"), a.s.workspace().log().identity().privateKey(),
+                        a.s.workspace().log().identity().publicKey()),
                         Map.of(), System.currentTimeMillis())).file();
             }
             a.s.members().add("Rosa", Gender.WOMAN, null, null, null);

@@ -13,13 +13,16 @@ import java.util.SortedMap;
 /// @param createdAt   the sender's wall clock when writing (milliseconds since 1970, UTC)
 /// @param versionVector the highest entry number the sender holds per author (its acknowledgement)
 /// @param authors     the ranges of entries shipped, one per author, in author order
+/// @param keys        the public key (X.509, base64) of the sender and of every author shipped, so
+///                    the file can be verified alone; a key never replaces one already held
 /// @param opCount     the number of lines of `ops.ndjson`
 /// @param opsSha256   SHA-256 of `ops.ndjson` (lower-case hex)
 /// @param signature   Ed25519 signature by the sender over [#signedStatement] (base64)
 public record ManifestJson(int format, Party coop, Party sender, long createdAt,
-                           SortedMap<String, Long> versionVector, List<AuthorRange> authors, long opCount,
-                           String opsSha256, String signature) {
-    public static final int FORMAT = 1;
+                           SortedMap<String, Long> versionVector, List<AuthorRange> authors,
+                           SortedMap<String, String> keys, long opCount, String opsSha256, String signature) {
+    /// Format 2 (sync files of Minka with key-derived ids) added `keys`; format 1 is refused.
+    public static final int FORMAT = 2;
 
     /// A cooperative or a laptop: id and display name.
     public record Party(String id, String name) {
@@ -39,7 +42,7 @@ public record ManifestJson(int format, Party coop, Party sender, long createdAt,
     /// SHA-256 so that any text is safe in the statement.
     public String signedStatement() {
         StringBuilder sb = new StringBuilder(256);
-        sb.append("minka-bundle-v1\n");
+        sb.append("minka-bundle-v2\n");
         sb.append("format=").append(format).append('\n');
         sb.append("coop=").append(coop.id()).append(' ').append(Digests.sha256Hex(coop.name())).append('\n');
         sb.append("sender=").append(sender.id()).append(' ').append(Digests.sha256Hex(sender.name())).append('\n');
@@ -47,6 +50,7 @@ public record ManifestJson(int format, Party coop, Party sender, long createdAt,
         sb.append("opCount=").append(opCount).append('\n');
         sb.append("opsSha256=").append(opsSha256).append('\n');
         versionVector.forEach((k, v) -> sb.append("vv=").append(k).append(':').append(v).append('\n'));
+        keys.forEach((k, v) -> sb.append("key=").append(k).append(':').append(v).append('\n'));
         for (AuthorRange r : authors) {
             sb.append("range=").append(r.replica()).append(':').append(r.fromSeq()).append(':').append(r.toSeq())
                     .append(':').append(r.prev()).append(':').append(r.head().seq()).append(':')
@@ -57,6 +61,6 @@ public record ManifestJson(int format, Party coop, Party sender, long createdAt,
 
     /// The same manifest with another signature (used when signing).
     public ManifestJson withSignature(String sig) {
-        return new ManifestJson(format, coop, sender, createdAt, versionVector, authors, opCount, opsSha256, sig);
+        return new ManifestJson(format, coop, sender, createdAt, versionVector, authors, keys, opCount, opsSha256, sig);
     }
 }
