@@ -47,22 +47,12 @@ final class ForgeKit {
 
     /// The id a laptop with this public key has (design-notes 10).
     static String replicaIdFor(byte[] publicKey) {
-        // until format-2 ids are on main: a random id (TODO: Ids.replicaIdFor once merged)
-        try {
-            return (String) Ids.class.getMethod("replicaIdFor", byte[].class).invoke(null, (Object) publicKey);
-        } catch (ReflectiveOperationException e) {
-            return Ids.newId();
-        }
+        return Ids.replicaIdFor(publicKey);
     }
 
     /// A new entity id owned by `author` (design-notes 10): what an honest laptop would make.
     static String ownedId(String author) {
-        try {
-            return (String) Ids.class.getMethod("owned", String.class, long.class).invoke(null, author,
-                    System.currentTimeMillis());
-        } catch (ReflectiveOperationException e) {
-            return Ids.newId();
-        }
+        return Ids.owned(author, System.currentTimeMillis());
     }
 
     // ------------------------------------------------------------------ authors
@@ -240,7 +230,9 @@ final class ForgeKit {
         private PrivateKey signer;
         private final List<Range> ranges = new ArrayList<>();
         private final SortedMap<String, Long> vv = new TreeMap<>();
-        private final Map<String, Author> keys = new LinkedHashMap<>();
+        /// The `keys` of the manifest (format 2): by default the sender's and every range author's
+        /// own public key; [#key] puts any key under any id.
+        private final SortedMap<String, String> keys = new TreeMap<>();
         private long createdAt = System.currentTimeMillis();
         private int format = ManifestJson.FORMAT;
 
@@ -254,7 +246,7 @@ final class ForgeKit {
         FileBuilder sender(Author a, String name) {
             this.sender = a;
             this.senderName = name;
-            keys.putIfAbsent(a.id(), a);
+            keys.putIfAbsent(a.id(), a.keyBase64());
             return this;
         }
 
@@ -270,8 +262,20 @@ final class ForgeKit {
 
         FileBuilder range(Range r) {
             ranges.add(r);
-            keys.putIfAbsent(r.author().id(), r.author());
+            keys.putIfAbsent(r.author().id(), r.author().keyBase64());
             vv.merge(r.author().id(), r.to(), Math::max);
+            return this;
+        }
+
+        /// Puts `publicKey` in the manifest's keys under `id` (replacing the default).
+        FileBuilder key(String id, byte[] publicKey) {
+            keys.put(id, Base64.getEncoder().encodeToString(publicKey));
+            return this;
+        }
+
+        /// Leaves `id` out of the manifest's keys.
+        FileBuilder withoutKey(String id) {
+            keys.remove(id);
             return this;
         }
 
@@ -316,7 +320,8 @@ final class ForgeKit {
             v.putIfAbsent(sender.id(), 1L);
             byte[] opsBytes = ops.toByteArray();
             ManifestJson m = new ManifestJson(format, new ManifestJson.Party(coopId, coopName),
-                    new ManifestJson.Party(sender.id(), senderName), createdAt, v, List.copyOf(wire), count,
+                    new ManifestJson.Party(sender.id(), senderName), createdAt, v, List.copyOf(wire),
+                    new TreeMap<>(keys), count,
                     hex.formatHex(OpCodec.sha256().digest(opsBytes)), "");
             PrivateKey key = signer != null ? signer : sender.privateKey();
             byte[] sig = Keys.sign(key, m.signedStatement().getBytes(StandardCharsets.UTF_8));
