@@ -647,7 +647,7 @@ class AttacksTest {
                     st.execute("DROP TRIGGER " + t);
                 }
                 String self;
-                try (var rs = st.executeQuery("SELECT value FROM meta WHERE key = 'self'")) {
+                try (var rs = st.executeQuery("SELECT value FROM meta WHERE key = '" + coop.minka.store.Meta.SELF + "'")) {
                     rs.next();
                     self = rs.getString(1);
                 }
