@@ -15,6 +15,7 @@ import coop.minka.domain.MinkaException;
 import coop.minka.domain.Op;
 import coop.minka.domain.OpData;
 import coop.minka.domain.OpType;
+import coop.minka.store.IdentityFile;
 import coop.minka.store.Keys;
 import coop.minka.store.OpStore;
 import java.nio.file.Files;
@@ -92,9 +93,14 @@ class HostilePeerSimulationTest {
             Path snap = root.resolve(v.dir.getFileName() + ".snapshot");
             v.s.workspace().db().backupTo(snap);
             snapshots.add(snap);
+            Files.copy(IdentityFile.pathFor(v.file()), identityOf(snap));
         }
         start = hostile.mark();
         firstHostileSeq = hostile.seq() + 1;
+    }
+
+    private static Path identityOf(Path snapshot) {
+        return snapshot.resolveSibling(snapshot.getFileName() + ".identity");
     }
 
     @AfterAll
@@ -133,7 +139,15 @@ class HostilePeerSimulationTest {
     private void run(long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         for (int i = 0; i < honest.size(); i++) {
-            TestCoop.restore(honest.get(i), snapshots.get(i));
+            Village v = honest.get(i);
+            TestCoop.restore(v, snapshots.get(i));
+            // the identity file remembers the last entry written: back to the snapshot's too
+            try {
+                Files.copy(identityOf(snapshots.get(i)), IdentityFile.pathFor(v.file()),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
         hostile.reset(start);
         Path bag = Village.mkdir(root.resolve("run"));
@@ -217,19 +231,18 @@ class HostilePeerSimulationTest {
         }
     }
 
-    /// Every honest laptop writes a full file; every one imports the others'. Enough for all to
-    /// hold the union: the hostile chain is whole on one of them (see [#run]).
+    /// The others write full files for the first honest laptop, which imports them and writes a
+    /// full file for the others: then all hold the union (the hostile chain is whole on one of
+    /// them, see [#run]).
     private static void exchangeAll(Path bag) {
-        List<Path> files = new ArrayList<>();
-        for (Village v : honest) {
-            files.add(v.export(Village.mkdir(bag.resolve("final-" + v.dir.getFileName())), SyncService.Mode.FULL, null));
+        Village hub = honest.getFirst();
+        for (Village v : honest.subList(1, honest.size())) {
+            hub.sync.importBundle(v.export(Village.mkdir(bag.resolve("final-" + v.dir.getFileName())),
+                    SyncService.Mode.FULL, null));
         }
-        for (int i = 0; i < honest.size(); i++) {
-            for (int j = 0; j < files.size(); j++) {
-                if (i != j) {
-                    honest.get(i).sync.importBundle(files.get(j));
-                }
-            }
+        Path all = hub.export(Village.mkdir(bag.resolve("final-hub")), SyncService.Mode.FULL, null);
+        for (Village v : honest.subList(1, honest.size())) {
+            v.sync.importBundle(all);
         }
     }
 

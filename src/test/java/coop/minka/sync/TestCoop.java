@@ -238,7 +238,8 @@ final class TestCoop implements AutoCloseable {
         return out;
     }
 
-    /// True if `op` is listed as held invalid on `v` (matched by its hash, or by author and seq).
+    /// True if `op` is listed as held invalid on `v` (matched by its hash, or by its author and seq
+    /// in the columns `replica` and `seq`).
     static boolean heldInvalid(Village v, Op op) {
         return heldInvalid(invalidRows(v), op);
     }
@@ -249,7 +250,7 @@ final class TestCoop implements AutoCloseable {
             if (row.containsValue(hash)) {
                 return true;
             }
-            if (row.containsValue(op.replica()) && row.containsValue(Long.toString(op.seq()))) {
+            if (op.replica().equals(row.get("replica")) && Long.toString(op.seq()).equals(row.get("seq"))) {
                 return true;
             }
         }
