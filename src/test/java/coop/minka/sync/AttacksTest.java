@@ -669,4 +669,114 @@ class AttacksTest {
             assertTrue(r.out().toLowerCase(java.util.Locale.ROOT).contains("missing"), r.out());
         }
     }
+
+    // ------------------------------------------------------------------ beyond the list
+
+    /// A thief holding a stolen laptop's key (`b`) vouches for a new key as its successor, as a
+    /// restored backup would (design-notes 13), and writes a withdrawal with it. Before the theft
+    /// is noticed that successor counts (it is indistinguishable from a restore); once `a`
+    /// rejects `b`, neither `b` nor any successor it vouched for counts, on every laptop.
+    @Test
+    void stolenLaptopRevokedCannotLiveOnThroughAVouchedSuccessor() {
+        try (TestCoop c = TestCoop.found(tmp, "b", "c")) {
+            Village a = c.a();
+            Village b = c.get("b");
+            Map<String, Long> before = balances(a);
+            ForgeKit.Author stolen = ForgeKit.Author.of(b);
+            ForgeKit.Author successor = ForgeKit.Author.fresh();
+            ForgeKit.Chain ch = new ForgeKit.Chain(successor, c.coopId);
+            String vouch = java.util.Base64.getEncoder().encodeToString(coop.minka.store.Keys.sign(stolen.privateKey(),
+                    coop.minka.store.Keys.successorMessage(c.coopId, successor.id(), successor.publicKey())));
+            ch.append(OpType.REPLICA_JOIN, successor.id(), OpData.builder().put("name", "Laptop b (copy)")
+                    .put("key", successor.keyBase64()).put("copyOf", stolen.id()).put("vouch", vouch).build());
+            Op withdrawal = ch.append(OpType.TX_POST, ForgeKit.ownedId(successor.id()),
+                    tx("2026-05-09", "withdrawal", c.cash, -4000L, c.expenses, 4000L));
+            Path f = c.forgedAll(ch);
+            a.sync.importBundle(f);
+            assertEquals(ReplicaStatus.ADMITTED.wire(), status(a, successor.id()),
+                    "a vouched successor of a trusted laptop is trusted (a restore looks just like this)");
+            assertTrue(a.s.ledger().transactions(null, null, null).stream().anyMatch(t -> t.id().equals(withdrawal.entity())));
+            a.trust().reject(b.id());
+            for (Village v : c.laptops) {
+                tryImport(v, f);
+            }
+            c.exchangeAll();
+            for (Village v : c.laptops) {
+                if (v == b) {
+                    continue;
+                }
+                assertEquals(ReplicaStatus.REVOKED.wire(), status(v, b.id()));
+                assertNotEquals(ReplicaStatus.ADMITTED.wire(), status(v, successor.id()),
+                        "a revoked laptop's successor is not trusted on " + v.id());
+                assertTrue(v.s.ledger().transactions(null, null, null).stream()
+                        .noneMatch(t -> t.id().equals(withdrawal.entity())), "the thief's withdrawal counts nowhere");
+                assertEquals(before, balances(v));
+                assertVerifies(v);
+            }
+            assertEquals(a.digest(), c.get("c").digest());
+        }
+    }
+
+    /// Files of an older Minka (sync format 1) are refused with a message asking to update the
+    /// laptop that wrote them, and change nothing.
+    @Test
+    void filesOfAnOlderMinkaAreRefused() {
+        try (TestCoop c = TestCoop.found(tmp, "b")) {
+            Village a = c.a();
+            ForgeKit.Author old = ForgeKit.Author.fresh();
+            ForgeKit.Chain ch = new ForgeKit.Chain(old, c.coopId);
+            ch.join("Old Minka");
+            Path f = ForgeKit.fileFor(a).sender(old, "Old Minka").range(ch.all()).format(1).write(c.dir());
+            String hash = Village.sha256(a.file());
+            MinkaException e = assertThrows(MinkaException.class, () -> a.sync.importBundle(f));
+            assertEquals("BUNDLE_TOO_OLD", e.code().name(), e.toString());
+            assertEquals(hash, Village.sha256(a.file()));
+        }
+    }
+
+    /// Found by [HostilePeerSimulationTest] (seed 20261419): an admitted laptop's `work.void`
+    /// (and `tx.void`) naming an entity of the other kind. The void of the wrong kind must not
+    /// change the books, and the books must be the same in either order of arrival (the projector
+    /// took a transaction out of the journal — `void` row — but not out of the running balances,
+    /// or out of both, depending on which came first).
+    @Test
+    void aVoidOfTheWrongKindChangesNothingInAnyOrder() {
+        try (TestCoop c = TestCoop.found(tmp, "b")) {
+            Village a = c.a();
+            Village b = c.get("b");
+            ForgeKit.Chain h = c.admittedHostile("Hostile");
+            String work = a.s.work().add(new coop.minka.app.WorkService.Entry(c.ana, LocalDate.of(2026, 5, 1), "1", "K",
+                    null, null)).id();
+            Map<String, Long> before = balances(a);
+            String t = b.s.ledger().post(LocalDate.of(2026, 5, 4), "Dues Berta", null,
+                    List.of(new LedgerService.Line("1000", "30"), new LedgerService.Line("4000", "-30"))).id();
+            Path fromB = b.export(c.dir(), SyncService.Mode.DEFAULT, null);
+            long from = h.seq() + 1;
+            h.append(OpType.WORK_VOID, c.duesTx, OpData.builder().put("reason", "work.void of a transaction").build());
+            h.append(OpType.WORK_VOID, t, OpData.builder().put("reason", "work.void of a later transaction").build());
+            h.append(OpType.TX_VOID, work, OpData.builder().put("reason", "tx.void of a work entry").build());
+            Path fromH = c.forged(h, from, h.seq());
+            Path snap = c.root.resolve("a.snapshot");
+            a.s.workspace().db().backupTo(snap);
+            a.sync.importBundle(fromB);
+            a.sync.importBundle(fromH);
+            String bThenH = a.digest();
+            assertVerifies(a);
+            TestCoop.restore(a, snap);
+            a.sync.importBundle(fromH);
+            a.sync.importBundle(fromB);
+            assertEquals(bThenH, a.digest(), "either order of arrival");
+            assertVerifies(a);
+            assertFalse(a.s.ledger().transaction(c.duesTx).voided(), "a work.void does not void a transaction");
+            assertFalse(a.s.ledger().transaction(t).voided());
+            assertFalse(a.s.work().entry(work).voided(), "a tx.void does not void a work entry");
+            Map<String, Long> expected = new TreeMap<>(before);
+            expected.merge(TestCoop.balances(a).keySet().stream().filter(k -> k.startsWith("1000 ")).findFirst()
+                    .orElseThrow(), 3000L, Long::sum);
+            expected.merge(TestCoop.balances(a).keySet().stream().filter(k -> k.startsWith("4000 ")).findFirst()
+                    .orElseThrow(), -3000L, Long::sum);
+            assertEquals(expected, balances(a));
+            assertBooksSumToZero(a);
+        }
+    }
 }
