@@ -18,6 +18,7 @@ import coop.minka.domain.OpType;
 import coop.minka.store.IdentityFile;
 import coop.minka.store.Keys;
 import coop.minka.store.OpStore;
+import coop.minka.store.StateDump;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -239,6 +240,21 @@ class HostilePeerSimulationTest {
                 }
             }
         }
+        if (Boolean.getBoolean("minka.debug")) { // DEBUG
+            for (Village v : honest) {
+                System.out.println("=== laptop " + v.id());
+                v.s.workspace().db().read(d -> {
+                    StateDump.tableDigests(d).forEach((t, h) -> System.out.println(t + " "
+                            + java.util.HexFormat.of().formatHex(h, 0, 4)));
+                    for (String t : List.of("tx", "posting", "void", "account_balance", "invalid_op", "replica")) {
+                        System.out.println("== " + t + "\n" + d.resultQuery("SELECT * FROM " + t).fetch());
+                    }
+                    OpStore.forEach(d, op -> System.out.println(op.replica().substring(0, 8) + "#" + op.seq() + " "
+                            + op.type() + " " + op.entity() + " " + op.data()));
+                    return null;
+                });
+            }
+        }
         for (int i = 0; i < honest.size(); i++) {
             Village v = honest.get(i);
             assertEquals(digest, v.digest(), "digest of " + v.id() + " (hostile entries: " + r.hostileSummary() + ")");
@@ -259,11 +275,8 @@ class HostilePeerSimulationTest {
                 assertTrue(res.ok(), () -> "verify on " + v.id() + ": " + res.problems() + " (hostile entries: "
                         + r.hostileSummary() + ")");
             }
-            long total = 0;
-            for (var b : v.s.ledger().accounts()) {
-                total = Math.addExact(total, b.balance());
-            }
-            assertEquals(0, total, "total of the balances on " + v.id());
+            // every running balance, also of accounts only referenced so far ("not yet received")
+            assertEquals(0, TestCoop.totalOfBalances(v), "total of the balances on " + v.id());
             assertTrue(held.get(i).containsAll(honestOps), "every honest entry is held by " + v.id());
             var invalid = TestCoop.invalidRows(v);
             if (!invalid.isEmpty()) {
