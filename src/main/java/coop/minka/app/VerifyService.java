@@ -184,6 +184,10 @@ public final class VerifyService {
                     r.changed(true);
                     md.insertInto(OP).set(r).execute();
                 });
+                // trust is rooted in facts of the file: the cooperative and (for a legacy one) its founder
+                for (String key : List.of(Meta.COOP_ID, Meta.FOUNDER, Meta.SELF)) {
+                    Meta.get(d, key).ifPresent(v -> Meta.put(md, key, v));
+                }
                 // rebuild as the stored projections were built: with the database's own "self"
                 new Projector(Meta.get(d, Meta.SELF).orElse(ws.selfId())).rebuild(md);
                 return null;
