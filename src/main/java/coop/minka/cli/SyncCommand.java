@@ -238,6 +238,8 @@ final class SyncCommand {
                         printReceipt(out(), i.receipt());
                     } else if ("already-imported".equals(i.skipped())) {
                         out().println(i.file().getFileName() + ": already imported.");
+                    } else if (SyncService.GONE.equals(i.skipped())) {
+                        out().println(ErrorMessages.text("cli.sync.gone", root().locale(), i.file().getFileName()));
                     }
                 }
                 printExport(out(), r.written());
