@@ -6,6 +6,7 @@ import coop.minka.app.Services;
 import coop.minka.app.Workspace;
 import coop.minka.domain.ErrorCode;
 import coop.minka.domain.MinkaException;
+import coop.minka.store.Database;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -70,7 +71,8 @@ public final class MinkaCommand {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             Locale locale = root.locale();
-            MinkaException me = ex instanceof MinkaException m ? m : new MinkaException(ErrorCode.INTERNAL, ex, String.valueOf(ex));
+            MinkaException known = Database.explain(ex, root.databasePath());
+            MinkaException me = known != null ? known : new MinkaException(ErrorCode.INTERNAL, ex, String.valueOf(ex));
             line.getErr().println(ErrorMessages.text("cli.error.prefix", locale) + ": " + ErrorMessages.oneLine(me, locale));
             if (root.debug) {
                 ex.printStackTrace(line.getErr());

@@ -1,6 +1,7 @@
 package coop.minka.cli;
 
 import coop.minka.app.ErrorMessages;
+import coop.minka.app.FileChecks;
 import coop.minka.app.Services;
 import coop.minka.app.SyncService;
 import coop.minka.app.SyncStatus;
@@ -54,6 +55,7 @@ final class SyncCommand {
         int run(Services s) {
             SyncService.Mode mode = which == null ? SyncService.Mode.DEFAULT
                     : which.full ? SyncService.Mode.FULL : SyncService.Mode.FOR_PEER;
+            FileChecks.target(out);
             SyncService.ExportResult r = service(s).export(out, mode, which == null ? null : which.peer);
             if (json) {
                 Out.json(out(), exportJson(r));
