@@ -28,6 +28,12 @@ final class SyncQuarantine implements AutoCloseable {
     /// changed during the copy is `FILE_CHANGED` (a half-written or rewritten file is never
     /// checked, let alone imported, as if it were whole).
     static SyncQuarantine copyOf(Path file, BundleLimits limits) {
+        return copyOf(file, limits, () -> { });
+    }
+
+    /// As above; `whileCopying` runs after the bytes are copied and before the file is looked at
+    /// again (tests change or remove the file there).
+    static SyncQuarantine copyOf(Path file, BundleLimits limits, Runnable whileCopying) {
         BasicFileAttributes before = FileChecks.syncFile(file);
         String label = SyncService.label(file);
         if (before.size() > limits.maxFileBytes()) {
@@ -43,6 +49,7 @@ final class SyncQuarantine implements AutoCloseable {
         SyncQuarantine q = new SyncQuarantine(dir, copy);
         try {
             Files.copy(file, copy);
+            whileCopying.run();
             long copied = Files.size(copy);
             BasicFileAttributes after = FileChecks.attributes(file);
             if (after == null && copied != before.size()) {

@@ -89,6 +89,41 @@ class SharedFolderRaceTest {
     }
 
     @Test
+    void aFileThatChangesWhileCopiedIsNeverCheckedHalfRead() throws Exception {
+        try (Services a = Fixtures.create(dir, "a")) {
+            SyncService sa = new SyncService(a.workspace(), a.periods(), QUIET);
+            Path file = sa.export(dir.resolve("a.minka"), SyncService.Mode.FULL, null).file();
+            MinkaException e = assertThrows(MinkaException.class, () -> SyncQuarantine.copyOf(file,
+                    BundleLimits.DEFAULT, () -> append(file, new byte[] {1, 2, 3})));
+            assertEquals(ErrorCode.FILE_CHANGED, e.code(), "refused as changing, not checked as it was");
+
+            // removed by its laptop once we hold the whole copy: the copy is still good
+            Path again = sa.export(dir.resolve("b.minka"), SyncService.Mode.FULL, null).file();
+            byte[] whole = Files.readAllBytes(again);
+            try (SyncQuarantine q = SyncQuarantine.copyOf(again, BundleLimits.DEFAULT, () -> delete(again))) {
+                assertTrue(Arrays.equals(whole, Files.readAllBytes(q.copy())));
+            }
+        }
+    }
+
+    private static void append(Path p, byte[] bytes) {
+        try {
+            Files.write(p, bytes, java.nio.file.StandardOpenOption.APPEND);
+            // a coarse file-system clock may keep the time; the size has changed anyway
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path p) {
+        try {
+            Files.delete(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void theGoneLineIsTranslated() {
         for (String lang : new String[] {"en", "es", "fr", "pt"}) {
             String line = ErrorMessages.text("cli.sync.gone", Locale.forLanguageTag(lang), "x.minka");
