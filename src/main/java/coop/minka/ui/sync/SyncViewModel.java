@@ -76,6 +76,8 @@ public final class SyncViewModel extends ScreenModel {
                 } else if (item.error() != null) {
                     lines.add(ui.i18n().t("sync.receipt.refused", item.file().getFileName(),
                             ui.i18n().message(item.error()), ui.i18n().hint(item.error())));
+                } else if (SyncService.GONE.equals(item.skipped())) {
+                    lines.add(ui.i18n().t("sync.receipt.gone", item.file().getFileName()));
                 }
             }
             if (imported == 0 && !r.anyRefused()) {
