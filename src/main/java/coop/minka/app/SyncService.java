@@ -149,7 +149,13 @@ public final class SyncService {
         boolean senderCounts = d.fetchExists(d.selectOne().from(REPLICA).where(REPLICA.ID.eq(vb.senderId()))
                 .and(REPLICA.STATUS.in(ReplicaStatus.FOUNDER.wire(), ReplicaStatus.ADMITTED.wire())));
         if (senderCounts) {
-            SyncRecords.mergePeerVv(d, vb.senderId(), vb.manifest().versionVector());
+            // nobody can hold entries that did not exist when the file came: claims beyond what this
+            // laptop holds then are capped (a laptop claiming our future entries would stop our exports)
+            Map<String, Long> held = OpStore.versionVector(d);
+            Map<String, Long> acked = new java.util.TreeMap<>();
+            vb.manifest().versionVector().forEach((author, seq) ->
+                    acked.put(author, Math.min(seq, held.getOrDefault(author, 0L))));
+            SyncRecords.mergePeerVv(d, vb.senderId(), acked);
         }
         SyncRecords.recordReceived(d, vb.fileSha256(), new SyncRecords.Received(vb.senderId(), label, archive,
                 vb.manifest().createdAt(), now, authors.stream().mapToLong(ImportReceipt.Author::newOps).sum()));

@@ -293,6 +293,17 @@ final class SyncCommand {
             if (st.conflicts() > 0) {
                 o.println(st.conflicts() + " conflicting change(s) to review.");
             }
+            java.util.Locale lang = root().locale();
+            for (SyncStatus.Laptop l : st.impostors()) {
+                o.println(Terminal.safe(ErrorMessages.text("cli.sync.impostor", lang, l.name(), l.fingerprint())));
+            }
+            for (SyncStatus.Invalid i : st.invalid()) {
+                o.println(Terminal.safe(ErrorMessages.text("cli.sync.invalid", lang, i.name(), i.seq(), i.type(),
+                        ErrorMessages.invalidReason(i.reason(), lang))));
+            }
+            if (st.waiting() > 0) {
+                o.println(ErrorMessages.text("cli.sync.waiting", lang, st.waiting()));
+            }
             return 0;
         }
     }

@@ -154,6 +154,19 @@ public final class SyncView extends BorderPane {
             attention.getChildren().add(warn(i18n.t("sync.att.conflicts", s.conflicts())));
             any = true;
         }
+        for (var l : s.impostors()) {
+            attention.getChildren().add(warn(i18n.t("sync.att.impostor", l.name(), l.fingerprint())));
+            any = true;
+        }
+        for (var v : s.invalid()) {
+            attention.getChildren().add(warn(i18n.t("sync.att.invalid", v.name(), v.seq(),
+                    coop.minka.app.ErrorMessages.invalidReason(v.reason(), i18n.locale()))));
+            any = true;
+        }
+        if (s.waiting() > 0) {
+            attention.getChildren().add(warn(i18n.t("sync.att.waiting", s.waiting())));
+            any = true;
+        }
         if (!any) {
             Label ok = new Label(i18n.t("sync.att.none"), Icons.of(Feather.CHECK_CIRCLE));
             ok.getStyleClass().add(Styles.SUCCESS);
