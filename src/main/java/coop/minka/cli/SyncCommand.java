@@ -298,11 +298,11 @@ final class SyncCommand {
                 o.println(Terminal.safe(ErrorMessages.text("cli.sync.impostor", lang, l.name(), l.fingerprint())));
             }
             for (SyncStatus.Invalid i : st.invalid()) {
-                o.println(Terminal.safe(ErrorMessages.text("cli.sync.invalid", lang, i.name(), i.seq(), i.type(),
+                o.println(Terminal.safe(ErrorMessages.text("cli.sync.invalid", lang, i.name(), Long.toString(i.seq()), i.type(),
                         ErrorMessages.invalidReason(i.reason(), lang))));
             }
             if (st.waiting() > 0) {
-                o.println(ErrorMessages.text("cli.sync.waiting", lang, st.waiting()));
+                o.println(ErrorMessages.text("cli.sync.waiting", lang, Long.toString(st.waiting())));
             }
             return 0;
         }

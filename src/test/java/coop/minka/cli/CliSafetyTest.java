@@ -36,15 +36,24 @@ class CliSafetyTest {
 
     @Test
     void namesWithControlCharactersArePrintedVisiblyOnOneLine() {
-        String id = cli.ok("member", "add", "--name", EVIL, "--notes", "line one\r\nline two\u001b]0;title\u0007");
-        cli.ok("account", "add", "--code", "1000", "--name", "Cash\u001b[31m", "--type", "asset");
+        // the rule book refuses control characters in a name; the refusal quotes it safely on one line
+        CliRunner.Result refused = cli.run("member", "add", "--name", EVIL);
+        assertEquals(2, refused.exit());
+        assertSafe(refused.err());
+        assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        // what the rule book lets through (a direction override in a name, escapes and line breaks
+        // in free texts) is still shown visibly on one line
+        String id = cli.ok("member", "add", "--name", "Ana\u202eFORK x",
+                "--notes", "line one\r\nline two\u001b]0;title\u0007");
+        cli.ok("account", "add", "--code", "1000", "--name", "Cash\u202e", "--type", "asset");
         cli.ok("account", "add", "--code", "4000", "--name", "Dues", "--type", "income");
-        cli.ok("tx", "add", "--date", "2026-03-01", "--memo", "dues\nFORK: y", "--post", "1000=5", "--post", "4000=-5");
+        cli.ok("tx", "add", "--date", "2026-03-01", "--memo", "dues\nFORK: y\u001b[2J", "--post", "1000=5",
+                "--post", "4000=-5");
 
         String list = cli.ok("member", "list");
         assertSafe(list);
         assertEquals(3, list.lines().count(), "header, rule and one row: " + list);
-        assertTrue(list.contains("Ana\\u001b[2J⏎FORK: x\\u202e\\u0000\\u009b"), list);
+        assertTrue(list.contains("Ana\\u202eFORK x"), list);
 
         String show = cli.ok("member", "show", id);
         assertSafe(show);
@@ -62,7 +71,7 @@ class CliSafetyTest {
         assertEquals(1, unknown.err().strip().lines().count(), unknown.err());
 
         // JSON stays exact JSON: the name reads back exactly as it was entered
-        assertEquals(EVIL, cli.run("member", "list", "--json").json().get(0).get("name").asString());
+        assertEquals("Ana\u202eFORK x", cli.run("member", "list", "--json").json().get(0).get("name").asString());
         assertSafe(cli.run("member", "list", "--json").out());
     }
 
