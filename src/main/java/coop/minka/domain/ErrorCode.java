@@ -58,6 +58,7 @@ public enum ErrorCode {
     REPLICA_REJECTED(2),
     BAD_CHECK_CODE(2),
     PERIOD_NOT_ENDED(2),
+    UNKNOWN_CONFLICT(2),
     INTERNAL(70);
 
     private final int exitCode;
