@@ -56,8 +56,9 @@ public final class ConflictService {
     }
 
     /// An open decision. `number` is its place in [#list] (the same on laptops holding the same
-    /// entries); `id` is the start of the other entry's hash and stays the same. `code` is the
-    /// account or category code (null otherwise).
+    /// entries); `id` is the start of the other entry's hash and stays the same. `name` is the
+    /// entity's name, or, when its name is what is disputed, the name both laptops started from;
+    /// `code` is the account or category code (null otherwise).
     public record Conflict(int number, String id, String entity, Kind kind, String name, String code,
                            List<Change> changes) {
         public Conflict {
@@ -177,8 +178,10 @@ public final class ConflictService {
         ConflictRepository.Entity e = rows.getFirst().entity();
         List<Change> changes = rows.stream().map(r -> new Change(r.field(), side(r.field(), r.current()),
                 side(r.field(), r.other()))).toList();
+        String name = rows.stream().filter(r -> r.field().equals("name") && r.before() != null)
+                .map(r -> r.before().toString()).findFirst().orElse(e.name());
         return new Conflict(number, rows.getFirst().other().op().hashHex().substring(0, ID_LENGTH), e.id(),
-                Kind.valueOf(e.kind().name()), e.name(), e.code(), changes);
+                Kind.valueOf(e.kind().name()), name, e.code(), changes);
     }
 
     private Side side(String field, ConflictRepository.Side s) {

@@ -75,7 +75,8 @@ public final class SyncStatus {
                 .filter(l -> !l.self() && ReplicaStatus.PENDING.wire().equals(l.status())).toList();
         List<Fork> forks = d.selectFrom(FORK).orderBy(FORK.REPLICA, FORK.SEQ).fetch(f -> new Fork(f.getReplica(),
                 names.getOrDefault(f.getReplica(), "?"), f.getSeq(), f.getReceivedAt(), f.getBundle()));
-        long conflicts = d.fetchCount(CONFLICT);
+        // one decision per entry that lost (ConflictService), however many fields it changed
+        long conflicts = d.fetchCount(d.selectDistinct(CONFLICT.LOSER_HASH).from(CONFLICT));
         return new Status(self, List.copyOf(laptops), pending, quarantinedTotal, forks,
                 flagged(d, SyncRecords.LATE, names), flagged(d, SyncRecords.FAR_AHEAD, names), conflicts);
     }

@@ -35,8 +35,9 @@ public final class ConflictRepository {
     }
 
     /// One open conflict row: `field` of `entity` holds `current`'s value; `other` was written
-    /// concurrently and lost.
-    public record Row(Entity entity, String field, Side current, Side other) {
+    /// concurrently and lost; `before` is the value the current entry was made on top of (null if
+    /// none was set before it), e.g. the name both laptops started from.
+    public record Row(Entity entity, String field, Side current, Side other, Object before) {
     }
 
     /// Every open conflict, by entity, field and losing entry (the table's own order).
@@ -52,7 +53,7 @@ public final class ConflictRepository {
             }
             Entity e = entities.computeIfAbsent(r.getEntity(), id -> entity(d, id));
             rows.add(new Row(e, r.getField(), side(d, winner.get(), r.getField(), laptops),
-                    side(d, loser.get(), r.getField(), laptops)));
+                    side(d, loser.get(), r.getField(), laptops), before(d, winner.get(), r.getField())));
         }
         return rows;
     }
@@ -62,6 +63,23 @@ public final class ConflictRepository {
         return d.select(OP.PREV, OP.BODY)
                 .from(OP).where(OP.HASH.eq(hash))
                 .fetchOptional().map(r -> OpCodec.decode(r.value1(), r.value2()));
+    }
+
+    /// The value of `field` in the nearest entry `op` descends from (through `data.base`) that set it.
+    private static Object before(DSLContext d, Op op, String field) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String base = op.data().str(coop.minka.domain.EntityFold.BASE);
+        while (base != null && seen.add(base)) {
+            Optional<Op> b = byHash(d, java.util.HexFormat.of().parseHex(base));
+            if (b.isEmpty()) {
+                return null;
+            }
+            if (b.get().data().has(field)) {
+                return b.get().data().asMap().get(field);
+            }
+            base = b.get().data().str(coop.minka.domain.EntityFold.BASE);
+        }
+        return null;
     }
 
     private static Side side(DSLContext d, Op op, String field, Map<String, String> laptops) {

@@ -52,7 +52,7 @@ class ConflictCliTest {
                 f.get("current").get("laptop").asString());
 
         String table = a.ok("sync", "conflicts");
-        assertTrue(table.contains("account 1100 " + current) && table.contains(other) && table.contains("Village A")
+        assertTrue(table.contains("account 1100 Cash ") && table.contains(other) && table.contains("Village A")
                 && table.contains("Treasurer laptop"), table);
 
         CliRunner.Result unknown = a.run("sync", "resolve", "7", "--keep");

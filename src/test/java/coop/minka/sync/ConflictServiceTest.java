@@ -59,7 +59,7 @@ class ConflictServiceTest {
                         List.of(ch.current().value(), other).stream().sorted().toList());
                 assertEquals(ch.current().value().equals("Ana Q.") ? "Laptop b" : "Laptop a", ch.current().laptop());
                 assertEquals(other.equals("Ana Q.") ? "Laptop b" : "Laptop a", ch.other().laptop());
-                assertEquals(c.name(), ch.current().value(), "the member is named as it is shown now");
+                assertEquals("Ana Quispe", c.name(), "the member is named by the name both laptops started from");
                 assertEquals(1, new SyncStatus(a.s.workspace()).status().conflicts());
 
                 ConflictService.Decision took = ca.resolve("1", ConflictService.Choice.TAKE_OTHER);

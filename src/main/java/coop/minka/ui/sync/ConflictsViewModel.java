@@ -93,24 +93,32 @@ public final class ConflictsViewModel {
 
     private Card card(ConflictService.Conflict c) {
         I18n i = ui.i18n();
-        String what = what(c);
-        List<String> parts = new ArrayList<>();
-        for (ConflictService.Change ch : c.changes()) {
-            parts.add(i.t("conflicts.changed", field(ch.field()), what) + " " + i.t("conflicts.both",
-                    side(ch.field(), ch.current()), side(ch.field(), ch.other())));
-        }
-        parts.add(i.t("conflicts.question"));
-        return new Card(c, String.join(" ", parts), i.t("conflicts.keep", values(c, ConflictService.Change::current)),
+        List<String> fields = c.changes().stream().map(ch -> field(ch.field())).toList();
+        String changed = i.t("conflicts.changed", and(fields), what(c));
+        ConflictService.Change first = c.changes().getFirst();
+        String sentence = changed + " " + i.t("conflicts.both",
+                side(values(c, ConflictService.Change::current), first.current()),
+                side(values(c, ConflictService.Change::other), first.other())) + " " + i.t("conflicts.question");
+        return new Card(c, sentence, i.t("conflicts.keep", values(c, ConflictService.Change::current)),
                 i.t("conflicts.take", values(c, ConflictService.Change::other)));
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    private String and(List<String> items) {
+        if (items.size() == 1) {
+            return items.getFirst();
+        }
+        return ui.i18n().t("conflicts.and", String.join(", ", items.subList(0, items.size() - 1)), items.getLast());
     }
 
     private String values(ConflictService.Conflict c, Function<ConflictService.Change, ConflictService.Side> side) {
         return String.join(", ", c.changes().stream().map(ch -> value(ch.field(), side.apply(ch).value())).toList());
     }
 
-    private String side(String field, ConflictService.Side s) {
+    /// The value(s) of one side, with the laptop that wrote them and the day.
+    private String side(String values, ConflictService.Side s) {
         String day = ui.i18n().date(Instant.ofEpochMilli(s.at()).atZone(ZoneId.systemDefault()).toLocalDate());
-        return ui.i18n().t("conflicts.side", value(field, s.value()), s.laptop(), day);
+        return ui.i18n().t("conflicts.side", values, s.laptop(), day);
     }
 
     private String what(ConflictService.Conflict c) {

@@ -47,7 +47,7 @@ class ConflictsViewModelTest {
             assertEquals(1, conflicts.cards().size());
             ConflictsViewModel.Card card = conflicts.cards().getFirst();
             String day = f.i18n.date(LocalDate.now(ZoneId.systemDefault()));
-            assertEquals("Two laptops changed the name of member Ana Q.: “Ana Q.” (Laptop a, " + day
+            assertEquals("Two laptops changed the name of member Ana Quispe: “Ana Q.” (Laptop a, " + day
                     + ") and “Ana Quispe Mamani” (Laptop a, " + day + "). Which one stays?", card.sentence());
             assertEquals("Keep “Ana Q.”", card.keep());
             assertEquals("Take “Ana Quispe Mamani”", card.take());
@@ -62,7 +62,7 @@ class ConflictsViewModelTest {
             f.i18n.localeProperty().set(Locale.forLanguageTag("es"));
             conflicts.reload();
             String dia = f.i18n.date(LocalDate.now(ZoneId.systemDefault()));
-            assertEquals("Dos computadoras cambiaron el nombre del miembro Ana Q.: “Ana Q.” (Laptop a, " + dia
+            assertEquals("Dos computadoras cambiaron el nombre del miembro Ana Quispe: “Ana Q.” (Laptop a, " + dia
                     + ") y “Ana Quispe Mamani” (Laptop a, " + dia + "). ¿Cuál se queda?",
                     conflicts.cards().getFirst().sentence());
             f.i18n.localeProperty().set(Locale.ENGLISH);
@@ -90,6 +90,28 @@ class ConflictsViewModelTest {
             assertTrue(conflicts.cards().isEmpty());
             assertEquals("Juan Mamani Flores", s.members().get(juan.id()).name());
             assertTrue(new ConflictService(s.workspace()).list().isEmpty());
+        }
+    }
+
+    @Test
+    void anEntryThatChangedTwoFieldsIsOneQuestion() {
+        UiFixture f = new UiFixture();
+        try (Services s = f.books(dir, "a")) {
+            Member juan = s.members().list().stream().filter(m -> m.name().equals("Juan Mamani")).findFirst().orElseThrow();
+            s.workspace().write(w -> {
+                Op base = OpStore.byEntity(w.dsl(), juan.id()).stream().max(Op.STAMP_ORDER).orElseThrow();
+                w.append(OpType.MEMBER_UPDATE, juan.id(), OpData.builder().put("contact", "111").put("notes", "secretary")
+                        .put("base", base.hashHex()).build());
+                return w.append(OpType.MEMBER_UPDATE, juan.id(), OpData.builder().put("contact", "222")
+                        .put("notes", "treasurer").put("base", base.hashHex()).build());
+            });
+            ConflictsViewModel conflicts = new ConflictsViewModel(f.ui, new ConflictService(s.workspace()));
+            conflicts.reload();
+            assertEquals(1, conflicts.cards().size());
+            String day = f.i18n.date(LocalDate.now(ZoneId.systemDefault()));
+            assertEquals("Two laptops changed the contact and the notes of member Juan Mamani: “222, treasurer” (Laptop a, "
+                    + day + ") and “111, secretary” (Laptop a, " + day + "). Which one stays?",
+                    conflicts.cards().getFirst().sentence());
         }
     }
 
