@@ -62,7 +62,7 @@ class ConflictsViewModelTest {
             f.i18n.localeProperty().set(Locale.forLanguageTag("es"));
             conflicts.reload();
             String dia = f.i18n.date(LocalDate.now(ZoneId.systemDefault()));
-            assertEquals("Dos computadoras cambiaron el nombre del miembro Ana Quispe: “Ana Q.” (Laptop a, " + dia
+            assertEquals("Dos computadoras cambiaron el nombre de Ana Quispe: “Ana Q.” (Laptop a, " + dia
                     + ") y “Ana Quispe Mamani” (Laptop a, " + dia + "). ¿Cuál se queda?",
                     conflicts.cards().getFirst().sentence());
             f.i18n.localeProperty().set(Locale.ENGLISH);
