@@ -8,12 +8,16 @@ import static coop.minka.store.schema.Tables.OP;
 import static coop.minka.store.schema.Tables.REPLICA;
 import static coop.minka.store.schema.Tables.WORK_CATEGORY;
 
+import coop.minka.domain.EntityFold;
 import coop.minka.domain.Op;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 
 /// The open conflicts of the `conflict` projection (DESIGN.md §4, design notes 5 and 17), each
@@ -67,17 +71,17 @@ public final class ConflictRepository {
 
     /// The value of `field` in the nearest entry `op` descends from (through `data.base`) that set it.
     private static Object before(DSLContext d, Op op, String field) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        String base = op.data().str(coop.minka.domain.EntityFold.BASE);
+        Set<String> seen = new HashSet<>();
+        String base = op.data().str(EntityFold.BASE);
         while (base != null && seen.add(base)) {
-            Optional<Op> b = byHash(d, java.util.HexFormat.of().parseHex(base));
+            Optional<Op> b = byHash(d, HexFormat.of().parseHex(base));
             if (b.isEmpty()) {
                 return null;
             }
             if (b.get().data().has(field)) {
                 return b.get().data().asMap().get(field);
             }
-            base = b.get().data().str(coop.minka.domain.EntityFold.BASE);
+            base = b.get().data().str(EntityFold.BASE);
         }
         return null;
     }

@@ -1,13 +1,19 @@
 package coop.minka.ui.sync;
 
 import coop.minka.app.ConflictService;
+import coop.minka.domain.ErrorCode;
 import coop.minka.domain.Gender;
 import coop.minka.domain.MemberStatus;
+import coop.minka.domain.MinkaException;
 import coop.minka.domain.WorkKind;
 import coop.minka.ui.common.I18n;
 import coop.minka.ui.common.Labels;
 import coop.minka.ui.common.UiContext;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,9 +88,9 @@ public final class ConflictsViewModel {
         ui.dialogs().saveFile(ui.i18n().t("conflicts.saveTitle"), ui.i18n().t("conflicts.fileName") + ".txt")
                 .ifPresent(file -> ui.async().run(() -> {
                     try {
-                        return java.nio.file.Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8);
-                    } catch (java.io.IOException e) {
-                        throw new coop.minka.domain.MinkaException(coop.minka.domain.ErrorCode.CANNOT_WRITE, e, file);
+                        return Files.writeString(file, text, StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        throw new MinkaException(ErrorCode.CANNOT_WRITE, e, file);
                     }
                 }, f -> ui.notices().success(ui.i18n().t("conflicts.saved", f.getFileName()))));
     }
@@ -155,7 +161,7 @@ public final class ConflictsViewModel {
                 case "status" -> ui.i18n().t(Labels.key(MemberStatus.fromWire(v)));
                 case "kind" -> ui.i18n().t(Labels.key(WorkKind.fromWire(v)));
                 case "archived" -> ui.i18n().t(Boolean.parseBoolean(v) ? "conflicts.archived.yes" : "conflicts.archived.no");
-                case "joined" -> v.isEmpty() ? ui.i18n().t("conflicts.empty") : ui.i18n().date(java.time.LocalDate.parse(v));
+                case "joined" -> v.isEmpty() ? ui.i18n().t("conflicts.empty") : ui.i18n().date(LocalDate.parse(v));
                 default -> v.isEmpty() ? ui.i18n().t("conflicts.empty") : v;
             };
         } catch (RuntimeException e) {
