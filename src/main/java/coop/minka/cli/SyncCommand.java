@@ -21,10 +21,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/// `minka sync export|import|folder|status|admit|reject`: sync files carried between laptops.
+/// `minka sync export|import|folder|status|admit|reject|conflicts|resolve`: sync files carried between laptops.
 @Command(name = "sync", description = "Exchange sync files with the other laptops of the cooperative.",
         subcommands = {SyncCommand.Export.class, SyncCommand.Import.class, SyncCommand.Folder.class,
-                SyncCommand.StatusCmd.class, SyncCommand.Admit.class, SyncCommand.Reject.class})
+                SyncCommand.StatusCmd.class, SyncCommand.Admit.class, SyncCommand.Reject.class,
+                ConflictCommands.ListCmd.class, ConflictCommands.Resolve.class})
 final class SyncCommand {
     private SyncCommand() {
     }
@@ -291,7 +292,7 @@ final class SyncCommand {
                 o.println(Terminal.safe("Clock far ahead: entry #" + f.seq() + " from \"" + f.name() + "\" (check that laptop's date)."));
             }
             if (st.conflicts() > 0) {
-                o.println(st.conflicts() + " conflicting change(s) to review.");
+                o.println(st.conflicts() + " conflicting change(s) to decide: minka sync conflicts");
             }
             java.util.Locale lang = root().locale();
             for (SyncStatus.Laptop l : st.impostors()) {

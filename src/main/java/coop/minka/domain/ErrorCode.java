@@ -70,6 +70,7 @@ public enum ErrorCode {
     BAD_CHECK_CODE(2),
     PERIOD_NOT_ENDED(2),
     INVALID_ENTRY(2),
+    UNKNOWN_CONFLICT(2),
     INTERNAL(70);
 
     private final int exitCode;

@@ -32,6 +32,9 @@ public final class SyncView extends BorderPane {
         getStyleClass().add("screen");
         setTop(Views.title(i18n, "nav.sync"));
         VBox content = new VBox(16, bigAction(), receipt(), laptops(), attentionCard());
+        if (vm.conflicts() != null) {
+            content.getChildren().add(2, new ConflictsCard(vm.conflicts(), i18n));
+        }
         content.setPadding(new Insets(12, 4, 12, 0));
         ScrollPane sp = new ScrollPane(content);
         sp.setFitToWidth(true);
