@@ -79,6 +79,12 @@ public final class Labels {
             case "bad-fingerprint" -> "invalid.bad-fingerprint";
             case "bad-hash" -> "invalid.bad-hash";
             case "fixed-field" -> "invalid.fixed-field";
+            case "id-not-owned" -> "invalid.id-not-owned";
+            case "id-used-twice" -> "invalid.id-used-twice";
+            case "created-twice" -> "invalid.created-twice";
+            case "entity-kind" -> "invalid.entity-kind";
+            case "wrong-cooperative" -> "invalid.wrong-cooperative";
+            case "not-founder" -> "invalid.not-founder";
             default -> "invalid.unknown-type";
         };
     }

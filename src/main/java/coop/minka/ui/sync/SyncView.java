@@ -120,6 +120,7 @@ public final class SyncView extends BorderPane {
             case "founder" -> i18n.t("sync.status.founder");
             case "admitted" -> i18n.t("sync.status.admitted");
             case "pending" -> i18n.t("sync.status.pending");
+            case "impostor" -> i18n.t("sync.status.impostor");
             default -> i18n.t("sync.status.revoked");
         };
     }
@@ -163,7 +164,7 @@ public final class SyncView extends BorderPane {
         }
         for (var v : s.invalid()) {
             attention.getChildren().add(warn(i18n.t("sync.att.invalid", v.name(), v.seq(),
-                    coop.minka.app.ErrorMessages.invalidReason(v.reason(), i18n.locale()))));
+                    i18n.t(coop.minka.ui.common.Labels.invalidKey(v.reason())))));
             any = true;
         }
         if (s.waiting() > 0) {
