@@ -14,12 +14,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /// Automatic backups before an import (DESIGN.md §5, import step 4): a consistent online copy
 /// (`VACUUM INTO`) in `backups/` beside the database, listed in Minka's own index file
 /// `backups/minka-backups.json`. Only the newest `keep` are kept, and only files listed in that
 /// index are ever deleted — never anything a person put in the folder. An entry is listed
 /// before its copy starts, so a copy cut short by a power cut is still Minka's to remove.
+/// Several databases may share one folder (and so one `backups/`): each database's backups are
+/// named after it, and only its own count towards its `keep` and are rotated or listed.
 public final class BackupRotation {
     public static final String FOLDER = "backups";
     public static final String INDEX = "minka-backups.json";
@@ -36,11 +39,15 @@ public final class BackupRotation {
 
     private final Path dir;
     private final int keep;
+    /// This database's backups: its base name, then the time stamp `backup` writes.
+    private final Pattern own;
 
     public BackupRotation(Path database, int keep) {
         Path parent = database.toAbsolutePath().getParent();
         this.dir = parent.resolve(FOLDER);
         this.keep = keep;
+        this.own = Pattern.compile(Pattern.quote(stripDb(database.getFileName().toString()))
+                + "-\\d{8}-\\d{6}-\\d{3}-.*\\.db");
     }
 
     public Path folder() {
@@ -70,17 +77,23 @@ public final class BackupRotation {
         }
     }
 
-    /// The backups listed, oldest first.
+    /// This database's backups, oldest first.
     public List<Path> list() {
-        return read().stream().filter(Item::complete).map(i -> dir.resolve(i.file())).toList();
+        return read().stream().filter(this::isOwn).filter(Item::complete).map(i -> dir.resolve(i.file())).toList();
     }
 
+    private boolean isOwn(Item it) {
+        return own.matcher(it.file()).matches();
+    }
+
+    /// Keeps the newest `keep` complete backups of this database; other databases' entries are
+    /// left exactly as they are (an unfinished one may be another Minka's copy in progress).
     private List<Item> rotate(List<Item> items) throws IOException {
         List<Item> kept = new ArrayList<>();
-        List<Item> complete = items.stream().filter(Item::complete).toList();
+        List<Item> complete = items.stream().filter(this::isOwn).filter(Item::complete).toList();
         int drop = Math.max(0, complete.size() - keep);
         for (Item it : items) {
-            boolean remove = !it.complete() || complete.indexOf(it) < drop;
+            boolean remove = isOwn(it) && (!it.complete() || complete.indexOf(it) < drop);
             if (remove) {
                 Path p = dir.resolve(it.file()).normalize();
                 if (p.getParent().equals(dir.normalize())) {

@@ -37,6 +37,11 @@ public final class ErrorMessages {
         }
     }
 
+    /// A text of the errors bundle (the command line's own sentences) with `{0}`… filled in.
+    public static String text(String key, Locale locale, Object... args) {
+        return new MessageFormat(text(key, locale), locale).format(args);
+    }
+
     /// The bundle of exactly that language (or English), never the computer's language instead.
     private static ResourceBundle bundle(Locale locale) {
         return ResourceBundle.getBundle(BUNDLE, locale,

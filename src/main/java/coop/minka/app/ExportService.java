@@ -59,6 +59,7 @@ public final class ExportService {
             throw new MinkaException(ErrorCode.EMPTY_FIELD, "--out");
         }
         DateRange.check(from, to);
+        FileChecks.target(out);
         return switch (format) {
             case CSV -> csv(out, from, to);
             case JSON -> oneFile(format, out, JsonExport.write(ws, from, to));

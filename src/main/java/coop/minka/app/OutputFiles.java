@@ -11,8 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /// Writing report files safely: never over an existing file (`FILE_EXISTS`), a folder given
-/// as the target gets a new file name inside it, and a file appears whole or not at all
-/// (written beside the target, then moved into place).
+/// as the target gets a new file name inside it, a special file (a FIFO, a device) is refused
+/// without opening it, and a file appears whole or not at all (written beside the target, then
+/// moved into place).
 final class OutputFiles {
     private OutputFiles() {
     }
@@ -26,6 +27,7 @@ final class OutputFiles {
     /// The file to write: `target` itself, or a new name made from `defaultName` inside
     /// `target` when that is a folder.
     static Path resolve(Path target, String defaultName) {
+        FileChecks.target(target);
         if (Files.isDirectory(target)) {
             int dot = defaultName.lastIndexOf('.');
             String base = dot < 0 ? defaultName : defaultName.substring(0, dot);

@@ -5,7 +5,9 @@ import coop.minka.domain.MinkaException;
 import coop.minka.sync.BundleLimits;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -21,17 +23,21 @@ final class SyncQuarantine implements AutoCloseable {
         this.copy = copy;
     }
 
+    /// Copies `file` into a fresh quarantine folder. A folder or special file is refused before
+    /// anything opens it; a file that vanished is `FILE_NOT_FOUND`; a file whose size or time
+    /// changed during the copy is `FILE_CHANGED` (a half-written or rewritten file is never
+    /// checked, let alone imported, as if it were whole).
     static SyncQuarantine copyOf(Path file, BundleLimits limits) {
-        if (!Files.isRegularFile(file)) {
-            throw new MinkaException(ErrorCode.FILE_NOT_FOUND, file);
-        }
+        return copyOf(file, limits, () -> { });
+    }
+
+    /// As above; `whileCopying` runs after the bytes are copied and before the file is looked at
+    /// again (tests change or remove the file there).
+    static SyncQuarantine copyOf(Path file, BundleLimits limits, Runnable whileCopying) {
+        BasicFileAttributes before = FileChecks.syncFile(file);
         String label = SyncService.label(file);
-        try {
-            if (Files.size(file) > limits.maxFileBytes()) {
-                throw new MinkaException(ErrorCode.BUNDLE_TOO_LARGE, label);
-            }
-        } catch (IOException e) {
-            throw new MinkaException(ErrorCode.BUNDLE_UNREADABLE, e, label);
+        if (before.size() > limits.maxFileBytes()) {
+            throw new MinkaException(ErrorCode.BUNDLE_TOO_LARGE, label);
         }
         Path dir;
         try {
@@ -40,12 +46,29 @@ final class SyncQuarantine implements AutoCloseable {
             throw new MinkaException(ErrorCode.CANNOT_WRITE, e, System.getProperty("java.io.tmpdir"));
         }
         Path copy = dir.resolve("bundle.minka");
+        SyncQuarantine q = new SyncQuarantine(dir, copy);
         try {
             Files.copy(file, copy);
-            return new SyncQuarantine(dir, copy);
+            whileCopying.run();
+            long copied = Files.size(copy);
+            BasicFileAttributes after = FileChecks.attributes(file);
+            if (after == null && copied != before.size()) {
+                throw new MinkaException(ErrorCode.FILE_NOT_FOUND, file);
+            }
+            if (copied != before.size() || after != null && (after.size() != before.size()
+                    || !after.lastModifiedTime().equals(before.lastModifiedTime()))) {
+                throw new MinkaException(ErrorCode.FILE_CHANGED, label);
+            }
+            return q;
+        } catch (NoSuchFileException e) {
+            q.close();
+            throw new MinkaException(ErrorCode.FILE_NOT_FOUND, e, file);
         } catch (IOException e) {
-            new SyncQuarantine(dir, copy).close();
+            q.close();
             throw new MinkaException(ErrorCode.BUNDLE_UNREADABLE, e, label);
+        } catch (RuntimeException e) {
+            q.close();
+            throw e;
         }
     }
 

@@ -17,6 +17,7 @@ import coop.minka.sync.VerifiedBundle;
 import coop.minka.sync.format.ManifestJson;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
@@ -67,6 +69,8 @@ public final class SyncService {
     }
 
     static final String RECEIVED = "received";
+    /// [FolderItem#skipped] of a file that vanished while the folder was being read.
+    public static final String GONE = "gone";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
 
@@ -74,6 +78,8 @@ public final class SyncService {
     private final PeriodRules periods;
     private final Options options;
     private final BundleReader reader;
+    /// Called with each file of a shared folder just before it is read (tests make it vanish there).
+    Consumer<Path> beforeReading = p -> { };
 
     public SyncService(Workspace ws, PeriodRules periods) {
         this(ws, periods, Options.DEFAULT);
@@ -143,7 +149,13 @@ public final class SyncService {
         boolean senderCounts = d.fetchExists(d.selectOne().from(REPLICA).where(REPLICA.ID.eq(vb.senderId()))
                 .and(REPLICA.STATUS.in(ReplicaStatus.FOUNDER.wire(), ReplicaStatus.ADMITTED.wire())));
         if (senderCounts) {
-            SyncRecords.mergePeerVv(d, vb.senderId(), vb.manifest().versionVector());
+            // nobody can hold entries that did not exist when the file came: claims beyond what this
+            // laptop holds then are capped (a laptop claiming our future entries would stop our exports)
+            Map<String, Long> held = OpStore.versionVector(d);
+            Map<String, Long> acked = new java.util.TreeMap<>();
+            vb.manifest().versionVector().forEach((author, seq) ->
+                    acked.put(author, Math.min(seq, held.getOrDefault(author, 0L))));
+            SyncRecords.mergePeerVv(d, vb.senderId(), acked);
         }
         SyncRecords.recordReceived(d, vb.fileSha256(), new SyncRecords.Received(vb.senderId(), label, archive,
                 vb.manifest().createdAt(), now, authors.stream().mapToLong(ImportReceipt.Author::newOps).sum()));
@@ -281,6 +293,7 @@ public final class SyncService {
         List<FolderItem> items = new ArrayList<>();
         for (Path p : bundlesIn(dir)) {
             try {
+                beforeReading.accept(p);
                 ManifestJson m = reader.peek(p, label(p));
                 if (!m.coop().id().equals(ws.coop().id())) {
                     items.add(new FolderItem(p, null, "other-cooperative", null));
@@ -292,11 +305,18 @@ public final class SyncService {
                     items.add(new FolderItem(p, importBundle(p), null, null));
                 }
             } catch (MinkaException e) {
-                items.add(new FolderItem(p, null, null, e));
+                items.add(gone(p, e) ? new FolderItem(p, null, GONE, null) : new FolderItem(p, null, null, e));
             }
         }
         ExportResult written = export(dir, Mode.DEFAULT, null);
         return new FolderResult(List.copyOf(items), written);
+    }
+
+    /// A file another laptop removed between our listing and our reading it (each laptop removes
+    /// its own older files after writing a new one): not damaged, just gone. Whatever the read
+    /// failed with, a file that is no longer there is gone.
+    private static boolean gone(Path p, MinkaException e) {
+        return e.code() == ErrorCode.FILE_NOT_FOUND || !Files.exists(p, LinkOption.NOFOLLOW_LINKS);
     }
 
     private boolean alreadyImported(Path p) {

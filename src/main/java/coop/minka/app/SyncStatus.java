@@ -84,7 +84,8 @@ public final class SyncStatus {
                 .filter(l -> !l.self() && ReplicaStatus.PENDING.wire().equals(l.status())).toList();
         List<Fork> forks = d.selectFrom(FORK).orderBy(FORK.REPLICA, FORK.SEQ).fetch(f -> new Fork(f.getReplica(),
                 names.getOrDefault(f.getReplica(), "?"), f.getSeq(), f.getReceivedAt(), f.getBundle()));
-        long conflicts = d.fetchCount(CONFLICT);
+        // one decision per entry that lost (ConflictService), however many fields it changed
+        long conflicts = d.fetchCount(d.selectDistinct(CONFLICT.LOSER_HASH).from(CONFLICT));
         List<Invalid> invalid = d.selectFrom(INVALID_OP).orderBy(INVALID_OP.REPLICA, INVALID_OP.SEQ).fetch(i ->
                 new Invalid(i.getReplica(), names.getOrDefault(i.getReplica(), "?"), i.getSeq(), i.getType(),
                         i.getEntity(), i.getReason()));

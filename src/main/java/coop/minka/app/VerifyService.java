@@ -128,7 +128,8 @@ public final class VerifyService {
         long head = OpStore.head(d, self).seq();
         IdentityFile.lastSeqOf(ws.db().file(), self).filter(written -> written > head).ifPresent(written ->
                 problems.add("own entries missing: this laptop wrote up to #" + written + " (identity file) but the log "
-                        + "holds up to #" + head));
+                        + "holds up to #" + head + " (expected after restoring a backup: the missing entries come back "
+                        + "from the other laptops at the next sync)"));
         d.select(PEER_VV.PEER, PEER_VV.SEQ).from(PEER_VV).where(PEER_VV.AUTHOR.eq(self)).and(PEER_VV.SEQ.gt(head))
                 .forEach(r -> problems.add("own entries missing: laptop " + r.value1() + " acknowledged our #"
                         + r.value2() + " but the log holds up to #" + head));
@@ -184,6 +185,10 @@ public final class VerifyService {
                     r.changed(true);
                     md.insertInto(OP).set(r).execute();
                 });
+                // trust is rooted in facts of the file: the cooperative and (for a legacy one) its founder
+                for (String key : List.of(Meta.COOP_ID, Meta.FOUNDER, Meta.SELF)) {
+                    Meta.get(d, key).ifPresent(v -> Meta.put(md, key, v));
+                }
                 // rebuild as the stored projections were built: with the database's own "self"
                 new Projector(Meta.get(d, Meta.SELF).orElse(ws.selfId())).rebuild(md);
                 return null;

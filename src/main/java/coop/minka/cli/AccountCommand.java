@@ -54,7 +54,7 @@ final class AccountCommand {
         @Override
         int run(Services s) {
             Account a = s.ledger().updateAccount(code, name, archived);
-            out().println("Updated " + a.code() + " " + a.name());
+            out().println(Terminal.safe("Updated " + a.code() + " " + a.name()));
             return 0;
         }
     }

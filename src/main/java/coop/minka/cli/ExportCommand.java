@@ -36,7 +36,7 @@ final class ExportCommand extends Leaf {
             o.put("files", e.files());
             Out.json(out(), o);
         } else {
-            out().println("Wrote " + e.path() + (e.files().isEmpty() ? "" : " (" + e.files().size() + " CSV files)") + ".");
+            out().println(Terminal.safe("Wrote " + e.path() + (e.files().isEmpty() ? "" : " (" + e.files().size() + " CSV files)") + "."));
         }
         return 0;
     }

@@ -46,9 +46,9 @@ final class InitCommand implements Callable<Integer> {
                 o.put("database", root.databasePath().toAbsolutePath().toString());
                 Out.json(out, o);
             } else {
-                out.println("Created \"" + ws.coop().name() + "\" (" + ws.currency().getCurrencyCode() + ") in "
-                        + root.databasePath().toAbsolutePath());
-                out.println("This laptop: " + replica + ", key fingerprint " + ws.log().identity().fingerprint());
+                out.println(Terminal.safe("Created \"" + ws.coop().name() + "\" (" + ws.currency().getCurrencyCode() + ") in "
+                        + root.databasePath().toAbsolutePath()));
+                out.println(Terminal.safe("This laptop: " + replica + ", key fingerprint " + ws.log().identity().fingerprint()));
             }
             out.flush();
             return 0;

@@ -43,10 +43,10 @@ final class JoinCommand implements Callable<Integer> {
                 o.put("database", root.databasePath().toAbsolutePath().toString());
                 Out.json(out, o);
             } else {
-                out.println("Joined \"" + ws.coop().name() + "\" in " + root.databasePath().toAbsolutePath());
-                out.println("This laptop: " + replica + ", key fingerprint " + fp);
+                out.println(Terminal.safe("Joined \"" + ws.coop().name() + "\" in " + root.databasePath().toAbsolutePath()));
+                out.println(Terminal.safe("This laptop: " + replica + ", key fingerprint " + fp));
                 out.println("Waiting to be admitted: send a sync file back (minka sync export or sync folder), and read");
-                out.println("this fingerprint to the treasurer of an admitted laptop, who runs: minka sync admit \"" + replica + "\"");
+                out.println(Terminal.safe("this fingerprint to the treasurer of an admitted laptop, who runs: minka sync admit \"" + replica + "\""));
             }
             out.flush();
             return 0;

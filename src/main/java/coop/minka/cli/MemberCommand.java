@@ -83,14 +83,14 @@ final class MemberCommand {
                 o.put("workHours", Double.parseDouble(Texts.hours(minutes)));
                 Out.json(out(), o);
             } else {
-                out().println(m.name() + "  (" + m.id() + ")");
+                out().println(Terminal.safe(m.name() + "  (" + m.id() + ")"));
                 out().println("gender: " + m.gender().wire() + ", status: " + m.status().wire()
                         + (m.joined() == null ? "" : ", joined " + m.joined()));
                 if (m.contact() != null) {
-                    out().println("contact: " + m.contact());
+                    out().println(Terminal.safe("contact: " + m.contact()));
                 }
                 if (m.notes() != null) {
-                    out().println("notes: " + m.notes());
+                    out().println(Terminal.safe("notes: " + m.notes()));
                 }
                 out().println("shared work: " + Texts.hours(minutes) + " hours in " + work.size() + " entries");
             }
@@ -125,7 +125,7 @@ final class MemberCommand {
             if (json) {
                 Out.json(out(), Out.member(m));
             } else {
-                out().println("Updated " + m.name() + " (" + m.id() + ")");
+                out().println(Terminal.safe("Updated " + m.name() + " (" + m.id() + ")"));
             }
             return 0;
         }

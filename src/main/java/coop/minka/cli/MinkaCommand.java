@@ -6,6 +6,7 @@ import coop.minka.app.Services;
 import coop.minka.app.Workspace;
 import coop.minka.domain.ErrorCode;
 import coop.minka.domain.MinkaException;
+import coop.minka.store.Database;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -63,15 +64,22 @@ public final class MinkaCommand {
     }
 
     /// Builds the picocli command line with Minka's error handling.
+    /// Everything printed goes through [Terminal#guard]: no control character or direction
+    /// override from the data reaches the terminal. Every command and command group answers
+    /// `--help` with its usage (exit 0).
     public static CommandLine commandLine(MinkaCommand root, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(root);
-        cl.setOut(out);
-        cl.setErr(err);
+        withHelp(cl);
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        cl.setOut(Terminal.guard(out));
+        cl.setErr(Terminal.guard(err));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             Locale locale = root.locale();
-            MinkaException me = ex instanceof MinkaException m ? m : new MinkaException(ErrorCode.INTERNAL, ex, String.valueOf(ex));
-            line.getErr().println(ErrorMessages.text("cli.error.prefix", locale) + ": " + ErrorMessages.oneLine(me, locale));
+            MinkaException known = Database.explain(ex, root.databasePath());
+            MinkaException me = known != null ? known : new MinkaException(ErrorCode.INTERNAL, ex, String.valueOf(ex));
+            line.getErr().println(Terminal.safe(ErrorMessages.text("cli.error.prefix", locale) + ": "
+                    + ErrorMessages.oneLine(me, locale)));
             if (root.debug) {
                 ex.printStackTrace(line.getErr());
             }
@@ -79,6 +87,17 @@ public final class MinkaCommand {
             return me.code().exitCode();
         });
         return cl;
+    }
+
+    /// `-h/--help` (and `-V/--version`) on every subcommand, groups included.
+    private static void withHelp(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (!sub.getCommandSpec().mixinStandardHelpOptions()) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+                sub.getCommandSpec().versionProvider(new Version());
+            }
+            withHelp(sub);
+        }
     }
 
     /// The version from the jar's manifest, or "development".

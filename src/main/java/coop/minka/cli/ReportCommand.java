@@ -52,7 +52,7 @@ final class ReportCommand {
                 table.writeCsv(out());
             } else {
                 Out.table(out(), table.headers(), table.rows());
-                after.forEach(out()::println);
+                after.forEach(line -> out().println(Terminal.safe(line)));
             }
             return 0;
         }
@@ -234,7 +234,7 @@ final class ReportCommand {
                 o.put("checkCode", p.code().text());
                 Out.json(out(), o);
             } else {
-                out().println("Wrote " + p.file() + " (" + p.pages() + " pages).");
+                out().println(Terminal.safe("Wrote " + p.file() + " (" + p.pages() + " pages)."));
                 out().println("Check code: " + p.code().text());
             }
             return 0;

@@ -1,6 +1,7 @@
 package coop.minka.cli;
 
 import coop.minka.app.ErrorMessages;
+import coop.minka.app.FileChecks;
 import coop.minka.app.Services;
 import coop.minka.app.SyncService;
 import coop.minka.app.SyncStatus;
@@ -20,10 +21,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/// `minka sync export|import|folder|status|admit|reject`: sync files carried between laptops.
+/// `minka sync export|import|folder|status|admit|reject|conflicts|resolve`: sync files carried between laptops.
 @Command(name = "sync", description = "Exchange sync files with the other laptops of the cooperative.",
         subcommands = {SyncCommand.Export.class, SyncCommand.Import.class, SyncCommand.Folder.class,
-                SyncCommand.StatusCmd.class, SyncCommand.Admit.class, SyncCommand.Reject.class})
+                SyncCommand.StatusCmd.class, SyncCommand.Admit.class, SyncCommand.Reject.class,
+                ConflictCommands.ListCmd.class, ConflictCommands.Resolve.class})
 final class SyncCommand {
     private SyncCommand() {
     }
@@ -54,6 +56,7 @@ final class SyncCommand {
         int run(Services s) {
             SyncService.Mode mode = which == null ? SyncService.Mode.DEFAULT
                     : which.full ? SyncService.Mode.FULL : SyncService.Mode.FOR_PEER;
+            FileChecks.target(out);
             SyncService.ExportResult r = service(s).export(out, mode, which == null ? null : which.peer);
             if (json) {
                 Out.json(out(), exportJson(r));
@@ -76,10 +79,10 @@ final class SyncCommand {
     }
 
     static void printExport(PrintWriter out, SyncService.ExportResult r) {
-        out.println("Wrote " + r.file().toAbsolutePath() + ": " + r.entries() + " entries from " + r.authors()
-                + " laptop(s); checked after writing.");
+        out.println(Terminal.safe("Wrote " + r.file().toAbsolutePath() + ": " + r.entries() + " entries from " + r.authors()
+                + " laptop(s); checked after writing."));
         for (Path p : r.removedOlder()) {
-            out.println("Removed this laptop's older sync file " + p.getFileName());
+            out.println(Terminal.safe("Removed this laptop's older sync file " + p.getFileName()));
         }
         out.println("It is safe to remove the USB stick.");
     }
@@ -118,7 +121,8 @@ final class SyncCommand {
                     if (json) {
                         results.add(errorJson(f, e, root()));
                     } else {
-                        out().println(f.getFileName() + ": REFUSED. " + ErrorMessages.oneLine(e, root().locale()));
+                        out().println(Terminal.safe(f.getFileName() + ": REFUSED. "
+                                + ErrorMessages.oneLine(e, root().locale())));
                     }
                 }
             }
@@ -171,8 +175,8 @@ final class SyncCommand {
     }
 
     static void printReceipt(PrintWriter out, ImportReceipt r) {
-        out.println("Sync file " + r.file() + " from \"" + r.senderName() + "\""
-                + (r.repeated() ? " (imported before)" : "") + ":");
+        out.println(Terminal.safe("Sync file " + r.file() + " from \"" + r.senderName() + "\""
+                + (r.repeated() ? " (imported before)" : "") + ":"));
         Out.table(out, List.of("LAPTOP", "STATUS", "NEW", "ALREADY HAD", "WAITING", "NOTES"), r.authors().stream()
                 .map(a -> List.of(a.name(), a.status(), Long.toString(a.newOps()), Long.toString(a.known()),
                         Long.toString(a.quarantined()), notes(a))).toList());
@@ -183,7 +187,7 @@ final class SyncCommand {
             out.println("Entries of laptops not admitted yet are kept but not counted until a trusted laptop admits them.");
         }
         if (r.backup() != null) {
-            out.println("Backup made before importing: " + r.backup());
+            out.println(Terminal.safe("Backup made before importing: " + r.backup()));
         }
     }
 
@@ -233,11 +237,15 @@ final class SyncCommand {
             } else {
                 for (SyncService.FolderItem i : r.items()) {
                     if (i.error() != null) {
-                        out().println(i.file().getFileName() + ": REFUSED. " + ErrorMessages.oneLine(i.error(), root().locale()));
+                        out().println(Terminal.safe(i.file().getFileName() + ": REFUSED. "
+                                + ErrorMessages.oneLine(i.error(), root().locale())));
                     } else if (i.receipt() != null) {
                         printReceipt(out(), i.receipt());
                     } else if ("already-imported".equals(i.skipped())) {
-                        out().println(i.file().getFileName() + ": already imported.");
+                        out().println(Terminal.safe(i.file().getFileName() + ": already imported."));
+                    } else if (SyncService.GONE.equals(i.skipped())) {
+                        out().println(Terminal.safe(ErrorMessages.text("cli.sync.gone", root().locale(),
+                                i.file().getFileName())));
                     }
                 }
                 printExport(out(), r.written());
@@ -266,25 +274,36 @@ final class SyncCommand {
                             l.lastBundleCreatedAt() == null ? "" : Instant.ofEpochMilli(l.lastBundleCreatedAt()).toString()))
                             .toList());
             for (SyncStatus.Laptop p : st.pending()) {
-                o.println("Waiting to be admitted: \"" + p.name() + "\", fingerprint " + p.fingerprint()
-                        + ". Compare it with that laptop, then: minka sync admit \"" + p.name() + "\"");
+                o.println(Terminal.safe("Waiting to be admitted: \"" + p.name() + "\", fingerprint " + p.fingerprint()
+                        + ". Compare it with that laptop, then: minka sync admit \"" + p.name() + "\""));
             }
             if (st.quarantined() > 0) {
                 o.println(st.quarantined() + " entries wait until their laptop is admitted.");
             }
             for (SyncStatus.Fork f : st.forks()) {
-                o.println("FORK: \"" + f.name() + "\" has two different entries #" + f.seq()
-                        + " (its database was probably copied to another computer).");
+                o.println(Terminal.safe("FORK: \"" + f.name() + "\" has two different entries #" + f.seq()
+                        + " (its database was probably copied to another computer)."));
             }
             for (SyncStatus.Flagged f : st.late()) {
-                o.println("Late entry for review: " + f.type() + " " + f.entity() + " from \"" + f.name()
-                        + "\" is dated in a closed period.");
+                o.println(Terminal.safe("Late entry for review: " + f.type() + " " + f.entity() + " from \"" + f.name()
+                        + "\" is dated in a closed period."));
             }
             for (SyncStatus.Flagged f : st.farAhead()) {
-                o.println("Clock far ahead: entry #" + f.seq() + " from \"" + f.name() + "\" (check that laptop's date).");
+                o.println(Terminal.safe("Clock far ahead: entry #" + f.seq() + " from \"" + f.name() + "\" (check that laptop's date)."));
             }
             if (st.conflicts() > 0) {
-                o.println(st.conflicts() + " conflicting change(s) to review.");
+                o.println(st.conflicts() + " conflicting change(s) to decide: minka sync conflicts");
+            }
+            java.util.Locale lang = root().locale();
+            for (SyncStatus.Laptop l : st.impostors()) {
+                o.println(Terminal.safe(ErrorMessages.text("cli.sync.impostor", lang, l.name(), l.fingerprint())));
+            }
+            for (SyncStatus.Invalid i : st.invalid()) {
+                o.println(Terminal.safe(ErrorMessages.text("cli.sync.invalid", lang, i.name(), Long.toString(i.seq()), i.type(),
+                        ErrorMessages.invalidReason(i.reason(), lang))));
+            }
+            if (st.waiting() > 0) {
+                o.println(ErrorMessages.text("cli.sync.waiting", lang, Long.toString(st.waiting())));
             }
             return 0;
         }
@@ -323,7 +342,7 @@ final class SyncCommand {
 
         @Override
         String said(SyncTrust.ReplicaView v) {
-            return (v.changed() ? "Admitted \"" : "Already admitted: \"") + v.name() + "\", fingerprint "
+            return (v.changed() ? "Admitted \"" : "Already admitted: \"") + Terminal.safe(v.name()) + "\", fingerprint "
                     + v.fingerprint() + "." + (v.changed()
                     ? System.lineSeparator() + "Its entries count from now on; the admission travels in the next sync file."
                     : "");
@@ -339,7 +358,7 @@ final class SyncCommand {
 
         @Override
         String said(SyncTrust.ReplicaView v) {
-            return (v.changed() ? "Rejected \"" : "Already rejected: \"") + v.name() + "\", fingerprint "
+            return (v.changed() ? "Rejected \"" : "Already rejected: \"") + Terminal.safe(v.name()) + "\", fingerprint "
                     + v.fingerprint() + ". Its entries are kept but do not count.";
         }
     }

@@ -10,7 +10,10 @@ final class TextTable {
     }
 
     /// Header, a rule of dashes, then the rows; columns two spaces apart, no trailing blanks.
-    static String render(List<String> headers, List<List<String>> rows) {
+    /// Every cell is made one safe line first ([Terminal#safe]): a name cannot break the table
+    /// or print a line of its own.
+    static String render(List<String> headers, List<List<String>> rawRows) {
+        List<List<String>> rows = rawRows.stream().map(r -> r.stream().map(Terminal::safe).toList()).toList();
         int[] w = new int[headers.size()];
         for (int i = 0; i < w.length; i++) {
             w[i] = headers.get(i).length();

@@ -29,7 +29,7 @@ final class VerifyCommand extends Leaf {
                 out().println("OK: " + r.ops() + " entries checked; the books are sound.");
             } else {
                 out().println("PROBLEMS FOUND (" + r.problems().size() + "):");
-                r.problems().forEach(p -> out().println("  - " + p));
+                r.problems().forEach(p -> out().println(Terminal.safe("  - " + p)));
             }
             out().println("State digest: " + r.digest());
         }

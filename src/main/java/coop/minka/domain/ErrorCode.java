@@ -12,6 +12,9 @@ public enum ErrorCode {
     DATABASE_TOO_NEW(3),
     DATABASE_LOCKED(4),
     DATABASE_READ_ONLY(4),
+    DISK_FULL(4),
+    DATABASE_IO_ERROR(4),
+    DATA_CONFLICT(2),
     NOT_INITIALISED(3),
     BAD_DATE(2),
     BAD_AMOUNT(2),
@@ -49,6 +52,9 @@ public enum ErrorCode {
     BUNDLE_NOT_FULL(5),
     BUNDLE_EMPTY_FOLDER(5),
     FILE_NOT_FOUND(2),
+    SYNC_FILE_IS_FOLDER(2),
+    NOT_A_REGULAR_FILE(2),
+    FILE_CHANGED(5),
     CANNOT_WRITE(6),
     BACKUP_FAILED(6),
     CODE_MISMATCH(1),
@@ -64,6 +70,7 @@ public enum ErrorCode {
     BAD_CHECK_CODE(2),
     PERIOD_NOT_ENDED(2),
     INVALID_ENTRY(2),
+    UNKNOWN_CONFLICT(2),
     INTERNAL(70);
 
     private final int exitCode;

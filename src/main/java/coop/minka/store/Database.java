@@ -265,9 +265,36 @@ public final class Database implements AutoCloseable {
         return new MinkaException(ErrorCode.INTERNAL, e, e.getMessage());
     }
 
+    /// What a failure from below means to a person: the catalogued error found in `t`'s causes,
+    /// or the SQLite error there translated (disk full, read-only, I/O error, constraint…), or
+    /// null when `t` is neither (a bug: the caller reports an internal error).
+    public static MinkaException explain(Throwable t, Path file) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof MinkaException m) {
+                return m;
+            }
+            if (c instanceof SQLException s) {
+                MinkaException m = translate(s, file);
+                return m.code() == ErrorCode.INTERNAL ? null : m;
+            }
+        }
+        return null;
+    }
+
     static MinkaException translate(SQLException e, Path file) {
         if (e instanceof SQLiteException s) {
             SQLiteErrorCode code = s.getResultCode();
+            String name = code.name();
+            if (code == SQLiteErrorCode.SQLITE_FULL) {
+                return new MinkaException(ErrorCode.DISK_FULL, e, file);
+            }
+            if (name.startsWith("SQLITE_IOERR")) {
+                return name.equals("SQLITE_IOERR_NOMEM") ? new MinkaException(ErrorCode.INTERNAL, e, e.getMessage())
+                        : new MinkaException(ErrorCode.DATABASE_IO_ERROR, e, file);
+            }
+            if (name.startsWith("SQLITE_CONSTRAINT")) {
+                return new MinkaException(ErrorCode.DATA_CONFLICT, e);
+            }
             if (code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED
                     || code.name().startsWith("SQLITE_BUSY")) {
                 return new MinkaException(ErrorCode.DATABASE_LOCKED, e, file);

@@ -67,7 +67,8 @@ public final class Projector {
 
     /// The rule book's verdict on one op alone ([coop.minka.domain.OpRules]); null if it passes.
     static String ruleViolation(Op op) {
-        return null;
+        return coop.minka.domain.OpRules.check(op.type(), op.entity(), op.data())
+                .map(coop.minka.domain.OpRules.Violation::reason).orElse(null);
     }
 
     private final String self;
@@ -535,7 +536,7 @@ public final class Projector {
                 }
             }
             d.deleteFrom(INVALID_OP).where(INVALID_OP.ENTITY.eq(entity))
-                    .and(INVALID_OP.REASON.in("wrong-kind", "created-twice")).execute();
+                    .and(INVALID_OP.REASON.in("entity-kind", "created-twice")).execute();
             if (ops.isEmpty()) {
                 return;
             }
@@ -551,7 +552,7 @@ public final class Projector {
                 } else if (CREATE_TYPES.contains(op.type()) || op.type().equals(OpType.COOP_CREATE)) {
                     recordInvalid(op, "created-twice");
                 } else if (!createType.equals(createTypeOf(List.of(op)))) {
-                    recordInvalid(op, "wrong-kind");
+                    recordInvalid(op, "entity-kind");
                 } else {
                     kept.add(op);
                 }

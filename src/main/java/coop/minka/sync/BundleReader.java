@@ -345,7 +345,7 @@ public final class BundleReader {
             throw new MinkaException(ErrorCode.BUNDLE_TAMPERED, e, "the sender's signature is unreadable");
         }
         if (!verifyCached(senderKey, m.signedStatement().getBytes(java.nio.charset.StandardCharsets.UTF_8), sig)) {
-            throw new MinkaException(ErrorCode.BUNDLE_FORGED, m.sender().name());
+            throw new MinkaException(ErrorCode.BUNDLE_TAMPERED, "the sender's signature is not valid");
         }
         List<VerifiedBundle.Range> out = new ArrayList<>(ranges.size());
         boolean full = true;

@@ -1,5 +1,6 @@
 package coop.minka.ui;
 
+import coop.minka.app.ConflictService;
 import coop.minka.app.Services;
 import coop.minka.app.SyncService;
 import coop.minka.app.SyncStatus;
@@ -18,6 +19,7 @@ import coop.minka.ui.reports.ReportsView;
 import coop.minka.ui.reports.ReportsViewModel;
 import coop.minka.ui.settings.SettingsView;
 import coop.minka.ui.settings.SettingsViewModel;
+import coop.minka.ui.sync.ConflictsViewModel;
 import coop.minka.ui.sync.SyncView;
 import coop.minka.ui.sync.SyncViewModel;
 import coop.minka.ui.work.WorkView;
@@ -55,7 +57,8 @@ final class Session {
         work = new WorkViewModel(ui, services.members(), services.work());
         accounts = new AccountsViewModel(ui, services.ledger(), services.members());
         reports = new ReportsViewModel(ui, services.reports());
-        sync = new SyncViewModel(ui, new SyncService(ws, services.periods()), status, new SyncTrust(ws));
+        sync = new SyncViewModel(ui, new SyncService(ws, services.periods()), status, new SyncTrust(ws),
+                new ConflictsViewModel(ui, new ConflictService(ws)));
         settings = new SettingsViewModel(ui, prefs, books, reopen);
     }
 

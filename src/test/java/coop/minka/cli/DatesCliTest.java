@@ -57,6 +57,11 @@ class DatesCliTest {
                 assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
             }
         }
+        for (String bad : List.of("-0001-01-01", "0000-01-01")) {
+            CliRunner.Result r = cli.run("tx", "add", "--date", bad, "--memo", "Dues", "--post", "1000=5",
+                    "--post", "4000=-5");
+            assertEquals(2, r.exit(), bad + " -> " + r.err());
+        }
         assertEquals(before, books());
     }
 

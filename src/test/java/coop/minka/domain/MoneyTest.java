@@ -37,9 +37,37 @@ class MoneyTest {
 
     @Test
     void refusesWhatIsNotAPlainAmount() {
-        for (String bad : List.of("", "abc", "1,234.50", "1e3", "12.3.4", "--1", "1 000", "0x10", "99999999999999999999")) {
+        for (String bad : List.of("", "abc", "1,234.50", "1e3", "12.3.4", "--1", "1 000", "0x10")) {
             assertEquals(ErrorCode.BAD_AMOUNT, assertThrows(MinkaException.class, () -> Money.parse(bad, BOB)).code(), bad);
         }
+    }
+
+    @Test
+    void refusesMoreThanTheLargestAmountEitherWay() {
+        for (String big : List.of("99999999999999999999", "100000000000.01", "-100000000000.01", "92233720368547758.08")) {
+            MinkaException e = assertThrows(MinkaException.class, () -> Money.parse(big, BOB));
+            assertEquals(ErrorCode.AMOUNT_TOO_LARGE, e.code(), big);
+            assertEquals(List.of(big, "100000000000.00"), e.args());
+        }
+        assertEquals(OpRules.MAX_AMOUNT, Money.parse("100000000000", BOB));
+        assertEquals(-OpRules.MAX_AMOUNT, Money.parse("-100000000000.00", BOB));
+    }
+
+    @Test
+    void theBalanceCheckRefusesLinesBeyondTheMaximumAndNeverOverflows() {
+        var max = new Posting("a", Long.MAX_VALUE);
+        assertEquals(ErrorCode.AMOUNT_TOO_LARGE, assertThrows(MinkaException.class,
+                () -> Ledger.checkBalanced(List.of(max, max, new Posting("b", 2)), BOB)).code());
+        assertEquals(ErrorCode.UNBALANCED, assertThrows(MinkaException.class, () -> Ledger.checkBalanced(
+                List.of(new Posting("a", OpRules.MAX_AMOUNT), new Posting("b", OpRules.MAX_AMOUNT)), BOB)).code());
+        Ledger.checkBalanced(List.of(new Posting("a", OpRules.MAX_AMOUNT), new Posting("b", -OpRules.MAX_AMOUNT)), BOB);
+        java.util.List<Posting> many = new java.util.ArrayList<>();
+        for (int i = 0; i < OpRules.MAX_POSTINGS + 1; i++) {
+            many.add(new Posting("a", i % 2 == 0 ? 1 : -1));
+        }
+        MinkaException tooMany = assertThrows(MinkaException.class, () -> Ledger.checkBalanced(many, BOB));
+        assertEquals(ErrorCode.INVALID_ENTRY, tooMany.code());
+        assertEquals("too-many-postings", tooMany.args().getFirst());
     }
 
     @Test

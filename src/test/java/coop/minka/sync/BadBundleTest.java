@@ -212,7 +212,11 @@ class BadBundleTest {
         }));
         cs.add(new Case("unknown newer format", ErrorCode.BUNDLE_TOO_NEW, () -> {
             ManifestJson m = BundleForge.manifest(goodEntries());
-            return withManifest(copy(m, 2, m.coop(), m.authors()));
+            return withManifest(copy(m, ManifestJson.FORMAT + 1, m.coop(), m.authors()));
+        }));
+        cs.add(new Case("format 1, before files carried keys", ErrorCode.BUNDLE_TOO_OLD, () -> {
+            ManifestJson m = BundleForge.manifest(goodEntries());
+            return withManifest(copy(m, 1, m.coop(), m.authors()));
         }));
         cs.add(new Case("downgraded format", ErrorCode.BUNDLE_TAMPERED, () -> {
             ManifestJson m = BundleForge.manifest(goodEntries());

@@ -86,6 +86,9 @@ class ConvergenceProperties {
             Path snap = root.resolve(v.file().getFileName() + ".snapshot");
             v.s.workspace().db().backupTo(snap);
             snapshots.add(snap);
+            // the identity file is a witness of the laptop's own entries: it goes back with the file
+            Files.copy(coop.minka.store.IdentityFile.pathFor(v.file()),
+                    coop.minka.store.IdentityFile.pathFor(snap), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -139,6 +142,9 @@ class ConvergenceProperties {
             try (Statement st = villages.get(i).s.workspace().db().connection().createStatement()) {
                 st.executeUpdate("restore from " + snapshots.get(i).toAbsolutePath());
             }
+            Files.copy(coop.minka.store.IdentityFile.pathFor(snapshots.get(i)),
+                    coop.minka.store.IdentityFile.pathFor(villages.get(i).file()),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         Path bag = Village.mkdir(root.resolve("bag" + tryNo));
         List<Path> mail = new ArrayList<>();

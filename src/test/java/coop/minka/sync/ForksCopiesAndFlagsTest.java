@@ -68,26 +68,40 @@ class ForksCopiesAndFlagsTest {
     }
 
     @Test
-    void aCopiedDatabaseGetsItsOwnIdentityAndWaitsForAdmission() throws Exception {
-        Path copyDir = Village.mkdir(tmp.resolve("copy"));
+    void aCopiedDatabaseGetsItsOwnIdentityVouchedByTheOldKeyOrWaitsWithoutIt() throws Exception {
+        Path withKey = Village.mkdir(tmp.resolve("copy"));
+        Path withoutKey = Village.mkdir(tmp.resolve("bare"));
         Path aDb;
         try (Village a = Village.found(tmp, "a", SyncService.Options.DEFAULT)) {
             a.s.members().add("Ana", Gender.WOMAN, null, null, null);
             aDb = a.file();
         }
-        Files.copy(aDb, copyDir.resolve("a.db"));
-        Files.copy(aDb.resolveSibling("a.db.identity"), copyDir.resolve("a.db.identity"));
+        Files.copy(aDb, withKey.resolve("a.db"));
+        Files.copy(aDb.resolveSibling("a.db.identity"), withKey.resolve("a.db.identity"));
+        Files.copy(aDb, withoutKey.resolve("a.db"));
         try (Village a = Village.open(aDb, SyncService.Options.DEFAULT)) {
             Path fromCopy;
-            try (Village c = Village.open(copyDir.resolve("a.db"), SyncService.Options.DEFAULT)) {
+            String copyId;
+            try (Village c = Village.open(withKey.resolve("a.db"), SyncService.Options.DEFAULT)) {
                 c.s.members().add("Written on the copy", Gender.MAN, null, null, null);
                 assertNotEquals(a.id(), c.id(), "the copy writes under a new identity");
+                copyId = c.id();
                 fromCopy = c.export(Village.mkdir(tmp.resolve("out")), SyncService.Mode.FULL, null);
             }
             ImportReceipt r = a.sync.importBundle(fromCopy);
             assertEquals(0, r.forks(), "no fork: the copy never wrote as A");
-            assertEquals(2, r.quarantined(), "its join and its member wait for admission");
-            assertEquals(1, a.s.members().list().size());
+            assertEquals(0, r.quarantined(), "the old key vouched for the copy's new one: it counts at once");
+            assertEquals(2, a.s.members().list().size());
+            assertEquals("admitted", new SyncStatus(a.s.workspace()).status().laptops().stream()
+                    .filter(l -> l.id().equals(copyId)).findFirst().orElseThrow().status());
+            try (Village bare = Village.open(withoutKey.resolve("a.db"), SyncService.Options.DEFAULT)) {
+                bare.s.members().add("Written on a bare copy", Gender.MAN, null, null, null);
+                fromCopy = bare.export(Village.mkdir(tmp.resolve("out2")), SyncService.Mode.FULL, null);
+            }
+            r = a.sync.importBundle(fromCopy);
+            assertEquals(0, r.forks());
+            assertEquals(2, r.quarantined(), "without the old key: its join and its member wait for admission");
+            assertEquals(2, a.s.members().list().size());
         }
     }
 

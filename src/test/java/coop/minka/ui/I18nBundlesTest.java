@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /// every text is a valid MessageFormat pattern with doubled apostrophes.
 class I18nBundlesTest {
     private static final List<String> LANGUAGES = List.of("", "_es", "_fr", "_pt");
-    private static final Pattern LITERAL = Pattern.compile("\"([a-z][A-Za-z]*(?:\\.[A-Za-z0-9]+)+)\"");
+    private static final Pattern LITERAL = Pattern.compile("\"([a-z][A-Za-z]*(?:\\.[A-Za-z0-9][A-Za-z0-9-]*)+)\"");
 
     private static Properties load(String suffix) throws IOException {
         Properties p = new Properties();

@@ -71,7 +71,7 @@ public final class AccountsViewModel extends ScreenModel {
         super(ui);
         this.ledger = ledger;
         this.members = members;
-        this.txForm = new TransactionForm(() -> ui.i18n().currencyProperty().get());
+        this.txForm = new TransactionForm(() -> ui.i18n().currencyProperty().get(), ui.i18n());
         canSaveTransaction = txForm.validBinding().and(ui.async().busyProperty().not());
         canSaveAccount = accountForm.validBinding().and(ui.async().busyProperty().not());
         canVoid = Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().tx().voided(), selected);
@@ -170,6 +170,7 @@ public final class AccountsViewModel extends ScreenModel {
 
     /// Posts the form's transaction; refused (and the form kept) unless it balances.
     public void saveTransaction() {
+        txForm.date().commit();
         if (!canSaveTransaction.get()) {
             return;
         }

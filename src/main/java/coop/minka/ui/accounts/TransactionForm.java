@@ -4,6 +4,8 @@ import coop.minka.domain.Account;
 import coop.minka.domain.MinkaException;
 import coop.minka.domain.Money;
 import coop.minka.ui.common.Amounts;
+import coop.minka.ui.common.DateField;
+import coop.minka.ui.common.I18n;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.function.Supplier;
@@ -53,7 +55,7 @@ public final class TransactionForm {
 
     private final Supplier<Currency> currency;
     private final BooleanProperty open = new SimpleBooleanProperty(false);
-    private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>(LocalDate.now());
+    private final DateField date;
     private final StringProperty memo = new SimpleStringProperty("");
     private final StringProperty reference = new SimpleStringProperty("");
     private final ObservableList<Line> lines = FXCollections.observableArrayList(
@@ -64,16 +66,17 @@ public final class TransactionForm {
     private final ReadOnlyBooleanWrapper linesComplete = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding valid;
 
-    TransactionForm(Supplier<Currency> currency) {
+    TransactionForm(Supplier<Currency> currency, I18n i18n) {
         this.currency = currency;
+        this.date = new DateField(i18n, true, LocalDate.now());
         lines.addListener((ListChangeListener<Line>) c -> recompute());
         valid = Bindings.createBooleanBinding(() -> difference.get() == 0 && totalDebit.get() > 0
-                        && amountsReadable.get() && linesComplete.get() && !memo.get().isBlank() && date.get() != null,
-                difference, totalDebit, amountsReadable, linesComplete, memo, date);
+                        && amountsReadable.get() && linesComplete.get() && !memo.get().isBlank() && date.valid(),
+                difference, totalDebit, amountsReadable, linesComplete, memo, date.valueProperty(), date.errorProperty());
     }
 
     void start() {
-        date.set(LocalDate.now());
+        date.valueProperty().set(LocalDate.now());
         memo.set("");
         reference.set("");
         lines.setAll(new Line(), new Line());
@@ -101,8 +104,8 @@ public final class TransactionForm {
                 if (d < 0 || c < 0 || d > 0 && c > 0) {
                     readable = false;
                 }
-                debit += d;
-                credit += c;
+                debit = Math.addExact(debit, d);
+                credit = Math.addExact(credit, c);
             } catch (MinkaException | ArithmeticException e) {
                 readable = false;
             }
@@ -152,6 +155,11 @@ public final class TransactionForm {
     }
 
     public ObjectProperty<LocalDate> dateProperty() {
+        return date.valueProperty();
+    }
+
+    /// The date as typed: errors and warnings, and the picker's converter.
+    public DateField date() {
         return date;
     }
 

@@ -36,8 +36,7 @@ final class TransactionFormView extends ScrollPane {
         visibleProperty().bind(f.openProperty());
         Label title = new Label(i18n.t("accounts.form.title"));
         title.getStyleClass().add(Styles.TITLE_3);
-        DatePicker date = Views.datePicker(i18n);
-        date.valueProperty().bindBidirectional(f.dateProperty());
+        DatePicker date = Views.datePicker(f.date());
         memo.setId("tx-memo");
         memo.textProperty().bindBidirectional(f.memoProperty());
         TextField ref = new TextField();
@@ -45,7 +44,7 @@ final class TransactionFormView extends ScrollPane {
         ref.setPrefColumnCount(8);
         GridPane head = new GridPane();
         head.setHgap(12);
-        head.addRow(0, Views.field(i18n, "accounts.form.date", date, null),
+        head.addRow(0, Views.field(i18n, "accounts.form.date", date, f.date().noticeProperty()),
                 Views.field(i18n, "accounts.form.memo", memo, null),
                 Views.field(i18n, "accounts.form.reference", ref, null));
         ColumnConstraints grow = new ColumnConstraints();

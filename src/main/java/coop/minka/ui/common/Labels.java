@@ -54,4 +54,38 @@ public final class Labels {
             return "gender.unspecified";
         }
     }
+
+    /// The message key of a rule-book reason code (`domain.OpRules`), for "held invalid: …";
+    /// a code this version does not know reads as an unknown kind of entry.
+    public static String invalidKey(String reason) {
+        return switch (reason == null ? "" : reason) {
+            case "unknown-type" -> "invalid.unknown-type";
+            case "bad-id" -> "invalid.bad-id";
+            case "missing-field" -> "invalid.missing-field";
+            case "wrong-kind" -> "invalid.wrong-kind";
+            case "bad-text" -> "invalid.bad-text";
+            case "text-too-long" -> "invalid.text-too-long";
+            case "bad-date" -> "invalid.bad-date";
+            case "bad-minutes" -> "invalid.bad-minutes";
+            case "bad-amount" -> "invalid.bad-amount";
+            case "bad-posting" -> "invalid.bad-posting";
+            case "too-few-postings" -> "invalid.too-few-postings";
+            case "too-many-postings" -> "invalid.too-many-postings";
+            case "unbalanced" -> "invalid.unbalanced";
+            case "bad-choice" -> "invalid.bad-choice";
+            case "bad-currency" -> "invalid.bad-currency";
+            case "bad-languages" -> "invalid.bad-languages";
+            case "bad-key" -> "invalid.bad-key";
+            case "bad-fingerprint" -> "invalid.bad-fingerprint";
+            case "bad-hash" -> "invalid.bad-hash";
+            case "fixed-field" -> "invalid.fixed-field";
+            case "id-not-owned" -> "invalid.id-not-owned";
+            case "id-used-twice" -> "invalid.id-used-twice";
+            case "created-twice" -> "invalid.created-twice";
+            case "entity-kind" -> "invalid.entity-kind";
+            case "wrong-cooperative" -> "invalid.wrong-cooperative";
+            case "not-founder" -> "invalid.not-founder";
+            default -> "invalid.unknown-type";
+        };
+    }
 }

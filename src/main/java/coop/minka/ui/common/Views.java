@@ -174,34 +174,35 @@ public final class Views {
         c.setTooltip(t);
     }
 
-    /// A date picker that shows and reads dates in the user's language (`28/11/2026`).
+    /// A date picker for a filter, showing and reading dates in the user's language with a
+    /// four-digit year (`28/11/2026`) or as `2026-11-28`; a text that is no date clears the filter.
     public static javafx.scene.control.DatePicker datePicker(I18n i18n) {
         javafx.scene.control.DatePicker p = new javafx.scene.control.DatePicker();
-        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter
-                .ofLocalizedDate(java.time.format.FormatStyle.SHORT).withLocale(i18n.locale());
         p.setConverter(new StringConverter<>() {
             @Override
             public String toString(java.time.LocalDate d) {
-                return d == null ? "" : f.format(d);
+                return DateField.format(d, i18n.locale());
             }
 
             @Override
             public java.time.LocalDate fromString(String s) {
-                if (s == null || s.isBlank()) {
-                    return null;
-                }
-                try {
-                    return java.time.LocalDate.parse(s.strip(), f);
-                } catch (java.time.format.DateTimeParseException e) {
-                    try {
-                        return java.time.LocalDate.parse(s.strip());
-                    } catch (java.time.format.DateTimeParseException e2) {
-                        return p.getValue();
-                    }
-                }
+                return DateField.parse(s, i18n.locale()).orElse(null);
             }
         });
-        p.setPromptText(f.format(java.time.LocalDate.of(2026, 12, 31)));
+        p.setPromptText(DateField.format(java.time.LocalDate.of(2026, 12, 31), i18n.locale()));
+        return p;
+    }
+
+    /// A date picker for the date of an entry, driven by its [DateField]: what is typed is checked
+    /// as it is typed, and a text that is no date is an error under the field (shown by
+    /// [#field] with `field.noticeProperty()`), never replaced by another date.
+    public static javafx.scene.control.DatePicker datePicker(DateField field) {
+        javafx.scene.control.DatePicker p = new javafx.scene.control.DatePicker();
+        p.setConverter(field.converter());
+        p.valueProperty().bindBidirectional(field.valueProperty());
+        p.getEditor().textProperty().addListener((o, a, b) -> field.typed(b));
+        p.setPromptText(field.example());
+        field.errorProperty().addListener((o, a, b) -> p.pseudoClassStateChanged(Styles.STATE_DANGER, !b.isEmpty()));
         return p;
     }
 }

@@ -2,6 +2,8 @@ package coop.minka.ui.members;
 
 import coop.minka.domain.Gender;
 import coop.minka.domain.Member;
+import coop.minka.ui.common.DateField;
+import coop.minka.ui.common.I18n;
 import java.time.LocalDate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -22,23 +24,25 @@ public final class MemberForm {
     private final ObjectProperty<Member> editing = new SimpleObjectProperty<>();
     private final StringProperty name = new SimpleStringProperty("");
     private final ObjectProperty<Gender> gender = new SimpleObjectProperty<>(Gender.UNSPECIFIED);
-    private final ObjectProperty<LocalDate> joined = new SimpleObjectProperty<>();
+    private final DateField joined;
     private final StringProperty contact = new SimpleStringProperty("");
     private final StringProperty notes = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper nameWarning = new ReadOnlyStringWrapper("");
     private final BooleanBinding valid;
 
-    MemberForm() {
+    MemberForm(I18n i18n) {
+        joined = new DateField(i18n, false, null);
         valid = Bindings.createBooleanBinding(() -> !name.get().isBlank() && name.get().strip().length() <= MAX
-                && contact.get().length() <= MAX && notes.get().length() <= MAX, name, contact, notes);
+                && contact.get().length() <= MAX && notes.get().length() <= MAX && joined.valid(), name, contact, notes,
+                joined.valueProperty(), joined.errorProperty());
     }
 
     void startAdd() {
         editing.set(null);
         name.set("");
         gender.set(Gender.UNSPECIFIED);
-        joined.set(LocalDate.now());
+        joined.valueProperty().set(LocalDate.now());
         contact.set("");
         notes.set("");
         nameError.set("");
@@ -50,7 +54,7 @@ public final class MemberForm {
         editing.set(m);
         name.set(m.name());
         gender.set(m.gender());
-        joined.set(m.joined());
+        joined.valueProperty().set(m.joined());
         contact.set(m.contact() == null ? "" : m.contact());
         notes.set(m.notes() == null ? "" : m.notes());
         nameError.set("");
@@ -83,6 +87,11 @@ public final class MemberForm {
     }
 
     public ObjectProperty<LocalDate> joinedProperty() {
+        return joined.valueProperty();
+    }
+
+    /// The joining date as typed: errors and warnings, and the picker's converter.
+    public DateField joined() {
         return joined;
     }
 

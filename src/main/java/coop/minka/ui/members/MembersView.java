@@ -127,8 +127,7 @@ public final class MembersView extends BorderPane {
         gender.getItems().setAll(Gender.values());
         Views.labelled(gender, g -> i18n.t(Labels.key(g)), "");
         gender.valueProperty().bindBidirectional(f.genderProperty());
-        DatePicker joined = Views.datePicker(i18n);
-        joined.valueProperty().bindBidirectional(f.joinedProperty());
+        DatePicker joined = Views.datePicker(f.joined());
         TextField contact = new TextField();
         contact.textProperty().bindBidirectional(f.contactProperty());
         TextArea notes = new TextArea();
@@ -149,7 +148,7 @@ public final class MembersView extends BorderPane {
         VBox box = new VBox(12, title,
                 Views.field(i18n, "members.form.name", nameField, f.nameErrorProperty()), warning,
                 Views.field(i18n, "members.form.gender", gender, null),
-                Views.field(i18n, "members.form.joined", joined, null),
+                Views.field(i18n, "members.form.joined", joined, f.joined().noticeProperty()),
                 Views.field(i18n, "members.form.contact", contact, null),
                 Views.field(i18n, "members.form.notes", notes, null),
                 Views.row(save, cancel));

@@ -58,7 +58,7 @@ public final class MembersViewModel extends ScreenModel {
     private final BooleanProperty showInactive = new SimpleBooleanProperty(false);
     private final ObjectProperty<Member> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<MemberPage> page = new SimpleObjectProperty<>();
-    private final MemberForm form = new MemberForm();
+    private final MemberForm form;
     private final BooleanBinding canSave;
     private final BooleanBinding canEdit;
 
@@ -67,6 +67,7 @@ public final class MembersViewModel extends ScreenModel {
         this.members = members;
         this.work = work;
         this.ledger = ledger;
+        this.form = new MemberForm(ui.i18n());
         search.addListener((o, a, b) -> refilter());
         showInactive.addListener((o, a, b) -> refilter());
         selected.addListener((o, a, b) -> loadPage(b));
@@ -169,6 +170,7 @@ public final class MembersViewModel extends ScreenModel {
     /// Saves the form: a new member, or the changes to the one being edited.
     public void save() {
         validateName();
+        form.joined().commit();
         if (!canSave.get()) {
             return;
         }

@@ -32,6 +32,9 @@ public final class SyncView extends BorderPane {
         getStyleClass().add("screen");
         setTop(Views.title(i18n, "nav.sync"));
         VBox content = new VBox(16, bigAction(), receipt(), laptops(), attentionCard());
+        if (vm.conflicts() != null) {
+            content.getChildren().add(2, new ConflictsCard(vm.conflicts(), i18n));
+        }
         content.setPadding(new Insets(12, 4, 12, 0));
         ScrollPane sp = new ScrollPane(content);
         sp.setFitToWidth(true);
@@ -117,6 +120,7 @@ public final class SyncView extends BorderPane {
             case "founder" -> i18n.t("sync.status.founder");
             case "admitted" -> i18n.t("sync.status.admitted");
             case "pending" -> i18n.t("sync.status.pending");
+            case "impostor" -> i18n.t("sync.status.impostor");
             default -> i18n.t("sync.status.revoked");
         };
     }
@@ -152,6 +156,19 @@ public final class SyncView extends BorderPane {
         }
         if (s.conflicts() > 0) {
             attention.getChildren().add(warn(i18n.t("sync.att.conflicts", s.conflicts())));
+            any = true;
+        }
+        for (var l : s.impostors()) {
+            attention.getChildren().add(warn(i18n.t("sync.att.impostor", l.name(), l.fingerprint())));
+            any = true;
+        }
+        for (var v : s.invalid()) {
+            attention.getChildren().add(warn(i18n.t("sync.att.invalid", v.name(), v.seq(),
+                    i18n.t(coop.minka.ui.common.Labels.invalidKey(v.reason())))));
+            any = true;
+        }
+        if (s.waiting() > 0) {
+            attention.getChildren().add(warn(i18n.t("sync.att.waiting", s.waiting())));
             any = true;
         }
         if (!any) {

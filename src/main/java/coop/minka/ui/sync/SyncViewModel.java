@@ -35,12 +35,20 @@ public final class SyncViewModel extends ScreenModel {
     private final ObservableList<SyncStatus.Fork> forks = FXCollections.observableArrayList();
     private final ObservableList<SyncStatus.Flagged> flagged = FXCollections.observableArrayList();
     private final BooleanBinding idle = working.not();
+    private final ConflictsViewModel conflicts;
 
     public SyncViewModel(UiContext ui, SyncService sync, SyncStatus status, SyncTrust trust) {
+        this(ui, sync, status, trust, null);
+    }
+
+    /// With `conflicts`, the screen also lists the decisions to take (reloaded with it).
+    public SyncViewModel(UiContext ui, SyncService sync, SyncStatus status, SyncTrust trust,
+                         ConflictsViewModel conflicts) {
         super(ui);
         this.sync = sync;
         this.status = status;
         this.trust = trust;
+        this.conflicts = conflicts;
     }
 
     @Override
@@ -54,6 +62,9 @@ public final class SyncViewModel extends ScreenModel {
             f.addAll(s.farAhead());
             flagged.setAll(f);
         });
+        if (conflicts != null) {
+            conflicts.reload();
+        }
     }
 
     // ---------------------------------------------------------------- commands
@@ -76,6 +87,8 @@ public final class SyncViewModel extends ScreenModel {
                 } else if (item.error() != null) {
                     lines.add(ui.i18n().t("sync.receipt.refused", item.file().getFileName(),
                             ui.i18n().message(item.error()), ui.i18n().hint(item.error())));
+                } else if (SyncService.GONE.equals(item.skipped())) {
+                    lines.add(ui.i18n().t("sync.receipt.gone", item.file().getFileName()));
                 }
             }
             if (imported == 0 && !r.anyRefused()) {
@@ -218,5 +231,10 @@ public final class SyncViewModel extends ScreenModel {
 
     public ObservableList<SyncStatus.Flagged> flagged() {
         return flagged;
+    }
+
+    /// The decisions to take, or null if this screen was built without them.
+    public ConflictsViewModel conflicts() {
+        return conflicts;
     }
 }

@@ -4,6 +4,7 @@ import coop.minka.app.Texts;
 import coop.minka.domain.Member;
 import coop.minka.domain.MinkaException;
 import coop.minka.domain.WorkCategory;
+import coop.minka.ui.common.DateField;
 import coop.minka.ui.common.I18n;
 import java.time.LocalDate;
 import javafx.beans.binding.Bindings;
@@ -19,7 +20,7 @@ import javafx.beans.property.StringProperty;
 /// save the member, hours and note clear; the date and category stay.
 public final class QuickEntry {
     private final ObjectProperty<Member> member = new SimpleObjectProperty<>();
-    private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>(LocalDate.now());
+    private final DateField date;
     private final StringProperty hours = new SimpleStringProperty("");
     private final ObjectProperty<WorkCategory> category = new SimpleObjectProperty<>();
     private final StringProperty note = new SimpleStringProperty("");
@@ -28,10 +29,11 @@ public final class QuickEntry {
     private final BooleanBinding valid;
 
     QuickEntry(I18n i18n) {
+        date = new DateField(i18n, true, LocalDate.now());
         hours.addListener((o, a, b) -> hoursError.set(hoursProblem(b, i18n)));
         valid = Bindings.createBooleanBinding(() -> member.get() != null && category.get() != null
-                && date.get() != null && !hours.get().isBlank() && hoursError.get().isEmpty(),
-                member, category, date, hours, hoursError);
+                && date.valid() && !hours.get().isBlank() && hoursError.get().isEmpty(),
+                member, category, date.valueProperty(), date.errorProperty(), hours, hoursError);
     }
 
     /// An empty string when the hours can be read, else what is wrong, in plain words.
@@ -59,6 +61,11 @@ public final class QuickEntry {
     }
 
     public ObjectProperty<LocalDate> dateProperty() {
+        return date.valueProperty();
+    }
+
+    /// The date as typed: errors and warnings, and the picker's converter.
+    public DateField date() {
         return date;
     }
 

@@ -2,6 +2,7 @@ package coop.minka.ui.work;
 
 import coop.minka.domain.Member;
 import coop.minka.domain.WorkCategory;
+import coop.minka.ui.common.DateField;
 import coop.minka.ui.common.I18n;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class WorkDay {
     }
 
     private final BooleanProperty open = new SimpleBooleanProperty(false);
-    private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>(LocalDate.now());
+    private final DateField date;
     private final ObjectProperty<WorkCategory> category = new SimpleObjectProperty<>();
     private final StringProperty hours = new SimpleStringProperty("");
     private final StringProperty note = new SimpleStringProperty("");
@@ -53,16 +54,18 @@ public final class WorkDay {
     private final BooleanBinding valid;
 
     WorkDay(I18n i18n) {
+        date = new DateField(i18n, true, LocalDate.now());
         hours.addListener((o, a, b) -> hoursError.set(QuickEntry.hoursProblem(b, i18n)));
         ticked = Bindings.createIntegerBinding(() -> (int) attendees.stream()
                 .filter(a -> a.presentProperty().get()).count(), attendees);
-        valid = Bindings.createBooleanBinding(() -> ticked.get() > 0 && category.get() != null && date.get() != null
-                && !hours.get().isBlank() && hoursError.get().isEmpty(), ticked, category, date, hours, hoursError);
+        valid = Bindings.createBooleanBinding(() -> ticked.get() > 0 && category.get() != null && date.valid()
+                && !hours.get().isBlank() && hoursError.get().isEmpty(), ticked, category, date.valueProperty(),
+                date.errorProperty(), hours, hoursError);
     }
 
     void start(List<Member> active, WorkCategory defaultCategory) {
         attendees.setAll(active.stream().map(Attendee::new).toList());
-        date.set(LocalDate.now());
+        date.valueProperty().set(LocalDate.now());
         if (category.get() == null) {
             category.set(defaultCategory);
         }
@@ -86,6 +89,11 @@ public final class WorkDay {
     }
 
     public ObjectProperty<LocalDate> dateProperty() {
+        return date.valueProperty();
+    }
+
+    /// The date as typed: errors and warnings, and the picker's converter.
+    public DateField date() {
         return date;
     }
 

@@ -30,8 +30,7 @@ final class WorkDayPanel extends javafx.scene.layout.BorderPane {
         Label title = new Label(i18n.t("work.day.title"));
         title.getStyleClass().add(Styles.TITLE_3);
         title.setWrapText(true);
-        DatePicker date = Views.datePicker(i18n);
-        date.valueProperty().bindBidirectional(d.dateProperty());
+        DatePicker date = Views.datePicker(d.date());
         ComboBox<WorkCategory> cat = new ComboBox<>(vm.categories());
         cat.valueProperty().bindBidirectional(d.categoryProperty());
         Views.labelled(cat, WorkCategory::name, "");
@@ -71,7 +70,7 @@ final class WorkDayPanel extends javafx.scene.layout.BorderPane {
         date.setPrefWidth(150);
         hours.setPrefColumnCount(4);
         javafx.scene.layout.FlowPane when = new javafx.scene.layout.FlowPane(10, 8,
-                Views.field(i18n, "work.date", date, null),
+                Views.field(i18n, "work.date", date, d.date().noticeProperty()),
                 Views.field(i18n, "work.day.hoursEach", hours, d.hoursErrorProperty()));
         VBox fields = new VBox(10, when, Views.field(i18n, "work.category", cat, null),
                 Views.field(i18n, "work.note", note, null),

@@ -67,8 +67,7 @@ public final class WorkView extends BorderPane {
         Views.labelled(member, Member::name, "");
         TypeAhead.install(member, Member::name);
         member.setPrefWidth(200);
-        DatePicker date = Views.datePicker(i18n);
-        date.valueProperty().bindBidirectional(q.dateProperty());
+        DatePicker date = Views.datePicker(q.date());
         date.setPrefWidth(140);
         TextField hours = new TextField();
         hours.setId("work-hours");
@@ -101,7 +100,7 @@ public final class WorkView extends BorderPane {
         save.disableProperty().bind(vm.canSaveBinding().not());
         FlowPane form = new FlowPane(10, 8,
                 Views.field(i18n, "work.member", member, null),
-                Views.field(i18n, "work.date", date, null),
+                Views.field(i18n, "work.date", date, q.date().noticeProperty()),
                 Views.field(i18n, "work.hours", hours, q.hoursErrorProperty()),
                 Views.field(i18n, "work.category", category, null),
                 Views.field(i18n, "work.note", note, null),

@@ -122,6 +122,7 @@ public final class WorkViewModel extends ScreenModel {
 
     /// Records the quick entry, then clears it for the next one.
     public void save() {
+        quick.date().commit();
         if (!canSave.get()) {
             return;
         }
@@ -147,6 +148,7 @@ public final class WorkViewModel extends ScreenModel {
 
     /// Records one entry per ticked attendee.
     public void saveWorkDay() {
+        day.date().commit();
         if (!canSaveDay.get()) {
             return;
         }
