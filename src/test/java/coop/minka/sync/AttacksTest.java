@@ -143,6 +143,7 @@ class AttacksTest {
             Path forged = c.forgedAll(ch);
 
             MinkaException atB = tryImport(b, forged);
+            assertNotNull(atB, "a chain for n's id with another key is refused: the key in the file does not derive the id");
             a.sync.importBundle(real);
             String realFingerprint = n.s.workspace().log().identity().fingerprint();
             assertEquals(realFingerprint, SyncTrust_fingerprint(a, nId), "a holds the real key of n");
