@@ -7,7 +7,9 @@ CREATE TABLE replica (
   name       TEXT NOT NULL,
   public_key BLOB NOT NULL,
   status     TEXT NOT NULL CHECK (status IN ('founder', 'admitted', 'pending', 'revoked', 'impostor')),
-  joined_hlc INTEGER NOT NULL
+  joined_hlc INTEGER NOT NULL,
+  -- a revoked laptop's entries up to this number still count (a fork resolved by a person)
+  counts_up_to INTEGER
 ) STRICT;
 
 -- Entries of counted authors that break the rule book: kept in the log and in their author's

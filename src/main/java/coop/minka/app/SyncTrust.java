@@ -46,6 +46,13 @@ public final class SyncTrust {
     }
 
     public ReplicaView reject(String ref) {
+        return reject(ref, null);
+    }
+
+    /// Rejects a laptop, keeping its entries up to `keepUpTo` counted (null: none). This is how a
+    /// person resolves a fork: the laptop's entries before the fork still count, on every laptop,
+    /// whichever of the two histories each one holds; the rest never do.
+    public ReplicaView reject(String ref, Long keepUpTo) {
         return ws.write(w -> {
             DSLContext d = w.dsl();
             checkSelfTrusted(d);
@@ -56,7 +63,8 @@ public final class SyncTrust {
             if (ReplicaStatus.REVOKED.wire().equals(t.status())) {
                 return t;
             }
-            w.append(OpType.REPLICA_REVOKE, t.id(), OpData.builder().put("fingerprint", t.fingerprint()).build());
+            w.append(OpType.REPLICA_REVOKE, t.id(), OpData.builder().put("fingerprint", t.fingerprint())
+                    .put("upTo", keepUpTo == null || keepUpTo <= 0 ? null : keepUpTo).build());
             return view(d, t.id(), true);
         });
     }

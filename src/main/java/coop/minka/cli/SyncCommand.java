@@ -349,11 +349,16 @@ final class SyncCommand {
         }
     }
 
-    @Command(name = "reject", description = "Reject a laptop: its entries are kept but never counted.")
+    @Command(name = "reject", description = "Reject a laptop: its entries are kept but never counted "
+            + "(with --keep-up-to N, its entries up to #N still count: how a fork is resolved).")
     static final class Reject extends TrustVerdict {
+        @Option(names = "--keep-up-to", paramLabel = "N",
+                description = "Its entries up to this number keep counting (the last entry before a fork).")
+        Long keepUpTo;
+
         @Override
         SyncTrust.ReplicaView decide(SyncTrust trust, String replica) {
-            return trust.reject(replica);
+            return trust.reject(replica, keepUpTo);
         }
 
         @Override

@@ -36,7 +36,9 @@ public final class Trust {
     }
 
     /// A laptop as trust sees it: its key (from its own join) and its status.
-    public record Laptop(String id, String name, byte[] key, ReplicaStatus status, long joinedHlc) {
+    /// `countsUpTo`: for a revoked laptop whose revocation names the last entry that still
+    /// counts (a fork resolved by a person), that entry's number; else null.
+    public record Laptop(String id, String name, byte[] key, ReplicaStatus status, long joinedHlc, Long countsUpTo) {
     }
 
     private Trust() {
@@ -88,14 +90,19 @@ public final class Trust {
             }
         }
         Set<String> revoked = new HashSet<>();
-        Set<String> trusted = closure(ops, founder, keys, revoked, roots);
+        Map<String, Long> upTo = new HashMap<>();
+        Set<String> trustedOnce = closure(ops, founder, keys, revoked, roots);
+        Set<String> trusted = trustedOnce;
         boolean changed = true;
         while (changed) {
             changed = false;
             for (Op op : ops) {
                 if (op.type().equals(OpType.REPLICA_REVOKE) && trusted.contains(op.replica())
-                        && !op.entity().equals(founder) && namesKey(op, keys, impostors) && revoked.add(op.entity())) {
-                    changed = true;
+                        && !op.entity().equals(founder) && namesKey(op, keys, impostors)) {
+                    upTo.merge(op.entity(), keptUpTo(op), Math::min);
+                    if (revoked.add(op.entity())) {
+                        changed = true;
+                    }
                 }
             }
             if (changed) {
@@ -119,7 +126,8 @@ public final class Trust {
                     : impostors.contains(r) ? ReplicaStatus.IMPOSTOR
                     : trusted.contains(r) ? ReplicaStatus.ADMITTED : ReplicaStatus.PENDING;
             String name = join.data().str("name");
-            out.put(r, new Laptop(r, name == null ? "?" : name, key, status, join.hlc()));
+            Long counts = status == ReplicaStatus.REVOKED && trustedOnce.contains(r) ? upTo.get(r) : null;
+            out.put(r, new Laptop(r, name == null ? "?" : name, key, status, join.hlc(), counts));
         }
         return out;
     }
@@ -129,6 +137,12 @@ public final class Trust {
         Map<String, ReplicaStatus> out = new HashMap<>();
         laptops(trustOps, roots).forEach((id, l) -> out.put(id, l.status()));
         return out;
+    }
+
+    /// The last entry of a revoked laptop that still counts: `upTo` of the revocation, else none.
+    private static long keptUpTo(Op revoke) {
+        Object v = revoke.data().asMap().get("upTo");
+        return v instanceof Long n && n > 0 ? n : 0L;
     }
 
     /// Everyone trusted from the founder through admissions and vouches of trusted, unrevoked laptops.

@@ -78,18 +78,32 @@ public final class Projector {
         this.self = self;
     }
 
+    /// Per counted author, the last of its entries that counts: every one for the founder,
+    /// admitted laptops and this laptop itself (`self`); up to the entry its revocation names for
+    /// a revoked laptop whose fork was resolved that way.
+    public static Map<String, Long> countedAuthors(DSLContext d, String self) {
+        Map<String, Long> out = new HashMap<>();
+        d.select(REPLICA.ID, REPLICA.STATUS, REPLICA.COUNTS_UP_TO).from(REPLICA).forEach(r -> {
+            if (ReplicaStatus.FOUNDER.wire().equals(r.value2()) || ReplicaStatus.ADMITTED.wire().equals(r.value2())) {
+                out.put(r.value1(), Long.MAX_VALUE);
+            } else if (r.value3() != null && r.value3() > 0) {
+                out.put(r.value1(), r.value3());
+            }
+        });
+        out.put(self, Long.MAX_VALUE);
+        return out;
+    }
+
     /// The latest op (by hlc, replica, seq) of an entity that counts here: the `base` a new edit
     /// records, so that it descends from everything this laptop shows for the entity.
     public static java.util.Optional<Op> latestCounted(DSLContext d, String entity) {
-        String self = Meta.get(d, Meta.SELF).orElse("");
-        Set<String> counted = new HashSet<>(d.select(REPLICA.ID).from(REPLICA)
-                .where(REPLICA.STATUS.in(ReplicaStatus.FOUNDER.wire(), ReplicaStatus.ADMITTED.wire())).fetch(REPLICA.ID));
-        counted.add(self);
+        Map<String, Long> counted = countedAuthors(d, Meta.get(d, Meta.SELF).orElse(""));
         Set<String> invalid = new HashSet<>();
         d.select(INVALID_OP.REPLICA, INVALID_OP.SEQ).from(INVALID_OP).where(INVALID_OP.ENTITY.eq(entity))
                 .forEach(r -> invalid.add(r.value1() + "#" + r.value2()));
-        return OpStore.byEntity(d, entity).stream().filter(op -> counted.contains(op.replica())
-                && FOLDED_TYPES.contains(op.type()) && !invalid.contains(op.replica() + "#" + op.seq()))
+        return OpStore.byEntity(d, entity).stream()
+                .filter(op -> op.seq() <= counted.getOrDefault(op.replica(), 0L)
+                        && FOLDED_TYPES.contains(op.type()) && !invalid.contains(op.replica() + "#" + op.seq()))
                 .max(Op.STAMP_ORDER);
     }
 
@@ -124,7 +138,7 @@ public final class Projector {
     public final class Batch {
         private final DSLContext d;
         private final Set<String> dirty = new LinkedHashSet<>();
-        private Set<String> applied;
+        private Map<String, Long> applied;
         private boolean trustChanged;
         /// Authors whose non-trust ops this batch has applied or skipped so far.
         private final Set<String> seen = new HashSet<>();
@@ -155,14 +169,12 @@ public final class Projector {
         public void apply(Op op) {
             if (OpType.affectsTrust(op.type())) {
                 trustChanged = true;
-                Set<String> before = new HashSet<>(appliedAuthors());
+                Map<String, Long> before = new HashMap<>(appliedAuthors());
                 refreshTrust(false);
-                Set<String> after = appliedAuthors();
-                Set<String> changed = new HashSet<>(before);
-                changed.addAll(after);
-                Set<String> both = new HashSet<>(before);
-                both.retainAll(after);
-                changed.removeAll(both);
+                Map<String, Long> after = appliedAuthors();
+                Set<String> changed = new HashSet<>(before.keySet());
+                changed.addAll(after.keySet());
+                changed.removeIf(a -> java.util.Objects.equals(before.get(a), after.get(a)));
                 for (String author : changed) {
                     if (!needsRebuild && (seen.contains(author) || heldBefore(author))) {
                         needsRebuild = true;
@@ -181,7 +193,7 @@ public final class Projector {
                 return;
             }
             seen.add(op.replica());
-            if (!appliedAuthors().contains(op.replica())) {
+            if (!counts(op)) {
                 return;
             }
             String invalid = invalidReason(op);
@@ -300,14 +312,16 @@ public final class Projector {
             return voided.contains(entity);
         }
 
-        private Set<String> appliedAuthors() {
+        private Map<String, Long> appliedAuthors() {
             if (applied == null) {
-                applied = new HashSet<>(d.select(REPLICA.ID).from(REPLICA)
-                        .where(REPLICA.STATUS.in(ReplicaStatus.FOUNDER.wire(), ReplicaStatus.ADMITTED.wire()))
-                        .fetch(REPLICA.ID));
-                applied.add(self);
+                applied = countedAuthors(d, self);
             }
             return applied;
+        }
+
+        private boolean counts(Op op) {
+            Long last = appliedAuthors().get(op.replica());
+            return last != null && op.seq() <= last;
         }
 
         private boolean heldBefore(String author) {
@@ -317,7 +331,7 @@ public final class Projector {
         /// Recomputes the replica table from the trust ops that pass the rule book; true if the
         /// set of counted authors changed.
         boolean refreshTrust(boolean compare) {
-            Set<String> before = compare ? new HashSet<>(appliedAuthors()) : Set.of();
+            Map<String, Long> before = compare ? new HashMap<>(appliedAuthors()) : Map.of();
             List<Op> all = OpStore.byTypes(d, TRUST_TYPES);
             List<Op> valid = new ArrayList<>(all.size());
             List<Op> broken = new ArrayList<>();
@@ -335,7 +349,7 @@ public final class Projector {
             for (Trust.Laptop l : laptops.values()) {
                 d.insertInto(REPLICA).set(REPLICA.ID, l.id()).set(REPLICA.NAME, l.name())
                         .set(REPLICA.PUBLIC_KEY, l.key()).set(REPLICA.STATUS, l.status().wire())
-                        .set(REPLICA.JOINED_HLC, l.joinedHlc()).execute();
+                        .set(REPLICA.JOINED_HLC, l.joinedHlc()).set(REPLICA.COUNTS_UP_TO, l.countsUpTo()).execute();
             }
             founder = laptops.values().stream().filter(l -> l.status() == ReplicaStatus.FOUNDER)
                     .map(Trust.Laptop::id).findFirst().orElse(null);
@@ -343,7 +357,7 @@ public final class Projector {
             d.deleteFrom(INVALID_OP).where(INVALID_OP.TYPE.in(OpType.REPLICA_JOIN, OpType.REPLICA_ADMIT,
                     OpType.REPLICA_REVOKE)).execute();
             for (Op op : broken) {
-                if (appliedAuthors().contains(op.replica())) {
+                if (counts(op)) {
                     recordInvalid(op, ruleViolation(op));
                 }
             }
@@ -513,7 +527,8 @@ public final class Projector {
                 if (voided != null) {
                     voided.add(op.entity());
                 }
-                if (op.type().equals(OpType.TX_VOID)) {
+                {   // whatever kind of void names it: a void held before its transaction arrives keeps
+                    // the transaction out too (insertTx), so the totals do not depend on arrival order
                     var postings = Statements.get(d, "SELECT account, date, amount FROM posting WHERE tx = ?");
                     postings.setString(1, op.entity());
                     try (var rs = postings.executeQuery()) {
@@ -530,7 +545,7 @@ public final class Projector {
         private void foldEntity(String entity) {
             List<Op> ops = new ArrayList<>();
             for (Op op : OpStore.byEntity(d, entity)) {
-                if (appliedAuthors().contains(op.replica()) && FOLDED_TYPES.contains(op.type())
+                if (counts(op) && FOLDED_TYPES.contains(op.type())
                         && invalidReason(op) == null) {
                     ops.add(op);
                 }

@@ -3,7 +3,6 @@ package coop.minka.store;
 import static coop.minka.store.schema.Tables.ACCOUNT_MONTH;
 import static coop.minka.store.schema.Tables.POSTING;
 import static coop.minka.store.schema.Tables.INVALID_OP;
-import static coop.minka.store.schema.Tables.REPLICA;
 import static coop.minka.store.schema.Tables.TX;
 import static coop.minka.store.schema.Tables.VOID;
 
@@ -12,6 +11,7 @@ import coop.minka.domain.ReplicaStatus;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -109,14 +109,12 @@ public final class ReportRepository {
     /// Closing dates of `period.close` entries made by this laptop or by a trusted laptop;
     /// closes from laptops not (yet) admitted do not count.
     public static List<LocalDate> periodCloses(DSLContext d, String self) {
-        List<String> trusted = d.select(REPLICA.ID).from(REPLICA)
-                .where(REPLICA.STATUS.in(ReplicaStatus.FOUNDER.wire(), ReplicaStatus.ADMITTED.wire()))
-                .fetch(REPLICA.ID);
+        Map<String, Long> counted = Projector.countedAuthors(d, self);
         java.util.Set<String> invalid = new java.util.HashSet<>();
         d.select(INVALID_OP.REPLICA, INVALID_OP.SEQ).from(INVALID_OP).where(INVALID_OP.TYPE.eq(OpType.PERIOD_CLOSE))
                 .forEach(r -> invalid.add(r.value1() + "#" + r.value2()));
         return OpStore.byTypes(d, List.of(OpType.PERIOD_CLOSE)).stream()
-                .filter(op -> op.replica().equals(self) || trusted.contains(op.replica()))
+                .filter(op -> op.seq() <= counted.getOrDefault(op.replica(), 0L))
                 .filter(op -> !invalid.contains(op.replica() + "#" + op.seq()))
                 .map(op -> coop.minka.domain.OpRules.parseDate(op.data().str("to")).orElse(null))
                 .filter(java.util.Objects::nonNull)

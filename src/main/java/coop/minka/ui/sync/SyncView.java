@@ -143,7 +143,10 @@ public final class SyncView extends BorderPane {
             any = true;
         }
         for (var f : s.forks()) {
-            attention.getChildren().add(warn(i18n.t("sync.att.fork", f.name(), f.seq())));
+            Button resolve = new Button(i18n.t("sync.fork.action"));
+            resolve.setOnAction(e -> vm.resolveFork(f));
+            resolve.disableProperty().bind(vm.idleBinding().not());
+            attention.getChildren().add(new VBox(6, warn(i18n.t("sync.att.fork", f.name(), f.seq())), resolve));
             any = true;
         }
         for (var f : s.late()) {

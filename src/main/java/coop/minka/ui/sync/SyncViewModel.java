@@ -152,6 +152,19 @@ public final class SyncViewModel extends ScreenModel {
         });
     }
 
+    /// Resolves a fork: the laptop is rejected, and its entries before the fork keep counting on
+    /// every laptop (the decision travels like any entry); its users join again as a new laptop.
+    public void resolveFork(SyncStatus.Fork fork) {
+        if (!ui.dialogs().confirm(ui.i18n().t("sync.fork.title"), ui.i18n().t("sync.fork.message", fork.name(),
+                fork.seq() - 1), ui.i18n().t("sync.fork.action"))) {
+            return;
+        }
+        ui.async().run(() -> trust.reject(fork.replica(), fork.seq() - 1), v -> {
+            ui.notices().success(ui.i18n().t("sync.fork.done", v.name()));
+            changed();
+        });
+    }
+
     private List<String> describe(ImportReceipt r) {
         List<String> lines = new ArrayList<>();
         if (r.repeated() || r.nothingNew() && r.quarantined() == 0) {
