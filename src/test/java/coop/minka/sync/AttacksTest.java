@@ -735,16 +735,15 @@ class AttacksTest {
         }
     }
 
-    /// Found by [HostilePeerSimulationTest] (seeds 20261419, 20261567, 20261607): an admitted
-    /// laptop's `work.void` (and `tx.void`) naming an entity of the other kind. It must change
-    /// nothing — neither void a transaction nor stop an honest `tx.void` of it from taking its
-    /// money out — and the books must be the same in either order of arrival. (On main the
-    /// projector keeps one `void` row per entity whatever its kind: a `work.void` of a transaction
-    /// takes it out of the journal but not out of the running balances, and when it is the
-    /// earliest void it keeps a later honest `tx.void` from taking the money out — or, arriving
-    /// before the transaction, keeps the transaction out of the balances: laptops disagree.)
+    /// Found by [HostilePeerSimulationTest] (seeds 20261400, 20261419, 20261567, 20261607): an
+    /// admitted laptop's `work.void` (and `tx.void`) naming an entity of the other kind, together
+    /// with an honest `tx.void` of the same transaction. Design-notes 20: a void of any kind takes
+    /// the entity out, whether it arrives before or after it — so the books are the same in every
+    /// order and `verify` holds. (Before that rule the projector kept one `void` row per entity: a
+    /// `work.void` of a transaction took it out of the journal but not out of the balances, or kept
+    /// a later honest `tx.void` from taking the money out, and laptops disagreed.)
     @Test
-    void aVoidOfTheWrongKindChangesNothingInAnyOrder() {
+    void aVoidOfEitherKindCountsTheSameInAnyOrder() {
         try (TestCoop c = TestCoop.found(tmp, "b")) {
             Village a = c.a();
             Village b = c.get("b");
@@ -781,14 +780,14 @@ class AttacksTest {
                 }
                 assertEquals(digest, a.digest(), "order " + orders.indexOf(order));
                 assertVerifies(a);
-                assertTrue(a.s.ledger().transaction(c.duesTx).voided(), "b's tx.void counts");
-                assertFalse(a.s.ledger().transaction(t).voided(), "a work.void does not void a transaction");
-                assertFalse(a.s.work().entry(work).voided(), "a tx.void does not void a work entry");
+                assertTrue(a.s.ledger().transaction(c.duesTx).voided(), "voided (by b's tx.void and h's work.void)");
+                assertTrue(a.s.ledger().transaction(t).voided(), "a work.void voids a transaction (design-notes 20)");
+                assertTrue(a.s.work().entry(work).voided(), "a tx.void voids a work entry (design-notes 20)");
                 Map<String, Long> expected = new TreeMap<>(before);
                 String cashKey = before.keySet().stream().filter(k -> k.startsWith("1000 ")).findFirst().orElseThrow();
                 String duesKey = before.keySet().stream().filter(k -> k.startsWith("4000 ")).findFirst().orElseThrow();
-                expected.merge(cashKey, 3000L - 10000L, Long::sum);
-                expected.merge(duesKey, -3000L + 10000L, Long::sum);
+                expected.merge(cashKey, -10000L, Long::sum);
+                expected.merge(duesKey, 10000L, Long::sum);
                 expected.values().removeIf(x -> x == 0);
                 Map<String, Long> actual = new TreeMap<>(balances(a));
                 actual.values().removeIf(x -> x == 0);

@@ -62,7 +62,7 @@ class HostilePeerSimulationTest {
     /// `-Dminka.keepGoing=true`: run every seed and list all failures (to hunt bugs), not stop at the first.
     private static final boolean KEEP_GOING = Boolean.getBoolean("minka.keepGoing");
     /// `-Dminka.wrongKindVoids=false`: the hostile laptop's voids name only entities of their own
-    /// kind (to look past the bug AttacksTest#aVoidOfTheWrongKindChangesNothingInAnyOrder holds).
+    /// kind (to look past the bug AttacksTest#aVoidOfEitherKindCountsTheSameInAnyOrder holds).
     private static final boolean WRONG_KIND_VOIDS = Boolean.parseBoolean(System.getProperty("minka.wrongKindVoids",
             "true"));
     /// `-Dminka.hostile=false`: the same runs without the hostile laptop's entries (a control).
