@@ -796,4 +796,59 @@ class AttacksTest {
             }
         }
     }
+
+    /// An admitted laptop tells two stories: after an entry everyone holds, it sends `b` one
+    /// withdrawal and `c` another under the same entry number. Each story is correctly signed;
+    /// each laptop that meets both records a fork and applies neither side twice. A person then
+    /// rejects the laptop keeping its entries up to the fork (design-notes 19), and every laptop
+    /// counts the same entries again, whichever story it holds.
+    @Test
+    void anAdmittedLaptopTellingTwoStoriesIsAForkAPersonResolves() {
+        try (TestCoop c = TestCoop.found(tmp, "b", "c")) {
+            Village a = c.a();
+            Village b = c.get("b");
+            Village cc = c.get("c");
+            ForgeKit.Chain h = c.admittedHostile("Two-faced");
+            h.append(OpType.MEMBER_ADD, ForgeKit.ownedId(h.author.id()), OpData.builder().put("name", "Before the fork")
+                    .put("gender", "woman").put("status", "active").build());
+            long common = h.seq();
+            Path shared = c.forged(h, 2, common);
+            for (Village v : c.laptops) {
+                v.sync.importBundle(shared);
+            }
+            ForgeKit.Chain.Mark mark = h.mark();
+            Op toB = h.append(OpType.TX_POST, ForgeKit.ownedId(h.author.id()),
+                    tx("2026-05-09", "story for b", c.cash, -1000L, c.expenses, 1000L));
+            Path storyB = c.forged(h, common + 1, h.seq());
+            h.reset(mark);
+            Op toC = h.append(OpType.TX_POST, ForgeKit.ownedId(h.author.id()),
+                    tx("2026-05-09", "story for c", c.cash, -7000L, c.expenses, 7000L));
+            Path storyC = c.forged(h, common + 1, h.seq());
+            assertEquals(toB.seq(), toC.seq());
+            b.sync.importBundle(storyB);
+            cc.sync.importBundle(storyC);
+            a.sync.importBundle(storyB);
+            ImportReceipt second = a.sync.importBundle(storyC);
+            assertEquals(1, second.forks(), second.toString());
+            var forks = new SyncStatus(a.s.workspace()).status().forks();
+            assertEquals(1, forks.size());
+            a.trust().reject(h.author.id(), forks.getFirst().seq() - 1);
+            for (Village v : c.laptops) {
+                tryImport(v, storyB);
+                tryImport(v, storyC);
+            }
+            c.exchangeAll();
+            for (Village v : c.laptops) {
+                assertTrue(v.s.members().list().stream().anyMatch(m -> m.name().equals("Before the fork")),
+                        "its entries before the fork still count on " + v.id());
+                assertTrue(v.s.ledger().transactions(null, null, null).stream()
+                        .noneMatch(t -> t.id().equals(toB.entity()) || t.id().equals(toC.entity())),
+                        "neither story counts on " + v.id());
+                assertBooksSumToZero(v);
+                assertVerifies(v);
+            }
+            assertEquals(a.digest(), b.digest());
+            assertEquals(a.digest(), cc.digest());
+        }
+    }
 }
