@@ -208,12 +208,20 @@ class AttacksTest {
             }
             assertEquals(digest, b.digest());
             assertTrue(new SyncStatus(b.s.workspace()).status().forks().isEmpty(), "no false fork");
+            // a laptop nobody admitted, writing under its own key, acknowledging 999 of everything:
+            // its file is taken (quarantined), its acknowledgement is not
+            ForgeKit.Author stranger = ForgeKit.Author.fresh();
+            ForgeKit.Chain sc = new ForgeKit.Chain(stranger, c.coopId);
+            sc.join("Stranger");
+            vv999.put(stranger.id(), 1L);
+            b.sync.importBundle(ForgeKit.fileFor(b).sender(stranger, "Stranger").range(sc.all()).versionVector(vv999)
+                    .write(c.dir()));
             b.s.members().add("Berta", Gender.WOMAN, null, null, null);
             ImportReceipt r = a.sync.importBundle(b.export(c.dir(), SyncService.Mode.DEFAULT, null));
             assertTrue(r.newOps() >= 1, r.toString());
             assertTrue(a.s.members().list().stream().anyMatch(m -> m.name().equals("Berta")),
                     "b's next export carries its new entry");
-            assertEquals(a.digest(), b.digest());
+            assertEquals(a.digest(), b.digest(), "a got everything b holds, the stranger's join too");
         }
     }
 
