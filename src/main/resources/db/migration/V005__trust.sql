@@ -12,6 +12,20 @@ CREATE TABLE replica (
   counts_up_to INTEGER
 ) STRICT;
 
+-- A void takes out only an entity of its own kind: a tx.void a transaction, a work.void a work
+-- entry (a void of the wrong kind, refused when typed, changes nothing when imported). The
+-- earliest void of each kind is kept.
+DROP TABLE void;
+CREATE TABLE void (
+  entity  TEXT    NOT NULL,
+  kind    TEXT    NOT NULL CHECK (kind IN ('tx', 'work')),
+  reason  TEXT    NOT NULL,
+  replica TEXT    NOT NULL,
+  hlc     INTEGER NOT NULL,
+  seq     INTEGER NOT NULL,
+  PRIMARY KEY (entity, kind)
+) STRICT;
+
 -- Entries of counted authors that break the rule book: kept in the log and in their author's
 -- chain, never projected. A projection: rebuilt from the log, part of the state digest.
 CREATE TABLE invalid_op (

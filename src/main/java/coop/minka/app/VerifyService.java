@@ -141,7 +141,7 @@ public final class VerifyService {
                 .forEach(r -> problems.add("transaction " + r.value1() + ": postings sum to " + r.value2()));
         Map<String, Long> sums = new HashMap<>();
         d.select(POSTING.ACCOUNT, DSL.sum(POSTING.AMOUNT)).from(POSTING)
-                .where(POSTING.TX.notIn(DSL.select(VOID.ENTITY).from(VOID))).groupBy(POSTING.ACCOUNT)
+                .where(POSTING.TX.notIn(DSL.select(VOID.ENTITY).from(VOID).where(VOID.KIND.eq("tx")))).groupBy(POSTING.ACCOUNT)
                 .forEach(r -> sums.put(r.value1(), r.value2().longValue()));
         Map<String, Long> stored = new HashMap<>();
         d.selectFrom(ACCOUNT_BALANCE).forEach(r -> stored.put(r.getAccount(), r.getBalance()));
@@ -158,7 +158,7 @@ public final class VerifyService {
         var credit = DSL.sum(DSL.when(POSTING.AMOUNT.lt(0L), POSTING.AMOUNT.neg()).otherwise(0L));
         Map<String, String> months = new HashMap<>();
         d.select(POSTING.ACCOUNT, month, debit, credit).from(POSTING)
-                .where(POSTING.TX.notIn(DSL.select(VOID.ENTITY).from(VOID))).groupBy(POSTING.ACCOUNT, month)
+                .where(POSTING.TX.notIn(DSL.select(VOID.ENTITY).from(VOID).where(VOID.KIND.eq("tx")))).groupBy(POSTING.ACCOUNT, month)
                 .forEach(r -> {
                     if (r.value3().signum() != 0 || r.value4().signum() != 0) {
                         months.put(r.value1() + " " + r.value2(), r.value3().longValue() + "/" + r.value4().longValue());

@@ -89,11 +89,11 @@ public final class LedgerRepository {
             c = c.and(TX.ID.in(DSL.select(POSTING.TX).from(POSTING).where(POSTING.ACCOUNT.eq(accountId))));
         }
         if (!withVoided) {
-            c = c.and(TX.ID.notIn(DSL.select(VOID.ENTITY).from(VOID)));
+            c = c.and(TX.ID.notIn(DSL.select(VOID.ENTITY).from(VOID).where(VOID.KIND.eq("tx"))));
         }
         var newest = new org.jooq.SortField<?>[] {TX.DATE.desc(), TX.HLC.desc(), TX.ID.desc()};
         var rows = d.select(TX.ID, TX.DATE, TX.MEMO, TX.REFERENCE, TX.REPLICA, VOID.REASON, VOID.ENTITY)
-                .from(TX).leftJoin(VOID).on(VOID.ENTITY.eq(TX.ID)).where(c)
+                .from(TX).leftJoin(VOID).on(VOID.ENTITY.eq(TX.ID).and(VOID.KIND.eq("tx"))).where(c)
                 .orderBy(newest).limit(limit).fetch();
         List<Transaction> page = build(d, rows,
                 POSTING.TX.in(DSL.select(TX.ID).from(TX).where(c).orderBy(newest).limit(limit)));
@@ -102,7 +102,7 @@ public final class LedgerRepository {
 
     private static List<Transaction> transactions(DSLContext d, Condition c) {
         var rows = d.select(TX.ID, TX.DATE, TX.MEMO, TX.REFERENCE, TX.REPLICA, VOID.REASON, VOID.ENTITY)
-                .from(TX).leftJoin(VOID).on(VOID.ENTITY.eq(TX.ID)).where(c)
+                .from(TX).leftJoin(VOID).on(VOID.ENTITY.eq(TX.ID).and(VOID.KIND.eq("tx"))).where(c)
                 .orderBy(TX.DATE, TX.HLC, TX.ID).fetch();
         return build(d, rows, POSTING.TX.in(DSL.select(TX.ID).from(TX).where(c)));
     }

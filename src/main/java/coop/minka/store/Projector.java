@@ -294,7 +294,7 @@ public final class Projector {
         /// every void once.
         private boolean isVoided(String entity) throws SQLException {
             if (voided == null && ++voidLookups <= 64) {
-                var find = Statements.get(d, "SELECT 1 FROM void WHERE entity = ?");
+                var find = Statements.get(d, "SELECT 1 FROM void WHERE entity = ? AND kind = 'tx'");
                 find.setString(1, entity);
                 try (var rs = find.executeQuery()) {
                     return rs.next();
@@ -303,7 +303,7 @@ public final class Projector {
             if (voided == null) {
                 voided = new HashSet<>();
                 try (var st = Statements.connection(d).createStatement();
-                     var rs = st.executeQuery("SELECT entity FROM void")) {
+                     var rs = st.executeQuery("SELECT entity FROM void WHERE kind = 'tx'")) {
                     while (rs.next()) {
                         voided.add(rs.getString(1));
                     }
@@ -496,39 +496,43 @@ public final class Projector {
         /// The earliest void (by hlc, replica, seq) of an entity is kept; the first one held
         /// takes the voided transaction's postings out of the balances.
         private void applyVoid(Op op) {
+            String kind = op.type().equals(OpType.TX_VOID) ? "tx" : "work";
             try {
-                var find = Statements.get(d, "SELECT 1 FROM void WHERE entity = ?");
+                var find = Statements.get(d, "SELECT 1 FROM void WHERE entity = ? AND kind = ?");
                 find.setString(1, op.entity());
+                find.setString(2, kind);
                 boolean exists;
                 try (var rs = find.executeQuery()) {
                     exists = rs.next();
                 }
                 if (exists) {
                     var earlier = Statements.get(d, "UPDATE void SET reason = ?, replica = ?, hlc = ?, seq = ? "
-                            + "WHERE entity = ? AND (?, ?, ?) < (hlc, replica, seq)");
+                            + "WHERE entity = ? AND kind = ? AND (?, ?, ?) < (hlc, replica, seq)");
                     earlier.setString(1, op.data().str("reason"));
                     earlier.setString(2, op.replica());
                     earlier.setLong(3, op.hlc());
                     earlier.setLong(4, op.seq());
                     earlier.setString(5, op.entity());
-                    earlier.setLong(6, op.hlc());
-                    earlier.setString(7, op.replica());
-                    earlier.setLong(8, op.seq());
+                    earlier.setString(6, kind);
+                    earlier.setLong(7, op.hlc());
+                    earlier.setString(8, op.replica());
+                    earlier.setLong(9, op.seq());
                     earlier.executeUpdate();
                     return;
                 }
-                var insert = Statements.get(d, "INSERT INTO void (entity, reason, replica, hlc, seq) VALUES (?, ?, ?, ?, ?)");
+                var insert = Statements.get(d, "INSERT INTO void (entity, kind, reason, replica, hlc, seq) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)");
                 insert.setString(1, op.entity());
-                insert.setString(2, op.data().str("reason"));
-                insert.setString(3, op.replica());
-                insert.setLong(4, op.hlc());
-                insert.setLong(5, op.seq());
+                insert.setString(2, kind);
+                insert.setString(3, op.data().str("reason"));
+                insert.setString(4, op.replica());
+                insert.setLong(5, op.hlc());
+                insert.setLong(6, op.seq());
                 insert.executeUpdate();
-                if (voided != null) {
-                    voided.add(op.entity());
-                }
-                {   // whatever kind of void names it: a void held before its transaction arrives keeps
-                    // the transaction out too (insertTx), so the totals do not depend on arrival order
+                if (kind.equals("tx")) {
+                    if (voided != null) {
+                        voided.add(op.entity());
+                    }
                     var postings = Statements.get(d, "SELECT account, date, amount FROM posting WHERE tx = ?");
                     postings.setString(1, op.entity());
                     try (var rs = postings.executeQuery()) {

@@ -31,7 +31,7 @@ public final class ReportRepository {
     /// Every non-voided posting dated on or before `to` (all of them when `to` is null), in
     /// book order: date, then the order the transactions were made, then line.
     public static List<PostingLine> postings(DSLContext d, LocalDate to) {
-        Condition c = POSTING.TX.notIn(DSL.select(VOID.ENTITY).from(VOID));
+        Condition c = POSTING.TX.notIn(DSL.select(VOID.ENTITY).from(VOID).where(VOID.KIND.eq("tx")));
         if (to != null) {
             c = c.and(POSTING.DATE.le(to.toString()));
         }
@@ -95,7 +95,7 @@ public final class ReportRepository {
                 .where(POSTING.ACCOUNT.in(DSL.selectDistinct(ACCOUNT_MONTH.ACCOUNT).from(ACCOUNT_MONTH)))
                 .and(POSTING.DATE.between(from.toString(), to.toString()))
                 // one key lookup per posting of the part-month, not a list of every void
-                .andNotExists(DSL.selectOne().from(VOID).where(VOID.ENTITY.eq(POSTING.TX)))
+                .andNotExists(DSL.selectOne().from(VOID).where(VOID.ENTITY.eq(POSTING.TX)).and(VOID.KIND.eq("tx")))
                 .groupBy(POSTING.ACCOUNT)
                 .forEach(r -> add(out, r.value1(), r.value2().longValueExact(), r.value3().longValueExact()));
     }

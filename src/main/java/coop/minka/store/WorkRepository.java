@@ -63,7 +63,7 @@ public final class WorkRepository {
             c = c.and(VOID.ENTITY.isNull());
         }
         return d.select(WORK_ENTRY.asterisk(), VOID.ENTITY, VOID.REASON).from(WORK_ENTRY)
-                .leftJoin(VOID).on(VOID.ENTITY.eq(WORK_ENTRY.ID)).where(c)
+                .leftJoin(VOID).on(VOID.ENTITY.eq(WORK_ENTRY.ID).and(VOID.KIND.eq("work"))).where(c)
                 .orderBy(WORK_ENTRY.DATE, WORK_ENTRY.HLC, WORK_ENTRY.ID)
                 .fetch(r -> new WorkEntry(r.get(WORK_ENTRY.ID), r.get(WORK_ENTRY.MEMBER),
                         LocalDate.parse(r.get(WORK_ENTRY.DATE)), r.get(WORK_ENTRY.MINUTES).intValue(),
@@ -81,7 +81,7 @@ public final class WorkRepository {
     }
 
     public static List<WorkCell> cells(DSLContext d, boolean byMember, boolean byMonth, LocalDate from, LocalDate to) {
-        Condition c = WORK_ENTRY.ID.notIn(DSL.select(VOID.ENTITY).from(VOID));
+        Condition c = WORK_ENTRY.ID.notIn(DSL.select(VOID.ENTITY).from(VOID).where(VOID.KIND.eq("work")));
         if (from != null) {
             c = c.and(WORK_ENTRY.DATE.ge(from.toString()));
         }

@@ -119,6 +119,15 @@ final class BooksAdapter implements SettingsViewModel.Books {
         if (!s.late().isEmpty()) {
             att.add(new HomeViewModel.Attention(t.apply("home.att.late", new Object[] {s.late().size()}), "sync"));
         }
+        if (!s.impostors().isEmpty()) {
+            att.add(new HomeViewModel.Attention(t.apply("home.att.impostors", new Object[] {s.impostors().size()}), "sync"));
+        }
+        if (!s.invalid().isEmpty()) {
+            att.add(new HomeViewModel.Attention(t.apply("home.att.invalid", new Object[] {s.invalid().size()}), "sync"));
+        }
+        if (s.waiting() > 0) {
+            att.add(new HomeViewModel.Attention(t.apply("home.att.waiting", new Object[] {s.waiting()}), "sync"));
+        }
         return new HomeViewModel.SyncSummary(last, att);
     }
 }

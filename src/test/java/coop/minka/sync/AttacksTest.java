@@ -745,13 +745,14 @@ class AttacksTest {
 
     /// Found by [HostilePeerSimulationTest] (seeds 20261400, 20261419, 20261567, 20261607): an
     /// admitted laptop's `work.void` (and `tx.void`) naming an entity of the other kind, together
-    /// with an honest `tx.void` of the same transaction. Design-notes 20: a void of any kind takes
-    /// the entity out, whether it arrives before or after it — so the books are the same in every
-    /// order and `verify` holds. (Before that rule the projector kept one `void` row per entity: a
-    /// `work.void` of a transaction took it out of the journal but not out of the balances, or kept
-    /// a later honest `tx.void` from taking the money out, and laptops disagreed.)
+    /// with an honest `tx.void` of the same transaction. Design-notes 20: a void takes out only an
+    /// entity of its own kind; one of the wrong kind changes nothing, before or after what it
+    /// names — so it neither voids a transaction nor keeps an honest `tx.void` from taking the money
+    /// out, and the books are the same in every order. (The projector once kept one `void` row per
+    /// entity whatever its kind: the transaction left the journal but not the balances, or the
+    /// honest void was blocked, and laptops disagreed.)
     @Test
-    void aVoidOfEitherKindCountsTheSameInAnyOrder() {
+    void aVoidOfTheWrongKindChangesNothingInAnyOrder() {
         try (TestCoop c = TestCoop.found(tmp, "b")) {
             Village a = c.a();
             Village b = c.get("b");
@@ -788,14 +789,14 @@ class AttacksTest {
                 }
                 assertEquals(digest, a.digest(), "order " + orders.indexOf(order));
                 assertVerifies(a);
-                assertTrue(a.s.ledger().transaction(c.duesTx).voided(), "voided (by b's tx.void and h's work.void)");
-                assertTrue(a.s.ledger().transaction(t).voided(), "a work.void voids a transaction (design-notes 20)");
-                assertTrue(a.s.work().entry(work).voided(), "a tx.void voids a work entry (design-notes 20)");
+                assertTrue(a.s.ledger().transaction(c.duesTx).voided(), "b's tx.void counts");
+                assertFalse(a.s.ledger().transaction(t).voided(), "a work.void does not void a transaction");
+                assertFalse(a.s.work().entry(work).voided(), "a tx.void does not void a work entry");
                 Map<String, Long> expected = new TreeMap<>(before);
                 String cashKey = before.keySet().stream().filter(k -> k.startsWith("1000 ")).findFirst().orElseThrow();
                 String duesKey = before.keySet().stream().filter(k -> k.startsWith("4000 ")).findFirst().orElseThrow();
-                expected.merge(cashKey, -10000L, Long::sum);
-                expected.merge(duesKey, 10000L, Long::sum);
+                expected.merge(cashKey, 3000L - 10000L, Long::sum);
+                expected.merge(duesKey, -3000L + 10000L, Long::sum);
                 expected.values().removeIf(x -> x == 0);
                 Map<String, Long> actual = new TreeMap<>(balances(a));
                 actual.values().removeIf(x -> x == 0);
