@@ -342,7 +342,9 @@ public final class SyncService {
         coop.minka.domain.Op best = null;
         for (VerifiedBundle.Range r : vb.ranges()) {
             for (coop.minka.domain.Op op : r.ops()) {
+                // a cooperative cannot be created before its id was made: an entry stamped earlier is forged
                 if (op.type().equals(coop.minka.domain.OpType.COOP_CREATE) && op.entity().equals(coopId)
+                        && coop.minka.domain.Hlc.millis(op.hlc()) >= coop.minka.domain.Ids.millisOf(coopId)
                         && (best == null || coop.minka.domain.Op.STAMP_ORDER.compare(op, best) < 0)) {
                     best = op;
                 }

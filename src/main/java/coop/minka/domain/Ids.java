@@ -115,6 +115,11 @@ public final class Ids {
         return looksLikeId(id) && version(id) == 7;
     }
 
+    /// The Unix time in milliseconds when a time-ordered id (version 7 or owned) was made.
+    public static long millisOf(String id) {
+        return Long.parseLong(id.substring(0, 8) + id.substring(9, 13), 16);
+    }
+
     /// True for the canonical 36-character UUID form.
     public static boolean looksLikeId(String s) {
         return s != null && s.length() == 36

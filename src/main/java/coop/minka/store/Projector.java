@@ -127,6 +127,7 @@ public final class Projector {
         }
         Batch b = new Batch(d);
         b.refreshTrust(false);
+        b.contested = b.contested();
         OpStore.forEach(d, b::applyNonTrust);
         b.finish();
     }
@@ -139,7 +140,6 @@ public final class Projector {
         private final DSLContext d;
         private final Set<String> dirty = new LinkedHashSet<>();
         private Map<String, Long> applied;
-        private boolean trustChanged;
         /// Authors whose non-trust ops this batch has applied or skipped so far.
         private final Set<String> seen = new HashSet<>();
         /// The log's highest row id before this batch inserted anything.
@@ -155,6 +155,8 @@ public final class Projector {
         private int voidLookups;
         private String coopId;
         private String founder;
+        /// Ids created by two counted authors (legacy ids only); read by [Projector#rebuild].
+        private Set<String> contested = Set.of();
 
         private Batch(DSLContext d) {
             this.d = d;
@@ -168,7 +170,6 @@ public final class Projector {
         /// full bundle projects every op once, not twice).
         public void apply(Op op) {
             if (OpType.affectsTrust(op.type())) {
-                trustChanged = true;
                 Map<String, Long> before = new HashMap<>(appliedAuthors());
                 refreshTrust(false);
                 Map<String, Long> after = appliedAuthors();
@@ -213,15 +214,12 @@ public final class Projector {
         /// Folds the entities touched by this batch; re-derives trust if a trust op came in and
         /// replays everything if that changed whose ops count.
         public void finish() {
-            if (trustChanged) {
-                trustChanged = false;
-                if (needsRebuild) {
-                    needsRebuild = false;
-                    balanceDelta.clear(); // the replay adds everything up again
-                    monthDelta.clear();
-                    rebuild(d);
-                    return;
-                }
+            if (needsRebuild) { // whose entries count changed, or two laptops used one id
+                needsRebuild = false;
+                balanceDelta.clear(); // the replay adds everything up again
+                monthDelta.clear();
+                rebuild(d);
+                return;
             }
             flush();
             for (String entity : dirty) {
@@ -322,6 +320,28 @@ public final class Projector {
         private boolean counts(Op op) {
             Long last = appliedAuthors().get(op.replica());
             return last != null && op.seq() <= last;
+        }
+
+        /// Transactions and work entries whose id two counted authors created validly: only legacy
+        /// ids can be (an owned id names its author). None of them counts, whatever arrived first,
+        /// so every laptop holding them agrees (design-notes 11). Read once per rebuild.
+        private Set<String> contested() {
+            Map<String, Set<String>> authors = new HashMap<>();
+            d.resultQuery("SELECT prev, body FROM op WHERE type IN ('tx.post', 'work.add') AND entity IN "
+                    + "(SELECT entity FROM op WHERE type IN ('tx.post', 'work.add') GROUP BY entity "
+                    + "HAVING count(DISTINCT replica) > 1)").forEach(r -> {
+                        Op op = OpCodec.decode(r.get(0, byte[].class), r.get(1, byte[].class));
+                        if (counts(op) && invalidReason(op) == null) {
+                            authors.computeIfAbsent(op.entity(), e -> new HashSet<>()).add(op.replica());
+                        }
+                    });
+            Set<String> out = new HashSet<>();
+            authors.forEach((entity, by) -> {
+                if (by.size() > 1) {
+                    out.add(entity);
+                }
+            });
+            return out;
         }
 
         private boolean heldBefore(String author) {
@@ -427,6 +447,10 @@ public final class Projector {
 
         private void insertWork(Op op) {
             var data = op.data();
+            if (contested.contains(op.entity())) {
+                recordInvalid(op, "id-used-twice");
+                return;
+            }
             try {
                 var ps = Statements.get(d, "INSERT INTO work_entry (id, member, date, minutes, category, note, witness, "
                         + "work_day, replica, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
@@ -441,7 +465,7 @@ public final class Projector {
                 ps.setString(9, op.replica());
                 ps.setLong(10, op.hlc());
                 if (ps.executeUpdate() == 0) {
-                    recordInvalid(op, "id-used-twice");
+                    collided(op, "work_entry");
                 }
             } catch (SQLException e) {
                 throw new DataAccessException(e.getMessage(), e);
@@ -451,6 +475,10 @@ public final class Projector {
         private void insertTx(Op op) {
             var data = op.data();
             String date = data.str("date");
+            if (contested.contains(op.entity())) {
+                recordInvalid(op, "id-used-twice");
+                return;
+            }
             try {
                 var tx = Statements.get(d, "INSERT INTO tx (id, date, memo, reference, replica, hlc) "
                         + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
@@ -461,7 +489,7 @@ public final class Projector {
                 tx.setString(5, op.replica());
                 tx.setLong(6, op.hlc());
                 if (tx.executeUpdate() == 0) {
-                    recordInvalid(op, "id-used-twice");
+                    collided(op, "tx");
                     return;
                 }
                 var posting = Statements.get(d, "INSERT INTO posting (tx, line, account, amount, date) VALUES (?, ?, ?, ?, ?)");
@@ -482,6 +510,23 @@ public final class Projector {
                 }
             } catch (SQLException e) {
                 throw new DataAccessException(e.getMessage(), e);
+            }
+        }
+
+        /// A second creation of a transaction or work entry id already held: by the same author,
+        /// the later one in its chain is held invalid; by another author (legacy ids), every
+        /// creation of that id is, which a rebuild decides from the whole log.
+        private void collided(Op op, String table) throws SQLException {
+            var holder = Statements.get(d, "SELECT replica FROM " + table + " WHERE id = ?");
+            holder.setString(1, op.entity());
+            String held;
+            try (var rs = holder.executeQuery()) {
+                held = rs.next() ? rs.getString(1) : op.replica();
+            }
+            if (held.equals(op.replica())) {
+                recordInvalid(op, "id-used-twice");
+            } else {
+                needsRebuild = true;
             }
         }
 
