@@ -28,10 +28,14 @@ fi
 [ -x "$JAVA_HOME/bin/java" ] || { echo "No JDK 25 at $JAVA_HOME; set JAVA_HOME" >&2; exit 1; }
 export PATH="$JAVA_HOME/bin:$PATH"
 
+# The harness lives in src/bench/java, a test source root of the build: compiled into
+# target/test-classes with the tests, never into target/classes or the shipped jar.
 jar=target/minka.jar
-newest_src=$(find src/main pom.xml -type f -newer "$jar" 2>/dev/null | head -1 || true)
-if [ ! -f "$jar" ] || [ -n "$newest_src" ] || [ "${BENCH_REBUILD:-0}" = 1 ]; then
-  echo "Building $jar ..."
+bench_classes=target/test-classes
+newest_src=$(find src/main src/bench pom.xml -type f -newer "$jar" 2>/dev/null | head -1 || true)
+if [ ! -f "$jar" ] || [ ! -f "$bench_classes/coop/minka/bench/Harness.class" ] || [ -n "$newest_src" ] \
+   || [ "${BENCH_REBUILD:-0}" = 1 ]; then
+  echo "Building $jar and the harness ..."
   if [ -x ./mvnw ]; then mvn=./mvnw; else mvn=mvn; fi
   "$mvn" -B -q -ntp package -DskipTests
 fi
@@ -40,5 +44,5 @@ work=${BENCH_WORK:-bench/work${smoke:+-smoke}}
 json=${BENCH_JSON:-bench/results/$([ -n "$smoke" ] && echo smoke || echo latest).json}
 echo "Minka benchmarks $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 heap=$([ -n "$smoke" ] && echo 512m || echo 6g)
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx"$heap" -cp "$jar" coop.minka.bench.Harness \
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx"$heap" -cp "$bench_classes:$jar" coop.minka.bench.Harness \
   --work "$work" --json "$json" --jar "$jar" $smoke

@@ -37,9 +37,6 @@ public final class Main {
         }
         String[] desktopArgs = rest.toArray(String[]::new);
         if (wantsDesktop(cl, desktopArgs)) {
-            if (root.firstFrameExit()) {
-                System.setProperty("minka.firstFrameExit", "true");
-            }
             coop.minka.ui.App.launchApp(root.databasePath(), bundle);
             return;
         }

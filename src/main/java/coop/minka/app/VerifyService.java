@@ -182,7 +182,7 @@ public final class VerifyService {
             DSLContext m = mem.dsl();
             mem.write(md -> {
                 d.selectFrom(OP).orderBy(OP.ID).fetchLazy().forEach(r -> {
-                    r.changed(true);
+                    r.touched(true);
                     md.insertInto(OP).set(r).execute();
                 });
                 // trust is rooted in facts of the file: the cooperative and (for a legacy one) its founder

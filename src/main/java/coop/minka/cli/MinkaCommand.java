@@ -34,14 +34,6 @@ public final class MinkaCommand {
     @Option(names = "--debug", description = "Show technical details (stack traces) of errors.")
     boolean debug;
 
-    @Option(names = "--first-frame-exit", hidden = true,
-            description = "Desktop app only: print the milliseconds to the first frame and exit (start-up benchmark).")
-    boolean firstFrameExit;
-
-    public boolean firstFrameExit() {
-        return firstFrameExit;
-    }
-
     @Option(names = "--lang", paramLabel = "LANG", description = "Language of messages: en, es, fr or pt (default: the system's).")
     String lang;
 

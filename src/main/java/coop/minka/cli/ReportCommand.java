@@ -64,11 +64,20 @@ final class ReportCommand {
         String asOf;
         @Option(names = "--json")
         boolean json;
+        @Option(names = "--csv", description = "Print CSV: code, name, type, balance.")
+        boolean csv;
 
         @Override
         int run(Services s) {
             var cur = s.workspace().currency();
             List<ReportService.BalanceRow> rows = s.reports().balances(Texts.date(asOf));
+            if (csv && !json) {
+                new ReportTable("balances", "Balances", List.of("CODE", "NAME", "TYPE", "BALANCE"),
+                        List.of(false, false, false, true), rows.stream().map(r -> List.of(r.account().code(),
+                        r.account().name(), r.account().type().wire(), Money.format(r.balance(), cur))).toList())
+                        .writeCsv(out());
+                return 0;
+            }
             long total = rows.stream().mapToLong(ReportService.BalanceRow::balance).sum();
             if (json) {
                 Map<String, Object> o = new LinkedHashMap<>();

@@ -3,21 +3,17 @@ package coop.minka.ui;
 import coop.minka.app.DefaultLocations;
 import coop.minka.ui.common.FxExecutors;
 import coop.minka.ui.common.settings.SettingsJson;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-/// The desktop app. Started by [coop.minka.Main] with the database path. With the system
-/// property `minka.firstFrameExit=true` it prints the milliseconds from JVM start to the first
-/// frame and exits (for the start-up benchmark).
+/// The desktop app. Started by [coop.minka.Main] with the database path.
 public final class App extends Application {
     private static volatile Path databasePath;
     private static volatile Path bundleToImport;
@@ -67,17 +63,6 @@ public final class App extends Application {
         }
         stage.setMaximized(Boolean.TRUE.equals(s.maximized()) || s.maximized() == null && smallScreen);
         stage.setOnCloseRequest(e -> context.shutdown());
-        if (Boolean.getBoolean("minka.firstFrameExit")) {
-            scene.addPostLayoutPulseListener(new Runnable() {
-                @Override
-                public void run() {
-                    scene.removePostLayoutPulseListener(this);
-                    long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                    System.out.println("first frame after " + ms + " ms");
-                    Platform.exit();
-                }
-            });
-        }
         stage.show();
         if (bundleToImport != null) {
             context.openBundle(bundleToImport);

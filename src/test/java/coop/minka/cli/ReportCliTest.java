@@ -44,6 +44,9 @@ class ReportCliTest {
         String csv = cli.ok(args("report", "trial-balance", "--csv"));
         assertTrue(csv.startsWith("CODE,NAME,TYPE,OPENING,DEBITS,CREDITS,CLOSING"), csv);
         assertTrue(csv.contains("1000,Cash box,asset,500.00,200.00,292.50,407.50"), csv);
+        String balances = cli.ok("report", "balances", "--as-of", "2026-03-31", "--csv");
+        assertTrue(balances.startsWith("CODE,NAME,TYPE,BALANCE\r\n"), balances);
+        assertTrue(balances.contains("1000,Cash box,asset,407.50\r\n"), balances);
     }
 
     @Test

@@ -6,6 +6,7 @@ import coop.minka.ui.common.I18n;
 import coop.minka.ui.common.Labels;
 import coop.minka.ui.common.Views;
 import java.time.LocalDate;
+import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -68,7 +69,7 @@ public final class AccountsView extends BorderPane {
         balance.setStyle("-fx-alignment: CENTER-RIGHT;");
         name.setPrefWidth(250);
         balance.setPrefWidth(140);
-        tree.getColumns().setAll(name, balance);
+        tree.getColumns().setAll(List.of(name, balance));
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         vm.chart().addListener((ListChangeListener<AccountsViewModel.AccountRow>) c -> fillTree());
         fillTree();
@@ -143,7 +144,7 @@ public final class AccountsView extends BorderPane {
         date.setPrefWidth(110);
         memo.setPrefWidth(220);
         amount.setPrefWidth(120);
-        t.getColumns().setAll(date, memo, accounts, amount);
+        t.getColumns().setAll(List.of(date, memo, accounts, amount));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Views.placeholder(t, i18n, "accounts.journalEmpty");
         t.setRowFactory(tv -> new TableRow<>() {
@@ -155,10 +156,10 @@ public final class AccountsView extends BorderPane {
         });
         t.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
         TableView<AccountsViewModel.PostingRow> details = new TableView<>(vm.details());
-        details.getColumns().setAll(
+        details.getColumns().setAll(List.of(
                 Views.column(i18n, "accounts.col.account", AccountsViewModel.PostingRow::account, s -> s),
                 Views.numberColumn(i18n, "accounts.form.debit", AccountsViewModel.PostingRow::debit, v -> v == 0 ? "" : i18n.money(v)),
-                Views.numberColumn(i18n, "accounts.form.credit", AccountsViewModel.PostingRow::credit, v -> v == 0 ? "" : i18n.money(v)));
+                Views.numberColumn(i18n, "accounts.form.credit", AccountsViewModel.PostingRow::credit, v -> v == 0 ? "" : i18n.money(v))));
         details.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         details.setPrefHeight(150);
         details.setMinHeight(110);

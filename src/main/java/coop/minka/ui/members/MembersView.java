@@ -10,6 +10,7 @@ import coop.minka.ui.common.Icons;
 import coop.minka.ui.common.Labels;
 import coop.minka.ui.common.Views;
 import java.time.LocalDate;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
@@ -88,7 +89,7 @@ public final class MembersView extends BorderPane {
         gender.setMinWidth(90);
         joined.setMinWidth(125);
         status.setMinWidth(80);
-        t.getColumns().setAll(name, gender, joined, status, contact);
+        t.getColumns().setAll(List.of(name, gender, joined, status, contact));
         t.getSortOrder().add(name);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Views.placeholder(t, i18n, "members.empty");

@@ -6,6 +6,7 @@ import coop.minka.ui.common.I18n;
 import coop.minka.ui.common.Icons;
 import coop.minka.ui.common.Tile;
 import coop.minka.ui.common.Views;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -94,7 +95,7 @@ public final class SyncView extends BorderPane {
                 String::valueOf);
         name.setPrefWidth(200);
         fp.setPrefWidth(230);
-        t.getColumns().setAll(name, status, fp, last, held);
+        t.getColumns().setAll(List.of(name, status, fp, last, held));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPrefHeight(220);
         Views.placeholder(t, i18n, "sync.noLaptops");

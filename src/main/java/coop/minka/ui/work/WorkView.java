@@ -7,6 +7,7 @@ import coop.minka.ui.common.I18n;
 import coop.minka.ui.common.TypeAhead;
 import coop.minka.ui.common.Views;
 import java.time.LocalDate;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -187,7 +188,7 @@ public final class WorkView extends BorderPane {
         who.setPrefWidth(180);
         cat.setPrefWidth(160);
         hours.setPrefWidth(80);
-        t.getColumns().setAll(date, who, cat, hours, witness, note);
+        t.getColumns().setAll(List.of(date, who, cat, hours, witness, note));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Views.placeholder(t, i18n, "work.empty");
         t.setRowFactory(tv -> new TableRow<>() {
