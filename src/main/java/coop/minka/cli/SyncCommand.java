@@ -8,7 +8,7 @@ import coop.minka.app.SyncStatus;
 import coop.minka.app.SyncTrust;
 import coop.minka.domain.ErrorCode;
 import coop.minka.domain.MinkaException;
-import coop.minka.sync.ImportReceipt;
+import coop.minka.domain.ImportReceipt;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;

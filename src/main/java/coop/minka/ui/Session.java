@@ -49,7 +49,7 @@ final class Session {
         this.demo = demo;
         var ws = services.workspace();
         SyncStatus status = new SyncStatus(ws);
-        BooksAdapter books = new BooksAdapter(services, status);
+        BooksAdapter books = new BooksAdapter(services, status, System::currentTimeMillis);
         String coopName = ws.coop().name();
         home = new HomeViewModel(ui, services.ledger(), services.reports(), services.members(), () -> coopName,
                 () -> books.syncSummary((k, a) -> ui.i18n().t(k, a)));
