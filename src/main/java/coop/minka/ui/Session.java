@@ -51,9 +51,9 @@ final class Session {
         SyncStatus status = new SyncStatus(ws);
         BooksAdapter books = new BooksAdapter(services, status, System::currentTimeMillis);
         String coopName = ws.coop().name();
-        home = new HomeViewModel(ui, services.ledger(), services.reports(), services.members(), () -> coopName,
+        home = new HomeViewModel(ui, services.reports(), services.members(), () -> coopName,
                 () -> books.syncSummary((k, a) -> ui.i18n().t(k, a)));
-        members = new MembersViewModel(ui, services.members(), services.work(), services.ledger());
+        members = new MembersViewModel(ui, services.members(), services.work(), services.reports().statements());
         work = new WorkViewModel(ui, services.members(), services.work());
         accounts = new AccountsViewModel(ui, services.ledger(), services.members());
         reports = new ReportsViewModel(ui, services.reports());

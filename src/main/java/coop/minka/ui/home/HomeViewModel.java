@@ -1,6 +1,5 @@
 package coop.minka.ui.home;
 
-import coop.minka.app.LedgerService;
 import coop.minka.app.MemberService;
 import coop.minka.app.ReportService;
 import coop.minka.domain.AccountType;
@@ -39,17 +38,15 @@ public final class HomeViewModel extends ScreenModel {
                             List<LastSync> lastSyncs, List<Attention> attention) {
     }
 
-    private final LedgerService ledger;
     private final ReportService reports;
     private final MemberService members;
     private final Supplier<String> coopName;
     private final Supplier<SyncSummary> sync;
     private final ObjectProperty<Dashboard> dashboard = new SimpleObjectProperty<>();
 
-    public HomeViewModel(UiContext ui, LedgerService ledger, ReportService reports, MemberService members,
+    public HomeViewModel(UiContext ui, ReportService reports, MemberService members,
                          Supplier<String> coopName, Supplier<SyncSummary> sync) {
         super(ui);
-        this.ledger = ledger;
         this.reports = reports;
         this.members = members;
         this.coopName = coopName;
@@ -62,9 +59,7 @@ public final class HomeViewModel extends ScreenModel {
     }
 
     private Dashboard compute() {
-        List<Line> money = ledger.accounts().stream()
-                .filter(a -> a.account().type() == AccountType.ASSET && a.account().memberId() == null
-                        && !a.account().archived())
+        List<Line> money = reports.cashAndBank(null).stream()
                 .map(a -> new Line(a.account().name(), a.balance())).toList();
         LocalDate first = LocalDate.now().withDayOfMonth(1);
         LocalDate last = first.plusMonths(1).minusDays(1);

@@ -1,7 +1,6 @@
 package coop.minka.ui.reports;
 
 import coop.minka.app.ReportService;
-import coop.minka.domain.AccountType;
 import coop.minka.ui.common.Labels;
 import coop.minka.ui.common.ScreenModel;
 import coop.minka.ui.common.UiContext;
@@ -101,13 +100,9 @@ public final class ReportsViewModel extends ScreenModel {
         LocalDate from = LocalDate.of(y, 1, 1);
         LocalDate to = LocalDate.of(y, 12, 31);
         var balances = reports.balances(to);
-        List<Bar> byType = new ArrayList<>();
-        for (AccountType t : AccountType.values()) {
-            long sum = balances.stream().filter(b -> b.account().type() == t).mapToLong(ReportService.BalanceRow::balance).sum();
-            byType.add(new Bar(ui.i18n().t(Labels.key(t)), t.debitNormal() ? sum : -sum));
-        }
-        List<Bar> assets = balances.stream().filter(b -> b.account().type() == AccountType.ASSET
-                        && b.account().memberId() == null && !b.account().archived())
+        List<Bar> byType = ReportService.totalsByTypeOf(balances).stream()
+                .map(t -> new Bar(ui.i18n().t(Labels.key(t.type())), t.total())).toList();
+        List<Bar> assets = ReportService.cashAndBankOf(balances).stream()
                 .map(b -> new Bar(b.account().name(), b.balance())).toList();
         List<ReportService.WorkRow> cats = reports.work(ReportService.WorkGrouping.CATEGORY, from, to);
         List<Bar> byCategory = cats.stream().map(r -> new Bar(r.label(), r.minutes())).toList();

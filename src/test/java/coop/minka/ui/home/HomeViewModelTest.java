@@ -25,7 +25,7 @@ class HomeViewModelTest {
             s.work().add(new WorkService.Entry("Ana Quispe", LocalDate.now(), "2", "CARE", null, null));
             s.work().add(new WorkService.Entry("Juan Mamani", LocalDate.now(), "1", "CARE", null, null));
             var attention = List.of(new HomeViewModel.Attention("One laptop is waiting", "sync"));
-            HomeViewModel vm = new HomeViewModel(f.ui, s.ledger(), s.reports(), s.members(), () -> "Coop h",
+            HomeViewModel vm = new HomeViewModel(f.ui, s.reports(), s.members(), () -> "Coop h",
                     () -> new HomeViewModel.SyncSummary(List.of(), attention));
             vm.shown();
             HomeViewModel.Dashboard d = vm.dashboardProperty().get();

@@ -25,7 +25,7 @@ class MembersViewModelTest {
     @BeforeEach
     void setUp() {
         s = f.books(dir, "m");
-        vm = new MembersViewModel(f.ui, s.members(), s.work(), s.ledger());
+        vm = new MembersViewModel(f.ui, s.members(), s.work(), s.reports().statements());
         vm.shown();
     }
 
