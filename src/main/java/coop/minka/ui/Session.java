@@ -49,7 +49,7 @@ final class Session {
         this.demo = demo;
         var ws = services.workspace();
         SyncStatus status = new SyncStatus(ws);
-        BooksAdapter books = new BooksAdapter(services, status, System::currentTimeMillis);
+        BooksAdapter books = new BooksAdapter(services, status, ui.clock()::millis);
         String coopName = ws.coop().name();
         home = new HomeViewModel(ui, services.reports(), services.members(), () -> coopName,
                 () -> books.syncSummary((k, a) -> ui.i18n().t(k, a)));

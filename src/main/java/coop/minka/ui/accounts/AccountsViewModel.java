@@ -74,7 +74,7 @@ public final class AccountsViewModel extends ScreenModel {
         super(ui);
         this.ledger = ledger;
         this.members = members;
-        this.txForm = new TransactionForm(() -> ui.i18n().currencyProperty().get(), ui.i18n());
+        this.txForm = new TransactionForm(() -> ui.i18n().currencyProperty().get(), ui.i18n(), ui::today);
         canSaveTransaction = txForm.validBinding().and(ui.async().busyProperty().not());
         canSaveAccount = accountForm.validBinding().and(ui.async().busyProperty().not());
         canVoid = Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().tx().voided(), selected);

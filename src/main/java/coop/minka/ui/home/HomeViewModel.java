@@ -61,7 +61,7 @@ public final class HomeViewModel extends ScreenModel {
     private Dashboard compute() {
         List<Line> money = reports.cashAndBank(null).stream()
                 .map(a -> new Line(a.account().name(), a.balance())).toList();
-        LocalDate first = LocalDate.now().withDayOfMonth(1);
+        LocalDate first = ui.today().withDayOfMonth(1);
         LocalDate last = first.plusMonths(1).minusDays(1);
         List<Line> hours = reports.work(ReportService.WorkGrouping.CATEGORY, first, last).stream()
                 .map(r -> new Line(r.label(), r.minutes())).toList();

@@ -65,7 +65,7 @@ public final class MembersViewModel extends ScreenModel {
         this.members = members;
         this.work = work;
         this.statements = statements;
-        this.form = new MemberForm(ui.i18n());
+        this.form = new MemberForm(ui.i18n(), ui::today);
         search.addListener((o, a, b) -> refilter());
         showInactive.addListener((o, a, b) -> refilter());
         selected.addListener((o, a, b) -> loadPage(b));
@@ -126,7 +126,7 @@ public final class MembersViewModel extends ScreenModel {
         Map<String, WorkCategory> cats = work.categories().stream()
                 .collect(Collectors.toMap(WorkCategory::id, Function.identity()));
         List<WorkEntry> entries = work.list(m.id(), null, null, false);
-        LocalDate yearStart = LocalDate.now().withDayOfYear(1);
+        LocalDate yearStart = ui.today().withDayOfYear(1);
         long year = entries.stream().filter(e -> !e.date().isBefore(yearStart)).mapToLong(WorkEntry::minutes).sum();
         List<WorkLine> lines = entries.reversed().stream().map(e -> new WorkLine(e.date(),
                 cats.containsKey(e.categoryId()) ? cats.get(e.categoryId()).name() : "?", e.minutes(), e.note())).toList();

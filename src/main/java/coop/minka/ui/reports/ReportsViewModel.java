@@ -38,14 +38,14 @@ public final class ReportsViewModel extends ScreenModel {
     /// An object property, so the year box binds to it directly: a bidirectional binding to a
     /// temporary `asObject()` view is held only weakly and stopped working after a garbage
     /// collection (picking another year then did nothing).
-    private final ObjectProperty<Integer> year = new SimpleObjectProperty<>(LocalDate.now().getYear());
+    private final ObjectProperty<Integer> year = new SimpleObjectProperty<>(ui.today().getYear());
     private final ObservableList<Integer> years = FXCollections.observableArrayList();
     private final ObjectProperty<Figures> figures = new SimpleObjectProperty<>();
 
     public ReportsViewModel(UiContext ui, ReportService reports) {
         super(ui);
         this.reports = reports;
-        int now = LocalDate.now().getYear();
+        int now = ui.today().getYear();
         for (int y = now; y >= now - 9; y--) {
             years.add(y);
         }
@@ -56,7 +56,8 @@ public final class ReportsViewModel extends ScreenModel {
     private LocalDate[] period() {
         int y = year.get();
         LocalDate to = LocalDate.of(y, 12, 31);
-        return new LocalDate[] {LocalDate.of(y, 1, 1), to.isAfter(LocalDate.now()) ? LocalDate.now() : to};
+        LocalDate today = ui.today();
+        return new LocalDate[] {LocalDate.of(y, 1, 1), to.isAfter(today) ? today : to};
     }
 
     /// Writes the printable assembly pack (PDF, with its check code) for the year.
