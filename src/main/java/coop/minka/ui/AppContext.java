@@ -196,24 +196,13 @@ public final class AppContext {
 
     private void render() {
         if (main != null && session != null) {
-            MainView mv = new MainView(main, i18n, session.views(ui, this::go), actions());
+            MainView mv = new MainView(main, i18n, session.views(ui, screen -> main.go(screen), actions()), actions());
             setContent(mv);
             stage.setTitle(main.coopNameProperty().get() + " — Minka" + (session.demo ? " — " + i18n.t("demo.tag") : ""));
             revision.changed();
         } else if (firstRun != null) {
             setContent(new FirstRunView(firstRun, i18n));
             stage.setTitle("Minka");
-        }
-    }
-
-    private void go(String where) {
-        switch (where) {
-            case "members" -> main.go(Screen.MEMBERS);
-            case "newMember" -> actions().newMember().run();
-            case "work" -> actions().logWork().run();
-            case "newTransaction" -> actions().newTransaction().run();
-            case "accounts" -> main.go(Screen.ACCOUNTS);
-            default -> main.go(Screen.SYNC);
         }
     }
 

@@ -3,7 +3,9 @@ package coop.minka.ui;
 import coop.minka.app.BackupService;
 import coop.minka.app.Services;
 import coop.minka.app.SyncStatus;
+import coop.minka.ui.common.I18n;
 import coop.minka.ui.home.HomeViewModel;
+import coop.minka.ui.main.Screen;
 import coop.minka.ui.settings.SettingsViewModel;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,26 +66,26 @@ final class BooksAdapter implements SettingsViewModel.Books {
     }
 
     /// The sync part of the dashboard.
-    HomeViewModel.SyncSummary syncSummary(java.util.function.BiFunction<String, Object[], String> t) {
+    HomeViewModel.SyncSummary syncSummary(I18n i18n) {
         SyncStatus.Status s = status.status();
         List<HomeViewModel.LastSync> last = s.laptops().stream().filter(l -> !l.self())
                 .map(l -> new HomeViewModel.LastSync(l.name(), l.lastReceivedAt() == null ? null
                         : Instant.ofEpochMilli(l.lastReceivedAt()))).toList();
         List<HomeViewModel.Attention> att = new ArrayList<>();
         if (!s.pending().isEmpty()) {
-            att.add(new HomeViewModel.Attention(t.apply("home.att.pending", new Object[] {s.pending().size()}), "sync"));
+            att.add(new HomeViewModel.Attention(i18n.t("home.att.pending", s.pending().size()), Screen.SYNC));
         }
         if (s.quarantined() > 0) {
-            att.add(new HomeViewModel.Attention(t.apply("home.att.quarantined", new Object[] {s.quarantined()}), "sync"));
+            att.add(new HomeViewModel.Attention(i18n.t("home.att.quarantined", s.quarantined()), Screen.SYNC));
         }
         if (!s.forks().isEmpty()) {
-            att.add(new HomeViewModel.Attention(t.apply("home.att.forks", new Object[] {s.forks().size()}), "sync"));
+            att.add(new HomeViewModel.Attention(i18n.t("home.att.forks", s.forks().size()), Screen.SYNC));
         }
         if (s.conflicts() > 0) {
-            att.add(new HomeViewModel.Attention(t.apply("home.att.conflicts", new Object[] {s.conflicts()}), "sync"));
+            att.add(new HomeViewModel.Attention(i18n.t("home.att.conflicts", s.conflicts()), Screen.SYNC));
         }
         if (!s.late().isEmpty()) {
-            att.add(new HomeViewModel.Attention(t.apply("home.att.late", new Object[] {s.late().size()}), "sync"));
+            att.add(new HomeViewModel.Attention(i18n.t("home.att.late", s.late().size()), Screen.SYNC));
         }
         return new HomeViewModel.SyncSummary(last, att);
     }

@@ -12,6 +12,7 @@ import coop.minka.ui.common.UiContext;
 import coop.minka.ui.common.settings.Preferences;
 import coop.minka.ui.home.HomeView;
 import coop.minka.ui.home.HomeViewModel;
+import coop.minka.ui.main.MainActions;
 import coop.minka.ui.main.Screen;
 import coop.minka.ui.members.MembersView;
 import coop.minka.ui.members.MembersViewModel;
@@ -52,7 +53,7 @@ final class Session {
         BooksAdapter books = new BooksAdapter(services, status, ui.clock()::millis);
         String coopName = ws.coop().name();
         home = new HomeViewModel(ui, services.reports(), services.members(), () -> coopName,
-                () -> books.syncSummary((k, a) -> ui.i18n().t(k, a)));
+                () -> books.syncSummary(ui.i18n()));
         members = new MembersViewModel(ui, services.members(), services.work(), services.reports().statements());
         work = new WorkViewModel(ui, services.members(), services.work());
         accounts = new AccountsViewModel(ui, services.ledger(), services.members());
@@ -74,11 +75,11 @@ final class Session {
         return m;
     }
 
-    Map<Screen, Node> views(UiContext ui, Consumer<String> go) {
+    Map<Screen, Node> views(UiContext ui, Consumer<Screen> go, MainActions actions) {
         Map<Screen, Node> v = new EnumMap<>(Screen.class);
         membersView = new MembersView(members, ui.i18n());
         workView = new WorkView(work, ui.i18n());
-        v.put(Screen.HOME, new HomeView(home, ui.i18n(), go));
+        v.put(Screen.HOME, new HomeView(home, ui.i18n(), go, actions));
         v.put(Screen.MEMBERS, membersView);
         v.put(Screen.WORK, workView);
         v.put(Screen.ACCOUNTS, new AccountsView(accounts, ui.i18n()));

@@ -7,6 +7,7 @@ import coop.minka.domain.MemberStatus;
 import coop.minka.ui.common.Labels;
 import coop.minka.ui.common.ScreenModel;
 import coop.minka.ui.common.UiContext;
+import coop.minka.ui.main.Screen;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
@@ -24,8 +25,8 @@ public final class HomeViewModel extends ScreenModel {
     public record LastSync(String laptop, java.time.Instant at) {
     }
 
-    /// Something to look at, with the screen that deals with it (`sync`, `members`…).
-    public record Attention(String text, String screen) {
+    /// Something to look at, with the screen that deals with it.
+    public record Attention(String text, Screen screen) {
     }
 
     /// What the sync part of the books says; empty until sync is available.

@@ -6,6 +6,7 @@ import coop.minka.app.LedgerService;
 import coop.minka.app.Services;
 import coop.minka.app.WorkService;
 import coop.minka.ui.UiFixture;
+import coop.minka.ui.main.Screen;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,7 +25,10 @@ class HomeViewModelTest {
                     new LedgerService.Line("4000", "-40")));
             s.work().add(new WorkService.Entry("Ana Quispe", UiFixture.today(), "2", "CARE", null, null));
             s.work().add(new WorkService.Entry("Juan Mamani", UiFixture.today(), "1", "CARE", null, null));
-            var attention = List.of(new HomeViewModel.Attention("One laptop is waiting", "sync"));
+            // the last day of the month before, by the injected clock: not this month's work
+            s.work().add(new WorkService.Entry("Ana Quispe", UiFixture.today().withDayOfMonth(1).minusDays(1), "4", "CARE",
+                    null, null));
+            var attention = List.of(new HomeViewModel.Attention("One laptop is waiting", Screen.SYNC));
             HomeViewModel vm = new HomeViewModel(f.ui, s.reports(), s.members(), () -> "Coop h",
                     () -> new HomeViewModel.SyncSummary(List.of(), attention));
             vm.shown();
