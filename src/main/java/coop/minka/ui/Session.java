@@ -1,10 +1,7 @@
 package coop.minka.ui;
 
-import coop.minka.app.ConflictService;
 import coop.minka.app.Services;
-import coop.minka.app.SyncService;
 import coop.minka.app.SyncStatus;
-import coop.minka.app.SyncTrust;
 import coop.minka.ui.accounts.AccountsView;
 import coop.minka.ui.accounts.AccountsViewModel;
 import coop.minka.ui.common.ScreenModel;
@@ -49,7 +46,7 @@ final class Session {
         this.services = services;
         this.demo = demo;
         var ws = services.workspace();
-        SyncStatus status = new SyncStatus(ws);
+        SyncStatus status = services.syncStatus();
         BooksAdapter books = new BooksAdapter(services, status, ui.clock()::millis);
         String coopName = ws.coop().name();
         home = new HomeViewModel(ui, services.reports(), services.members(), () -> coopName,
@@ -58,8 +55,8 @@ final class Session {
         work = new WorkViewModel(ui, services.members(), services.work());
         accounts = new AccountsViewModel(ui, services.ledger(), services.members());
         reports = new ReportsViewModel(ui, services.reports());
-        sync = new SyncViewModel(ui, new SyncService(ws, services.periods()), status, new SyncTrust(ws),
-                new ConflictsViewModel(ui, new ConflictService(ws)));
+        sync = new SyncViewModel(ui, services.sync(), status, services.trust(),
+                new ConflictsViewModel(ui, services.conflicts()));
         settings = new SettingsViewModel(ui, prefs, books, reopen);
     }
 

@@ -52,29 +52,33 @@ public final class ReportsViewModel extends ScreenModel {
         year.addListener((o, a, b) -> reloadNow());
     }
 
+    /// A period of whole days, both ends included.
+    private record Period(LocalDate from, LocalDate to) {
+    }
+
     /// The period the screen shows: the chosen year, up to today.
-    private LocalDate[] period() {
+    private Period period() {
         int y = year.get();
         LocalDate to = LocalDate.of(y, 12, 31);
         LocalDate today = ui.today();
-        return new LocalDate[] {LocalDate.of(y, 1, 1), to.isAfter(today) ? today : to};
+        return new Period(LocalDate.of(y, 1, 1), to.isAfter(today) ? today : to);
     }
 
     /// Writes the printable assembly pack (PDF, with its check code) for the year.
     public void makePack() {
-        LocalDate[] p = period();
+        Period p = period();
         ui.dialogs().saveFile(ui.i18n().t("reports.pack"), "minka-pack-" + year.get() + ".pdf").ifPresent(file ->
-                ui.async().run(() -> reports.pack().write(p[0], p[1], file), pack -> ui.notices().success(
+                ui.async().run(() -> reports.pack().write(p.from(), p.to(), file), pack -> ui.notices().success(
                         ui.i18n().t("reports.packDone", pack.file().getFileName(), pack.pages(), pack.code().text()))));
     }
 
     /// Writes every report of the year as CSV files in one zip, for a spreadsheet.
     public void exportCsv() {
-        LocalDate[] p = period();
+        Period p = period();
         ui.dialogs().saveFile(ui.i18n().t("reports.exportCsv"), "minka-" + year.get() + ".zip").ifPresent(file ->
                 ui.async().run(() -> reports.exports().export(coop.minka.app.ExportService.Format.CSV,
                         file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip") ? file
-                                : file.resolveSibling(file.getFileName() + ".zip"), p[0], p[1]),
+                                : file.resolveSibling(file.getFileName() + ".zip"), p.from(), p.to()),
                         done -> ui.notices().success(ui.i18n().t("reports.exportDone", done.path().getFileName()))));
     }
 
