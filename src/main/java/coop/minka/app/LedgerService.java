@@ -144,9 +144,14 @@ public final class LedgerService {
 
     /// The `limit` latest transactions, newest first (of one account if `accountCode` is given),
     /// and how many there are in all.
-    public LedgerRepository.Page latestTransactions(String accountCode, boolean withVoided, int limit) {
-        return ws.db().read(d -> LedgerRepository.latest(d, accountCode == null ? null : account(d, accountCode).id(),
-                withVoided, limit));
+    public Page latestTransactions(String accountCode, boolean withVoided, int limit) {
+        LedgerRepository.Page p = ws.db().read(d -> LedgerRepository.latest(d,
+                accountCode == null ? null : account(d, accountCode).id(), withVoided, limit));
+        return new Page(p.latest(), p.total());
+    }
+
+    /// A page of the journal: the latest transactions, newest first, and how many there are in all.
+    public record Page(List<Transaction> latest, long total) {
     }
 
     public Account account(String code) {

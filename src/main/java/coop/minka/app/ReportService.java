@@ -1,6 +1,7 @@
 package coop.minka.app;
 
 import coop.minka.domain.Account;
+import coop.minka.domain.AccountType;
 import coop.minka.store.LedgerRepository;
 import coop.minka.store.WorkRepository;
 import java.time.LocalDate;
@@ -76,6 +77,39 @@ public final class ReportService {
             return LedgerRepository.accounts(d).stream()
                     .map(a -> new BalanceRow(a, b.getOrDefault(a.id(), 0L))).toList();
         });
+    }
+
+    /// One account type's total, on its natural side (assets and expenses as debits, the others as
+    /// credits), so a full cash box and members' savings the cooperative owes are both positive.
+    public record TypeTotal(AccountType type, long total) {
+    }
+
+    /// Balances (current, or as of a date) added up per account type: every type, in order.
+    public List<TypeTotal> totalsByType(LocalDate asOf) {
+        return totalsByTypeOf(balances(asOf));
+    }
+
+    /// `rows` (from [#balances]) added up per account type: every type, in order, natural side.
+    public static List<TypeTotal> totalsByTypeOf(List<BalanceRow> rows) {
+        return java.util.Arrays.stream(AccountType.values()).map(t -> new TypeTotal(t, natural(t, rows.stream()
+                .filter(r -> r.account().type() == t).mapToLong(BalanceRow::balance).sum()))).toList();
+    }
+
+    /// A balance (debit positive) on the natural side of its account type.
+    public static long natural(AccountType type, long balance) {
+        return type.debitNormal() ? balance : -balance;
+    }
+
+    /// The cooperative's cash and bank (current, or as of a date): its asset accounts in use
+    /// that are not a member's sub-account.
+    public List<BalanceRow> cashAndBank(LocalDate asOf) {
+        return cashAndBankOf(balances(asOf));
+    }
+
+    /// The cash and bank rows among `rows` (from [#balances]).
+    public static List<BalanceRow> cashAndBankOf(List<BalanceRow> rows) {
+        return rows.stream().filter(r -> r.account().type() == AccountType.ASSET && r.account().memberId() == null
+                && !r.account().archived()).toList();
     }
 
     /// How work is grouped.

@@ -11,6 +11,10 @@ public final class Services implements AutoCloseable {
     private final ReportService reports;
     private final VerifyService verify;
     private final AuditService audit;
+    private final SyncService sync;
+    private final SyncStatus syncStatus;
+    private final SyncTrust trust;
+    private final ConflictService conflicts;
 
     public Services(Workspace workspace) {
         this.workspace = workspace;
@@ -21,6 +25,10 @@ public final class Services implements AutoCloseable {
         this.reports = new ReportService(workspace);
         this.verify = new VerifyService(workspace);
         this.audit = new AuditService(workspace);
+        this.sync = new SyncService(workspace, periods);
+        this.syncStatus = new SyncStatus(workspace);
+        this.trust = new SyncTrust(workspace);
+        this.conflicts = new ConflictService(workspace);
     }
 
     public Workspace workspace() {
@@ -53,6 +61,23 @@ public final class Services implements AutoCloseable {
 
     public AuditService audit() {
         return audit;
+    }
+
+    /// Sync files: export, import, shared folders (the one [SyncService] of these books).
+    public SyncService sync() {
+        return sync;
+    }
+
+    public SyncStatus syncStatus() {
+        return syncStatus;
+    }
+
+    public SyncTrust trust() {
+        return trust;
+    }
+
+    public ConflictService conflicts() {
+        return conflicts;
     }
 
     @Override

@@ -11,7 +11,7 @@ import coop.minka.sync.BundleImporter;
 import coop.minka.sync.BundleLimits;
 import coop.minka.sync.BundleReader;
 import coop.minka.sync.BundleWriter;
-import coop.minka.sync.ImportReceipt;
+import coop.minka.domain.ImportReceipt;
 import coop.minka.sync.SyncRecords;
 import coop.minka.sync.VerifiedBundle;
 import coop.minka.sync.format.ManifestJson;

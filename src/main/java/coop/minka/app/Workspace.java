@@ -227,6 +227,22 @@ public final class Workspace implements AutoCloseable {
         return db;
     }
 
+    /// The database file.
+    public Path file() {
+        return db.file();
+    }
+
+    /// This laptop's key fingerprint, to compare in person or by phone before admitting it.
+    public String fingerprint() {
+        return log.identity().fingerprint();
+    }
+
+    /// What a failure from below means to a person: the catalogued error found in `t`'s causes,
+    /// or the database error there translated (disk full, read-only…), or null for a bug.
+    public static MinkaException explain(Throwable t, Path file) {
+        return Database.explain(t, file);
+    }
+
     public ChangeLog log() {
         return log;
     }

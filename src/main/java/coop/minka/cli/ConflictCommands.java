@@ -27,7 +27,7 @@ final class ConflictCommands {
 
         @Override
         int run(Services s) {
-            List<ConflictService.Conflict> all = new ConflictService(s.workspace()).list();
+            List<ConflictService.Conflict> all = s.conflicts().list();
             if (json) {
                 Out.json(out(), all.stream().map(ConflictCommands::json).toList());
                 return 0;
@@ -77,7 +77,7 @@ final class ConflictCommands {
         int run(Services s) {
             ConflictService.Choice choice = which.keep ? ConflictService.Choice.KEEP_CURRENT
                     : ConflictService.Choice.TAKE_OTHER;
-            ConflictService.Decision d = new ConflictService(s.workspace()).resolve(ref, choice);
+            ConflictService.Decision d = s.conflicts().resolve(ref, choice);
             if (json) {
                 Map<String, Object> o = json(d.conflict());
                 o.put("decision", choice == ConflictService.Choice.KEEP_CURRENT ? "keep" : "take-other");

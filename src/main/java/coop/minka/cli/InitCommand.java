@@ -42,13 +42,13 @@ final class InitCommand implements Callable<Integer> {
                 o.put("name", ws.coop().name());
                 o.put("currency", ws.currency().getCurrencyCode());
                 o.put("replica", ws.selfId());
-                o.put("fingerprint", ws.log().identity().fingerprint());
+                o.put("fingerprint", ws.fingerprint());
                 o.put("database", root.databasePath().toAbsolutePath().toString());
                 Out.json(out, o);
             } else {
                 out.println(Terminal.safe("Created \"" + ws.coop().name() + "\" (" + ws.currency().getCurrencyCode() + ") in "
                         + root.databasePath().toAbsolutePath()));
-                out.println(Terminal.safe("This laptop: " + replica + ", key fingerprint " + ws.log().identity().fingerprint()));
+                out.println(Terminal.safe("This laptop: " + replica + ", key fingerprint " + ws.fingerprint()));
             }
             out.flush();
             return 0;

@@ -32,7 +32,7 @@ final class JoinCommand implements Callable<Integer> {
         MinkaCommand root = (MinkaCommand) spec.root().userObject();
         try (Workspace ws = SyncService.join(root.databasePath(), from, replica, System::currentTimeMillis)) {
             var out = spec.commandLine().getOut();
-            String fp = ws.log().identity().fingerprint();
+            String fp = ws.fingerprint();
             if (json) {
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("cooperative", ws.coop().id());

@@ -6,7 +6,6 @@ import coop.minka.app.Services;
 import coop.minka.app.Workspace;
 import coop.minka.domain.ErrorCode;
 import coop.minka.domain.MinkaException;
-import coop.minka.store.Database;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -68,7 +67,7 @@ public final class MinkaCommand {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             Locale locale = root.locale();
-            MinkaException known = Database.explain(ex, root.databasePath());
+            MinkaException known = Workspace.explain(ex, root.databasePath());
             MinkaException me = known != null ? known : new MinkaException(ErrorCode.INTERNAL, ex, String.valueOf(ex));
             line.getErr().println(Terminal.safe(ErrorMessages.text("cli.error.prefix", locale) + ": "
                     + ErrorMessages.oneLine(me, locale)));

@@ -87,10 +87,7 @@ final class ReportCommand {
                 o.put("total", Money.format(total, cur));
                 Out.json(out(), o);
             } else {
-                Out.table(out(), List.of("CODE", "NAME", "TYPE", "BALANCE"), rows.stream().map(r -> List.of(
-                        r.account().code(), r.account().name(), r.account().type().wire(),
-                        Money.format(r.balance(), cur))).toList());
-                out().println("Total: " + Money.format(total, cur) + " " + cur.getCurrencyCode());
+                BalancesTable.print(out(), rows, cur);
             }
             return 0;
         }

@@ -8,7 +8,7 @@ import coop.minka.app.SyncStatus;
 import coop.minka.app.SyncTrust;
 import coop.minka.domain.ErrorCode;
 import coop.minka.domain.MinkaException;
-import coop.minka.sync.ImportReceipt;
+import coop.minka.domain.ImportReceipt;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,7 +31,7 @@ final class SyncCommand {
     }
 
     static SyncService service(Services s) {
-        return new SyncService(s.workspace(), s.periods());
+        return s.sync();
     }
 
     @Command(name = "export", description = "Write a sync file. --out may be a folder (a new name is chosen there).")
@@ -261,7 +261,7 @@ final class SyncCommand {
 
         @Override
         int run(Services s) {
-            SyncStatus.Status st = new SyncStatus(s.workspace()).status();
+            SyncStatus.Status st = s.syncStatus().status();
             if (json) {
                 Out.json(out(), st);
                 return 0;
@@ -323,7 +323,7 @@ final class SyncCommand {
 
         @Override
         int run(Services s) {
-            SyncTrust.ReplicaView v = decide(new SyncTrust(s.workspace()), replica);
+            SyncTrust.ReplicaView v = decide(s.trust(), replica);
             if (json) {
                 Out.json(out(), v);
             } else {

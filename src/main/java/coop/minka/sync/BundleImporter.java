@@ -3,6 +3,7 @@ package coop.minka.sync;
 import static coop.minka.store.schema.Tables.REPLICA;
 
 import coop.minka.domain.Hlc;
+import coop.minka.domain.ImportReceipt;
 import coop.minka.domain.Op;
 import coop.minka.domain.OpType;
 import coop.minka.domain.ReplicaStatus;

@@ -26,10 +26,9 @@ import coop.minka.ui.main.MainViewModel;
 import coop.minka.ui.main.Screen;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Executor;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.geometry.Insets;
@@ -50,7 +49,8 @@ public final class AppContext {
 
     private final Stage stage;
     private final Path database;
-    private final LongSupplier clock = System::currentTimeMillis;
+    /// The one clock of the desktop app: the books' time stamps and every screen's "today".
+    private final Clock clock = Clock.systemDefaultZone();
     private final I18n i18n;
     private final Notices notices;
     private final Async async;
@@ -75,7 +75,7 @@ public final class AppContext {
         this.notices = new Notices(i18n);
         this.async = new Async(background, fx, notices);
         DialogService d = dialogs != null ? dialogs : new FxDialogService(() -> stage, i18n, this::rootStyle);
-        this.ui = new UiContext(async, i18n, notices, d, revision);
+        this.ui = new UiContext(async, i18n, notices, d, revision, clock);
         this.root = new StackPane(content, new NoticeLayer(notices));
         i18n.localeProperty().addListener((o, a, b) -> render());
         prefs.darkProperty().addListener((o, a, b) -> applyTheme());
@@ -122,7 +122,7 @@ public final class AppContext {
             public void create(String coopName, String currency, String laptopName, StarterKit.Kind kind) {
                 String languages = i18n.locale().getLanguage();
                 openWith(() -> {
-                    Services s = new Services(Workspace.create(database, coopName, currency, laptopName, languages, clock));
+                    Services s = new Services(Workspace.create(database, coopName, currency, laptopName, languages, clock::millis));
                     StarterKit.apply(kind, s.ledger(), s.work(), i18n);
                     return s;
                 }, database);
@@ -130,7 +130,7 @@ public final class AppContext {
 
             @Override
             public void join(Path bundle, String laptopName) {
-                openWith(() -> new Services(SyncService.join(database, bundle, laptopName, clock)), database);
+                openWith(() -> new Services(SyncService.join(database, bundle, laptopName, clock::millis)), database);
             }
 
             @Override
@@ -138,11 +138,11 @@ public final class AppContext {
                 Path demo = database.resolveSibling(DEMO_FILE);
                 openWith(() -> {
                     if (Files.exists(demo)) {
-                        return new Services(Workspace.open(demo, clock));
+                        return new Services(Workspace.open(demo, clock::millis));
                     }
                     Services s = new Services(Workspace.create(demo, i18n.t("demo.coopName"), "BOB",
-                            i18n.t("demo.laptop"), i18n.locale().getLanguage(), clock));
-                    DemoData.fill(s.members(), s.work(), s.ledger(), i18n, LocalDate.now());
+                            i18n.t("demo.laptop"), i18n.locale().getLanguage(), clock::millis));
+                    DemoData.fill(s.members(), s.work(), s.ledger(), i18n, ui.today());
                     return s;
                 }, demo);
             }
@@ -165,7 +165,7 @@ public final class AppContext {
     }
 
     private void openBooks(Path path) {
-        async.run(() -> new Services(Workspace.open(path, clock)), s -> showMain(s, path), this::showFatal);
+        async.run(() -> new Services(Workspace.open(path, clock::millis)), s -> showMain(s, path), this::showFatal);
     }
 
     /// The books could not be opened (in use, damaged, from a newer Minka): say so plainly.
@@ -196,24 +196,13 @@ public final class AppContext {
 
     private void render() {
         if (main != null && session != null) {
-            MainView mv = new MainView(main, i18n, session.views(ui, this::go), actions());
+            MainView mv = new MainView(main, i18n, session.views(ui, screen -> main.go(screen), actions()), actions());
             setContent(mv);
             stage.setTitle(main.coopNameProperty().get() + " — Minka" + (session.demo ? " — " + i18n.t("demo.tag") : ""));
             revision.changed();
         } else if (firstRun != null) {
             setContent(new FirstRunView(firstRun, i18n));
             stage.setTitle("Minka");
-        }
-    }
-
-    private void go(String where) {
-        switch (where) {
-            case "members" -> main.go(Screen.MEMBERS);
-            case "newMember" -> actions().newMember().run();
-            case "work" -> actions().logWork().run();
-            case "newTransaction" -> actions().newTransaction().run();
-            case "accounts" -> main.go(Screen.ACCOUNTS);
-            default -> main.go(Screen.SYNC);
         }
     }
 

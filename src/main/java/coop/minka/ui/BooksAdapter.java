@@ -1,30 +1,28 @@
 package coop.minka.ui;
 
-import coop.minka.app.BackupRotation;
+import coop.minka.app.BackupService;
 import coop.minka.app.Services;
 import coop.minka.app.SyncStatus;
-import coop.minka.domain.ErrorCode;
-import coop.minka.domain.MinkaException;
+import coop.minka.ui.common.I18n;
 import coop.minka.ui.home.HomeViewModel;
+import coop.minka.ui.main.Screen;
 import coop.minka.ui.settings.SettingsViewModel;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /// Answers the settings and home screens' questions about the open books (who this laptop is,
 /// backups, the sync picture) from the app services. Runs on the background thread.
 final class BooksAdapter implements SettingsViewModel.Books {
-    private static final int KEEP = 20;
     private final Services services;
     private final SyncStatus status;
+    private final BackupService backups;
 
-    BooksAdapter(Services services, SyncStatus status) {
+    BooksAdapter(Services services, SyncStatus status, LongSupplier clock) {
         this.services = services;
         this.status = status;
+        this.backups = new BackupService(services.workspace(), clock);
     }
 
     @Override
@@ -36,60 +34,30 @@ final class BooksAdapter implements SettingsViewModel.Books {
                 .findFirst().orElse("");
         return new SettingsViewModel.About(coop.name(), coop.currency().getCurrencyCode() + " — "
                 + coop.currency().getDisplayName(), Instant.ofEpochMilli(coop.createdAtMillis()), name, self,
-                ws.log().identity().fingerprint(), ws.db().file().toAbsolutePath().toString());
-    }
-
-    private BackupRotation rotation() {
-        return new BackupRotation(services.workspace().db().file(), KEEP);
+                ws.fingerprint(), ws.file().toAbsolutePath().toString());
     }
 
     @Override
     public List<SettingsViewModel.Backup> backups() {
-        List<SettingsViewModel.Backup> out = new ArrayList<>();
-        for (Path p : rotation().list().reversed()) {
-            try {
-                if (Files.isRegularFile(p)) {
-                    out.add(new SettingsViewModel.Backup(p.getFileName().toString(),
-                            Files.getLastModifiedTime(p).toInstant(), Files.size(p)));
-                }
-            } catch (IOException e) {
-                // a backup that cannot be read is not offered
-            }
-        }
-        return out;
+        return backups.list().stream().map(BooksAdapter::backup).toList();
     }
 
     @Override
     public SettingsViewModel.Backup backupNow() {
-        Path p = rotation().backup(services.workspace().db(), "manual", System.currentTimeMillis());
-        try {
-            return new SettingsViewModel.Backup(p.getFileName().toString(), Files.getLastModifiedTime(p).toInstant(),
-                    Files.size(p));
-        } catch (IOException e) {
-            throw new MinkaException(ErrorCode.BACKUP_FAILED, e, p);
-        }
+        return backup(backups.backupNow());
     }
 
-    /// Backs up the current books, closes them and copies the chosen backup over the file. The
-    /// caller reopens the books; the restored file then gets a new laptop identity.
+    /// Backs up the current books, closes them and puts the chosen backup in their place
+    /// ([BackupService#restore]). The caller reopens the books; the restored file then gets a new
+    /// laptop identity.
     @Override
     public void restore(SettingsViewModel.Backup b) {
-        Path db = services.workspace().db().file();
-        Path source = rotation().folder().resolve(b.name());
-        if (!Files.isRegularFile(source)) {
-            throw new MinkaException(ErrorCode.FILE_NOT_FOUND, source);
-        }
-        rotation().backup(services.workspace().db(), "before-restore", System.currentTimeMillis());
+        backups.restore(b.name());
         services.close();
-        try {
-            Files.deleteIfExists(db.resolveSibling(db.getFileName() + "-wal"));
-            Files.deleteIfExists(db.resolveSibling(db.getFileName() + "-shm"));
-            Path tmp = db.resolveSibling(db.getFileName() + ".restoring");
-            Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(tmp, db, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new MinkaException(ErrorCode.CANNOT_WRITE, e, db);
-        }
+    }
+
+    private static SettingsViewModel.Backup backup(BackupService.Backup b) {
+        return new SettingsViewModel.Backup(b.name(), b.at(), b.size());
     }
 
     @Override
@@ -98,26 +66,26 @@ final class BooksAdapter implements SettingsViewModel.Books {
     }
 
     /// The sync part of the dashboard.
-    HomeViewModel.SyncSummary syncSummary(java.util.function.BiFunction<String, Object[], String> t) {
+    HomeViewModel.SyncSummary syncSummary(I18n i18n) {
         SyncStatus.Status s = status.status();
         List<HomeViewModel.LastSync> last = s.laptops().stream().filter(l -> !l.self())
                 .map(l -> new HomeViewModel.LastSync(l.name(), l.lastReceivedAt() == null ? null
                         : Instant.ofEpochMilli(l.lastReceivedAt()))).toList();
         List<HomeViewModel.Attention> att = new ArrayList<>();
         if (!s.pending().isEmpty()) {
-            att.add(new HomeViewModel.Attention(t.apply("home.att.pending", new Object[] {s.pending().size()}), "sync"));
+            att.add(new HomeViewModel.Attention(i18n.t("home.att.pending", s.pending().size()), Screen.SYNC));
         }
         if (s.quarantined() > 0) {
-            att.add(new HomeViewModel.Attention(t.apply("home.att.quarantined", new Object[] {s.quarantined()}), "sync"));
+            att.add(new HomeViewModel.Attention(i18n.t("home.att.quarantined", s.quarantined()), Screen.SYNC));
         }
         if (!s.forks().isEmpty()) {
-            att.add(new HomeViewModel.Attention(t.apply("home.att.forks", new Object[] {s.forks().size()}), "sync"));
+            att.add(new HomeViewModel.Attention(i18n.t("home.att.forks", s.forks().size()), Screen.SYNC));
         }
         if (s.conflicts() > 0) {
-            att.add(new HomeViewModel.Attention(t.apply("home.att.conflicts", new Object[] {s.conflicts()}), "sync"));
+            att.add(new HomeViewModel.Attention(i18n.t("home.att.conflicts", s.conflicts()), Screen.SYNC));
         }
         if (!s.late().isEmpty()) {
-            att.add(new HomeViewModel.Attention(t.apply("home.att.late", new Object[] {s.late().size()}), "sync"));
+            att.add(new HomeViewModel.Attention(i18n.t("home.att.late", s.late().size()), Screen.SYNC));
         }
         if (!s.impostors().isEmpty()) {
             att.add(new HomeViewModel.Attention(t.apply("home.att.impostors", new Object[] {s.impostors().size()}), "sync"));

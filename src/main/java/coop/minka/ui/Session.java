@@ -1,10 +1,7 @@
 package coop.minka.ui;
 
-import coop.minka.app.ConflictService;
 import coop.minka.app.Services;
-import coop.minka.app.SyncService;
 import coop.minka.app.SyncStatus;
-import coop.minka.app.SyncTrust;
 import coop.minka.ui.accounts.AccountsView;
 import coop.minka.ui.accounts.AccountsViewModel;
 import coop.minka.ui.common.ScreenModel;
@@ -12,6 +9,7 @@ import coop.minka.ui.common.UiContext;
 import coop.minka.ui.common.settings.Preferences;
 import coop.minka.ui.home.HomeView;
 import coop.minka.ui.home.HomeViewModel;
+import coop.minka.ui.main.MainActions;
 import coop.minka.ui.main.Screen;
 import coop.minka.ui.members.MembersView;
 import coop.minka.ui.members.MembersViewModel;
@@ -48,17 +46,17 @@ final class Session {
         this.services = services;
         this.demo = demo;
         var ws = services.workspace();
-        SyncStatus status = new SyncStatus(ws);
-        BooksAdapter books = new BooksAdapter(services, status);
+        SyncStatus status = services.syncStatus();
+        BooksAdapter books = new BooksAdapter(services, status, ui.clock()::millis);
         String coopName = ws.coop().name();
-        home = new HomeViewModel(ui, services.ledger(), services.reports(), services.members(), () -> coopName,
-                () -> books.syncSummary((k, a) -> ui.i18n().t(k, a)));
-        members = new MembersViewModel(ui, services.members(), services.work(), services.ledger());
+        home = new HomeViewModel(ui, services.reports(), services.members(), () -> coopName,
+                () -> books.syncSummary(ui.i18n()));
+        members = new MembersViewModel(ui, services.members(), services.work(), services.reports().statements());
         work = new WorkViewModel(ui, services.members(), services.work());
         accounts = new AccountsViewModel(ui, services.ledger(), services.members());
         reports = new ReportsViewModel(ui, services.reports());
-        sync = new SyncViewModel(ui, new SyncService(ws, services.periods()), status, new SyncTrust(ws),
-                new ConflictsViewModel(ui, new ConflictService(ws)));
+        sync = new SyncViewModel(ui, services.sync(), status, services.trust(),
+                new ConflictsViewModel(ui, services.conflicts()));
         settings = new SettingsViewModel(ui, prefs, books, reopen);
     }
 
@@ -74,11 +72,11 @@ final class Session {
         return m;
     }
 
-    Map<Screen, Node> views(UiContext ui, Consumer<String> go) {
+    Map<Screen, Node> views(UiContext ui, Consumer<Screen> go, MainActions actions) {
         Map<Screen, Node> v = new EnumMap<>(Screen.class);
         membersView = new MembersView(members, ui.i18n());
         workView = new WorkView(work, ui.i18n());
-        v.put(Screen.HOME, new HomeView(home, ui.i18n(), go));
+        v.put(Screen.HOME, new HomeView(home, ui.i18n(), go, actions));
         v.put(Screen.MEMBERS, membersView);
         v.put(Screen.WORK, workView);
         v.put(Screen.ACCOUNTS, new AccountsView(accounts, ui.i18n()));

@@ -24,6 +24,7 @@ import coop.minka.cli.CliRunner;
 import coop.minka.domain.AccountType;
 import coop.minka.domain.Gender;
 import coop.minka.domain.Hlc;
+import coop.minka.domain.ImportReceipt;
 import coop.minka.domain.MinkaException;
 import coop.minka.domain.Op;
 import coop.minka.domain.OpData;

@@ -13,6 +13,7 @@ import coop.minka.domain.AccountType;
 import coop.minka.domain.Gender;
 import coop.minka.domain.Hlc;
 import coop.minka.domain.Ids;
+import coop.minka.domain.ImportReceipt;
 import coop.minka.domain.OpData;
 import coop.minka.domain.OpType;
 import coop.minka.store.ChangeLog;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import coop.minka.app.MemberService;
 import coop.minka.app.SyncService;
 import coop.minka.domain.Gender;
+import coop.minka.domain.ImportReceipt;
 import java.nio.file.Path;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;

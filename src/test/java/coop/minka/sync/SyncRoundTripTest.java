@@ -12,6 +12,7 @@ import coop.minka.app.WorkService;
 import coop.minka.domain.AccountType;
 import coop.minka.domain.ErrorCode;
 import coop.minka.domain.Gender;
+import coop.minka.domain.ImportReceipt;
 import coop.minka.domain.MinkaException;
 import coop.minka.domain.WorkKind;
 import java.nio.file.Files;

@@ -10,7 +10,10 @@ import coop.minka.ui.common.Notices;
 import coop.minka.ui.common.UiContext;
 import coop.minka.ui.firstrun.StarterKit;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Locale;
 
 /// Real books in a temporary SQLite file and a [UiContext] whose executors run everything at
@@ -19,8 +22,16 @@ public final class UiFixture {
     public final I18n i18n = new I18n(Locale.ENGLISH);
     public final Notices notices = new Notices(i18n);
     public final ScriptedDialogs dialogs = new ScriptedDialogs();
+    /// The tests' "now": the middle of a month in the middle of a year, so that "this month" and
+    /// "this year" hold entries dated [#today] whenever the tests run.
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-15T12:00:00Z"), ZoneOffset.UTC);
     public final UiContext ui = new UiContext(new Async(Runnable::run, Runnable::run, notices), i18n, notices, dialogs,
-            new DataRevision());
+            new DataRevision(), CLOCK);
+
+    /// Today by [#CLOCK].
+    public static LocalDate today() {
+        return LocalDate.now(CLOCK);
+    }
 
     /// New books for a savings group with the starter chart, and two members.
     public Services books(Path dir, String name) {

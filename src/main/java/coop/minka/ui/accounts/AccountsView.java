@@ -112,7 +112,7 @@ public final class AccountsView extends BorderPane {
         TreeItem<AccountsViewModel.AccountRow> root = new TreeItem<>();
         for (AccountType type : AccountType.values()) {
             var rows = vm.chart().stream().filter(r -> r.account().type() == type).toList();
-            TypeItem t = new TypeItem(i18n.t(Labels.key(type)), rows.stream().mapToLong(AccountsViewModel.AccountRow::balance).sum());
+            TypeItem t = new TypeItem(i18n.t(Labels.key(type)), vm.typeTotal(type));
             rows.forEach(r -> t.getChildren().add(new TreeItem<>(r)));
             t.setExpanded(true);
             root.getChildren().add(t);

@@ -2,7 +2,9 @@ package coop.minka.ui.accounts;
 
 import coop.minka.app.LedgerService;
 import coop.minka.app.MemberService;
+import coop.minka.app.ReportService;
 import coop.minka.domain.Account;
+import coop.minka.domain.AccountType;
 import coop.minka.domain.Member;
 import coop.minka.domain.MemberStatus;
 import coop.minka.domain.Money;
@@ -66,12 +68,13 @@ public final class AccountsViewModel extends ScreenModel {
     private final BooleanBinding canSaveAccount;
     private final BooleanBinding canVoid;
     private Map<String, Account> byId = Map.of();
+    private Map<AccountType, Long> typeTotals = Map.of();
 
     public AccountsViewModel(UiContext ui, LedgerService ledger, MemberService members) {
         super(ui);
         this.ledger = ledger;
         this.members = members;
-        this.txForm = new TransactionForm(() -> ui.i18n().currencyProperty().get(), ui.i18n());
+        this.txForm = new TransactionForm(() -> ui.i18n().currencyProperty().get(), ui.i18n(), ui::today);
         canSaveTransaction = txForm.validBinding().and(ui.async().busyProperty().not());
         canSaveAccount = accountForm.validBinding().and(ui.async().busyProperty().not());
         canVoid = Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().tx().voided(), selected);
@@ -103,8 +106,12 @@ public final class AccountsViewModel extends ScreenModel {
     private void show(Loaded l) {
         byId = l.accounts().stream().map(LedgerService.AccountBalance::account)
                 .collect(Collectors.toMap(Account::id, Function.identity()));
-        chart.setAll(l.accounts().stream().map(ab -> new AccountRow(ab.account(),
-                ab.account().type().debitNormal() ? ab.balance() : -ab.balance())).toList());
+        List<ReportService.BalanceRow> rows = l.accounts().stream()
+                .map(ab -> new ReportService.BalanceRow(ab.account(), ab.balance())).toList();
+        typeTotals = ReportService.totalsByTypeOf(rows).stream()
+                .collect(Collectors.toMap(ReportService.TypeTotal::type, ReportService.TypeTotal::total));
+        chart.setAll(rows.stream().map(r -> new AccountRow(r.account(),
+                ReportService.natural(r.account().type(), r.balance()))).toList());
         List<Account> open = l.accounts().stream().map(LedgerService.AccountBalance::account)
                 .filter(a -> !a.archived()).toList();
         if (!choices.equals(open)) {
@@ -253,6 +260,11 @@ public final class AccountsViewModel extends ScreenModel {
 
     public ObservableList<AccountRow> chart() {
         return chart;
+    }
+
+    /// The total of one account type in [#chart], natural side (set before the chart changes).
+    public long typeTotal(AccountType type) {
+        return typeTotals.getOrDefault(type, 0L);
     }
 
     public ObservableList<Account> accountChoices() {

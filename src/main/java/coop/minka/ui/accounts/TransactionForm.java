@@ -66,9 +66,12 @@ public final class TransactionForm {
     private final ReadOnlyBooleanWrapper linesComplete = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding valid;
 
-    TransactionForm(Supplier<Currency> currency, I18n i18n) {
+    private final Supplier<LocalDate> today;
+
+    TransactionForm(Supplier<Currency> currency, I18n i18n, Supplier<LocalDate> today) {
         this.currency = currency;
-        this.date = new DateField(i18n, true, LocalDate.now());
+        this.today = today;
+        this.date = new DateField(i18n, true, today.get());
         lines.addListener((ListChangeListener<Line>) c -> recompute());
         valid = Bindings.createBooleanBinding(() -> difference.get() == 0 && totalDebit.get() > 0
                         && amountsReadable.get() && linesComplete.get() && !memo.get().isBlank() && date.valid(),
@@ -76,7 +79,7 @@ public final class TransactionForm {
     }
 
     void start() {
-        date.valueProperty().set(LocalDate.now());
+        date.valueProperty().set(today.get());
         memo.set("");
         reference.set("");
         lines.setAll(new Line(), new Line());

@@ -4,6 +4,8 @@ import atlantafx.base.theme.Styles;
 import coop.minka.ui.common.I18n;
 import coop.minka.ui.common.Icons;
 import coop.minka.ui.common.Views;
+import coop.minka.ui.main.MainActions;
+import coop.minka.ui.main.Screen;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -17,22 +19,22 @@ import org.kordamp.ikonli.feather.Feather;
 /// The dashboard: four cards, and shortcuts to the everyday tasks.
 public final class HomeView extends BorderPane {
     private final I18n i18n;
-    private final Consumer<String> go;
+    private final Consumer<Screen> go;
     private final GridPane cards = new GridPane();
     private final Label title = new Label();
 
-    /// `go` opens a screen by name (`members`, `work`, `accounts`, `sync`…).
-    public HomeView(HomeViewModel vm, I18n i18n, Consumer<String> go) {
+    /// `go` opens a screen; `actions` are the main window's commands (new member, log work…).
+    public HomeView(HomeViewModel vm, I18n i18n, Consumer<Screen> go, MainActions actions) {
         this.i18n = i18n;
         this.go = go;
         getStyleClass().add("screen");
         title.getStyleClass().addAll(Styles.TITLE_2, "screen-title");
         title.setWrapText(true);
-        Button log = Views.primary(i18n, "home.logWork", Feather.CLOCK, () -> go.accept("work"));
-        Button tx = Views.button(i18n, "home.newTransaction", Feather.DOLLAR_SIGN, () -> go.accept("newTransaction"));
-        Button member = Views.button(i18n, "home.addMember", Feather.USER_PLUS, () -> go.accept("newMember"));
-        Button sync = Views.button(i18n, "home.sync", Feather.REFRESH_CW, () -> go.accept("sync"));
-        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(10, 10, log, tx, member, sync);
+        Button log = Views.primary(i18n, "home.logWork", Feather.CLOCK, actions.logWork());
+        Button tx = Views.button(i18n, "home.newTransaction", Feather.DOLLAR_SIGN, actions.newTransaction());
+        Button member = Views.button(i18n, "home.addMember", Feather.USER_PLUS, actions.newMember());
+        Button sync = Views.button(i18n, "home.sync", Feather.REFRESH_CW, () -> go.accept(Screen.SYNC));
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(10, 10, log, tx, member, sync);
         cards.setHgap(16);
         cards.setVgap(16);
         for (int i = 0; i < 2; i++) {
@@ -41,7 +43,7 @@ public final class HomeView extends BorderPane {
             c.setFillWidth(true);
             cards.getColumnConstraints().add(c);
         }
-        VBox content = new VBox(16, title, actions, cards);
+        VBox content = new VBox(16, title, buttons, cards);
         content.setPadding(new Insets(0, 4, 12, 0));
         ScrollPane sp = new ScrollPane(content);
         sp.setFitToWidth(true);

@@ -1,6 +1,5 @@
 package coop.minka.ui.home;
 
-import coop.minka.app.LedgerService;
 import coop.minka.app.MemberService;
 import coop.minka.app.ReportService;
 import coop.minka.domain.AccountType;
@@ -8,6 +7,7 @@ import coop.minka.domain.MemberStatus;
 import coop.minka.ui.common.Labels;
 import coop.minka.ui.common.ScreenModel;
 import coop.minka.ui.common.UiContext;
+import coop.minka.ui.main.Screen;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
@@ -25,8 +25,8 @@ public final class HomeViewModel extends ScreenModel {
     public record LastSync(String laptop, java.time.Instant at) {
     }
 
-    /// Something to look at, with the screen that deals with it (`sync`, `members`…).
-    public record Attention(String text, String screen) {
+    /// Something to look at, with the screen that deals with it.
+    public record Attention(String text, Screen screen) {
     }
 
     /// What the sync part of the books says; empty until sync is available.
@@ -39,17 +39,15 @@ public final class HomeViewModel extends ScreenModel {
                             List<LastSync> lastSyncs, List<Attention> attention) {
     }
 
-    private final LedgerService ledger;
     private final ReportService reports;
     private final MemberService members;
     private final Supplier<String> coopName;
     private final Supplier<SyncSummary> sync;
     private final ObjectProperty<Dashboard> dashboard = new SimpleObjectProperty<>();
 
-    public HomeViewModel(UiContext ui, LedgerService ledger, ReportService reports, MemberService members,
+    public HomeViewModel(UiContext ui, ReportService reports, MemberService members,
                          Supplier<String> coopName, Supplier<SyncSummary> sync) {
         super(ui);
-        this.ledger = ledger;
         this.reports = reports;
         this.members = members;
         this.coopName = coopName;
@@ -62,11 +60,9 @@ public final class HomeViewModel extends ScreenModel {
     }
 
     private Dashboard compute() {
-        List<Line> money = ledger.accounts().stream()
-                .filter(a -> a.account().type() == AccountType.ASSET && a.account().memberId() == null
-                        && !a.account().archived())
+        List<Line> money = reports.cashAndBank(null).stream()
                 .map(a -> new Line(a.account().name(), a.balance())).toList();
-        LocalDate first = LocalDate.now().withDayOfMonth(1);
+        LocalDate first = ui.today().withDayOfMonth(1);
         LocalDate last = first.plusMonths(1).minusDays(1);
         List<Line> hours = reports.work(ReportService.WorkGrouping.CATEGORY, first, last).stream()
                 .map(r -> new Line(r.label(), r.minutes())).toList();

@@ -5,6 +5,7 @@ import coop.minka.domain.Member;
 import coop.minka.ui.common.DateField;
 import coop.minka.ui.common.I18n;
 import java.time.LocalDate;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -31,7 +32,10 @@ public final class MemberForm {
     private final ReadOnlyStringWrapper nameWarning = new ReadOnlyStringWrapper("");
     private final BooleanBinding valid;
 
-    MemberForm(I18n i18n) {
+    private final Supplier<LocalDate> today;
+
+    MemberForm(I18n i18n, Supplier<LocalDate> today) {
+        this.today = today;
         joined = new DateField(i18n, false, null);
         valid = Bindings.createBooleanBinding(() -> !name.get().isBlank() && name.get().strip().length() <= MAX
                 && contact.get().length() <= MAX && notes.get().length() <= MAX && joined.valid(), name, contact, notes,
@@ -42,7 +46,7 @@ public final class MemberForm {
         editing.set(null);
         name.set("");
         gender.set(Gender.UNSPECIFIED);
-        joined.valueProperty().set(LocalDate.now());
+        joined.valueProperty().set(today.get());
         contact.set("");
         notes.set("");
         nameError.set("");

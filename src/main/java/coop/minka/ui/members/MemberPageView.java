@@ -81,8 +81,7 @@ final class MemberPageView extends ScrollPane {
             GridPane st = grid();
             r = 0;
             for (var s : p.statement().subList(0, Math.min(20, p.statement().size()))) {
-                Label memo = cell(s.memo() + (s.voided() ? " (" + i18n.t("common.voided") + ")" : ""));
-                st.addRow(r++, cell(i18n.date(s.date())), memo, right(i18n.money(s.amount())));
+                st.addRow(r++, cell(i18n.date(s.date())), cell(s.memo()), right(i18n.money(s.amount())));
             }
             box.getChildren().add(st);
         }

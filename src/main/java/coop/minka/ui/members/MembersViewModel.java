@@ -1,13 +1,11 @@
 package coop.minka.ui.members;
 
-import coop.minka.app.LedgerService;
 import coop.minka.app.MemberService;
+import coop.minka.app.StatementService;
 import coop.minka.app.WorkService;
 import coop.minka.domain.Account;
 import coop.minka.domain.Member;
 import coop.minka.domain.MemberStatus;
-import coop.minka.domain.Posting;
-import coop.minka.domain.Transaction;
 import coop.minka.domain.WorkCategory;
 import coop.minka.domain.WorkEntry;
 import coop.minka.ui.common.ScreenModel;
@@ -45,12 +43,12 @@ public final class MembersViewModel extends ScreenModel {
     public record AccountLine(String code, String name, long balance) {
     }
 
-    public record StatementLine(LocalDate date, String memo, String account, long amount, boolean voided) {
+    public record StatementLine(LocalDate date, String memo, String account, long amount) {
     }
 
     private final MemberService members;
     private final WorkService work;
-    private final LedgerService ledger;
+    private final StatementService statements;
 
     private final ObservableList<Member> all = FXCollections.observableArrayList();
     private final FilteredList<Member> shown = new FilteredList<>(all);
@@ -62,12 +60,12 @@ public final class MembersViewModel extends ScreenModel {
     private final BooleanBinding canSave;
     private final BooleanBinding canEdit;
 
-    public MembersViewModel(UiContext ui, MemberService members, WorkService work, LedgerService ledger) {
+    public MembersViewModel(UiContext ui, MemberService members, WorkService work, StatementService statements) {
         super(ui);
         this.members = members;
         this.work = work;
-        this.ledger = ledger;
-        this.form = new MemberForm(ui.i18n());
+        this.statements = statements;
+        this.form = new MemberForm(ui.i18n(), ui::today);
         search.addListener((o, a, b) -> refilter());
         showInactive.addListener((o, a, b) -> refilter());
         selected.addListener((o, a, b) -> loadPage(b));
@@ -128,26 +126,20 @@ public final class MembersViewModel extends ScreenModel {
         Map<String, WorkCategory> cats = work.categories().stream()
                 .collect(Collectors.toMap(WorkCategory::id, Function.identity()));
         List<WorkEntry> entries = work.list(m.id(), null, null, false);
-        LocalDate yearStart = LocalDate.now().withDayOfYear(1);
+        LocalDate yearStart = ui.today().withDayOfYear(1);
         long year = entries.stream().filter(e -> !e.date().isBefore(yearStart)).mapToLong(WorkEntry::minutes).sum();
         List<WorkLine> lines = entries.reversed().stream().map(e -> new WorkLine(e.date(),
                 cats.containsKey(e.categoryId()) ? cats.get(e.categoryId()).name() : "?", e.minutes(), e.note())).toList();
         List<AccountLine> accounts = new ArrayList<>();
         List<StatementLine> statement = new ArrayList<>();
-        for (LedgerService.AccountBalance ab : ledger.accounts()) {
-            Account a = ab.account();
-            if (!m.id().equals(a.memberId())) {
-                continue;
-            }
-            long sign = a.type().debitNormal() ? 1 : -1;
-            accounts.add(new AccountLine(a.code(), a.name(), sign * ab.balance()));
-            for (Transaction t : ledger.transactions(null, null, a.code())) {
-                long amount = t.postings().stream().filter(p -> p.accountId().equals(a.id()))
-                        .mapToLong(Posting::amount).sum();
-                statement.add(new StatementLine(t.date(), t.memo(), a.name(), sign * amount, t.voided()));
+        // the member's statement as printed (StatementService): the same balances and lines
+        for (var ms : statements.memberStatements(m.id(), null, null)) {
+            for (StatementService.AccountBook book : ms.accounts()) {
+                Account a = book.account();
+                accounts.add(new AccountLine(a.code(), a.name(), book.closing()));
+                book.lines().forEach(l -> statement.add(new StatementLine(l.date(), l.memo(), a.name(), l.in() - l.out())));
             }
         }
-        statement.sort((x, y) -> y.date().compareTo(x.date()));
         return new MemberPage(m, year, lines, accounts, statement);
     }
 

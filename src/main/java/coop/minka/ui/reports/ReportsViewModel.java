@@ -1,7 +1,6 @@
 package coop.minka.ui.reports;
 
 import coop.minka.app.ReportService;
-import coop.minka.domain.AccountType;
 import coop.minka.ui.common.Labels;
 import coop.minka.ui.common.ScreenModel;
 import coop.minka.ui.common.UiContext;
@@ -39,42 +38,47 @@ public final class ReportsViewModel extends ScreenModel {
     /// An object property, so the year box binds to it directly: a bidirectional binding to a
     /// temporary `asObject()` view is held only weakly and stopped working after a garbage
     /// collection (picking another year then did nothing).
-    private final ObjectProperty<Integer> year = new SimpleObjectProperty<>(LocalDate.now().getYear());
+    private final ObjectProperty<Integer> year = new SimpleObjectProperty<>(ui.today().getYear());
     private final ObservableList<Integer> years = FXCollections.observableArrayList();
     private final ObjectProperty<Figures> figures = new SimpleObjectProperty<>();
 
     public ReportsViewModel(UiContext ui, ReportService reports) {
         super(ui);
         this.reports = reports;
-        int now = LocalDate.now().getYear();
+        int now = ui.today().getYear();
         for (int y = now; y >= now - 9; y--) {
             years.add(y);
         }
         year.addListener((o, a, b) -> reloadNow());
     }
 
+    /// A period of whole days, both ends included.
+    private record Period(LocalDate from, LocalDate to) {
+    }
+
     /// The period the screen shows: the chosen year, up to today.
-    private LocalDate[] period() {
+    private Period period() {
         int y = year.get();
         LocalDate to = LocalDate.of(y, 12, 31);
-        return new LocalDate[] {LocalDate.of(y, 1, 1), to.isAfter(LocalDate.now()) ? LocalDate.now() : to};
+        LocalDate today = ui.today();
+        return new Period(LocalDate.of(y, 1, 1), to.isAfter(today) ? today : to);
     }
 
     /// Writes the printable assembly pack (PDF, with its check code) for the year.
     public void makePack() {
-        LocalDate[] p = period();
+        Period p = period();
         ui.dialogs().saveFile(ui.i18n().t("reports.pack"), "minka-pack-" + year.get() + ".pdf").ifPresent(file ->
-                ui.async().run(() -> reports.pack().write(p[0], p[1], file), pack -> ui.notices().success(
+                ui.async().run(() -> reports.pack().write(p.from(), p.to(), file), pack -> ui.notices().success(
                         ui.i18n().t("reports.packDone", pack.file().getFileName(), pack.pages(), pack.code().text()))));
     }
 
     /// Writes every report of the year as CSV files in one zip, for a spreadsheet.
     public void exportCsv() {
-        LocalDate[] p = period();
+        Period p = period();
         ui.dialogs().saveFile(ui.i18n().t("reports.exportCsv"), "minka-" + year.get() + ".zip").ifPresent(file ->
                 ui.async().run(() -> reports.exports().export(coop.minka.app.ExportService.Format.CSV,
                         file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip") ? file
-                                : file.resolveSibling(file.getFileName() + ".zip"), p[0], p[1]),
+                                : file.resolveSibling(file.getFileName() + ".zip"), p.from(), p.to()),
                         done -> ui.notices().success(ui.i18n().t("reports.exportDone", done.path().getFileName()))));
     }
 
@@ -101,13 +105,9 @@ public final class ReportsViewModel extends ScreenModel {
         LocalDate from = LocalDate.of(y, 1, 1);
         LocalDate to = LocalDate.of(y, 12, 31);
         var balances = reports.balances(to);
-        List<Bar> byType = new ArrayList<>();
-        for (AccountType t : AccountType.values()) {
-            long sum = balances.stream().filter(b -> b.account().type() == t).mapToLong(ReportService.BalanceRow::balance).sum();
-            byType.add(new Bar(ui.i18n().t(Labels.key(t)), t.debitNormal() ? sum : -sum));
-        }
-        List<Bar> assets = balances.stream().filter(b -> b.account().type() == AccountType.ASSET
-                        && b.account().memberId() == null && !b.account().archived())
+        List<Bar> byType = ReportService.totalsByTypeOf(balances).stream()
+                .map(t -> new Bar(ui.i18n().t(Labels.key(t.type())), t.total())).toList();
+        List<Bar> assets = ReportService.cashAndBankOf(balances).stream()
                 .map(b -> new Bar(b.account().name(), b.balance())).toList();
         List<ReportService.WorkRow> cats = reports.work(ReportService.WorkGrouping.CATEGORY, from, to);
         List<Bar> byCategory = cats.stream().map(r -> new Bar(r.label(), r.minutes())).toList();

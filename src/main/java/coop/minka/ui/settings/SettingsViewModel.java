@@ -39,6 +39,10 @@ public final class SettingsViewModel extends ScreenModel {
         boolean backupsAvailable();
     }
 
+    /// What one reload reads on the background thread.
+    private record Loaded(About about, List<Backup> backups) {
+    }
+
     private final Preferences prefs;
     private final Books books;
     private final Runnable reopen;
@@ -55,11 +59,9 @@ public final class SettingsViewModel extends ScreenModel {
 
     @Override
     protected void reload() {
-        ui.async().run(() -> new Object[] {books.about(), books.backupsAvailable() ? books.backups() : List.of()}, r -> {
-            about.set((About) r[0]);
-            @SuppressWarnings("unchecked")
-            List<Backup> list = (List<Backup>) r[1];
-            backups.setAll(list);
+        ui.async().run(() -> new Loaded(books.about(), books.backupsAvailable() ? books.backups() : List.of()), r -> {
+            about.set(r.about());
+            backups.setAll(r.backups());
         });
     }
 

@@ -3,7 +3,7 @@ package coop.minka.ui.sync;
 import coop.minka.app.SyncService;
 import coop.minka.app.SyncStatus;
 import coop.minka.app.SyncTrust;
-import coop.minka.sync.ImportReceipt;
+import coop.minka.domain.ImportReceipt;
 import coop.minka.ui.common.ScreenModel;
 import coop.minka.ui.common.UiContext;
 import java.nio.file.Path;

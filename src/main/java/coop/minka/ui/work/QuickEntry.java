@@ -7,6 +7,7 @@ import coop.minka.domain.WorkCategory;
 import coop.minka.ui.common.DateField;
 import coop.minka.ui.common.I18n;
 import java.time.LocalDate;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -28,8 +29,8 @@ public final class QuickEntry {
     private final ReadOnlyStringWrapper hoursError = new ReadOnlyStringWrapper("");
     private final BooleanBinding valid;
 
-    QuickEntry(I18n i18n) {
-        date = new DateField(i18n, true, LocalDate.now());
+    QuickEntry(I18n i18n, Supplier<LocalDate> today) {
+        date = new DateField(i18n, true, today.get());
         hours.addListener((o, a, b) -> hoursError.set(hoursProblem(b, i18n)));
         valid = Bindings.createBooleanBinding(() -> member.get() != null && category.get() != null
                 && date.valid() && !hours.get().isBlank() && hoursError.get().isEmpty(),

@@ -6,6 +6,7 @@ import coop.minka.ui.common.DateField;
 import coop.minka.ui.common.I18n;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -53,8 +54,11 @@ public final class WorkDay {
     private final IntegerBinding ticked;
     private final BooleanBinding valid;
 
-    WorkDay(I18n i18n) {
-        date = new DateField(i18n, true, LocalDate.now());
+    private final Supplier<LocalDate> today;
+
+    WorkDay(I18n i18n, Supplier<LocalDate> today) {
+        this.today = today;
+        date = new DateField(i18n, true, today.get());
         hours.addListener((o, a, b) -> hoursError.set(QuickEntry.hoursProblem(b, i18n)));
         ticked = Bindings.createIntegerBinding(() -> (int) attendees.stream()
                 .filter(a -> a.presentProperty().get()).count(), attendees);
@@ -65,7 +69,7 @@ public final class WorkDay {
 
     void start(List<Member> active, WorkCategory defaultCategory) {
         attendees.setAll(active.stream().map(Attendee::new).toList());
-        date.valueProperty().set(LocalDate.now());
+        date.valueProperty().set(today.get());
         if (category.get() == null) {
             category.set(defaultCategory);
         }

@@ -42,7 +42,7 @@ public final class WorkViewModel extends ScreenModel {
     private final ObservableList<Member> allMembers = FXCollections.observableArrayList();
     private final ObservableList<WorkCategory> categories = FXCollections.observableArrayList();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
-    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>(LocalDate.now().withDayOfMonth(1));
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>(ui.today().withDayOfMonth(1));
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final ObjectProperty<Member> memberFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<WorkCategory> categoryFilter = new SimpleObjectProperty<>();
@@ -60,8 +60,8 @@ public final class WorkViewModel extends ScreenModel {
         super(ui);
         this.members = members;
         this.work = work;
-        this.quick = new QuickEntry(ui.i18n());
-        this.day = new WorkDay(ui.i18n());
+        this.quick = new QuickEntry(ui.i18n(), ui::today);
+        this.day = new WorkDay(ui.i18n(), ui::today);
         canSave = quick.validBinding().and(ui.async().busyProperty().not());
         canSaveDay = day.validBinding().and(ui.async().busyProperty().not());
         canVoid = javafx.beans.binding.Bindings.createBooleanBinding(
@@ -184,7 +184,7 @@ public final class WorkViewModel extends ScreenModel {
         memberFilter.set(null);
         categoryFilter.set(null);
         to.set(null);
-        from.set(LocalDate.now().withDayOfMonth(1));
+        from.set(ui.today().withDayOfMonth(1));
     }
 
     // ---------------------------------------------------------------- properties

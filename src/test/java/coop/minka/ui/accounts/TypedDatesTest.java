@@ -60,7 +60,7 @@ class TypedDatesTest {
     @Test
     void theConverterReadsAFourDigitYearInsteadOfFallingBackToToday() {
         TransactionForm t = balancedForm();
-        assertEquals(LocalDate.now(), t.dateProperty().get());
+        assertEquals(UiFixture.today(), t.dateProperty().get());
         // what the picker does when the field loses focus or Enter is pressed
         assertEquals(LocalDate.of(2026, 11, 30), t.date().converter().fromString("11/30/2026"));
         assertEquals(LocalDate.of(2026, 11, 30), t.date().converter().fromString("2026-11-30"));

@@ -6,6 +6,7 @@ import coop.minka.app.LedgerService;
 import coop.minka.app.Services;
 import coop.minka.app.WorkService;
 import coop.minka.ui.UiFixture;
+import coop.minka.ui.main.Screen;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,12 +21,15 @@ class HomeViewModelTest {
     void showsMoneyHoursByGenderAndWhatNeedsAttention() {
         UiFixture f = new UiFixture();
         try (Services s = f.books(dir, "h")) {
-            s.ledger().post(LocalDate.now(), "Dues", null, List.of(new LedgerService.Line("1000", "40"),
+            s.ledger().post(UiFixture.today(), "Dues", null, List.of(new LedgerService.Line("1000", "40"),
                     new LedgerService.Line("4000", "-40")));
-            s.work().add(new WorkService.Entry("Ana Quispe", LocalDate.now(), "2", "CARE", null, null));
-            s.work().add(new WorkService.Entry("Juan Mamani", LocalDate.now(), "1", "CARE", null, null));
-            var attention = List.of(new HomeViewModel.Attention("One laptop is waiting", "sync"));
-            HomeViewModel vm = new HomeViewModel(f.ui, s.ledger(), s.reports(), s.members(), () -> "Coop h",
+            s.work().add(new WorkService.Entry("Ana Quispe", UiFixture.today(), "2", "CARE", null, null));
+            s.work().add(new WorkService.Entry("Juan Mamani", UiFixture.today(), "1", "CARE", null, null));
+            // the last day of the month before, by the injected clock: not this month's work
+            s.work().add(new WorkService.Entry("Ana Quispe", UiFixture.today().withDayOfMonth(1).minusDays(1), "4", "CARE",
+                    null, null));
+            var attention = List.of(new HomeViewModel.Attention("One laptop is waiting", Screen.SYNC));
+            HomeViewModel vm = new HomeViewModel(f.ui, s.reports(), s.members(), () -> "Coop h",
                     () -> new HomeViewModel.SyncSummary(List.of(), attention));
             vm.shown();
             HomeViewModel.Dashboard d = vm.dashboardProperty().get();

@@ -25,7 +25,7 @@ class MembersViewModelTest {
     @BeforeEach
     void setUp() {
         s = f.books(dir, "m");
-        vm = new MembersViewModel(f.ui, s.members(), s.work(), s.ledger());
+        vm = new MembersViewModel(f.ui, s.members(), s.work(), s.reports().statements());
         vm.shown();
     }
 
@@ -95,9 +95,9 @@ class MembersViewModelTest {
 
     @Test
     void memberPageShowsWorkAndOwnAccounts() {
-        s.work().add(new coop.minka.app.WorkService.Entry("Ana Quispe", java.time.LocalDate.now(), "2", "MEET", null, null));
+        s.work().add(new coop.minka.app.WorkService.Entry("Ana Quispe", UiFixture.today(), "2", "MEET", null, null));
         s.ledger().addAccount("2001", "Savings of Ana", coop.minka.domain.AccountType.LIABILITY, "Ana Quispe");
-        s.ledger().post(java.time.LocalDate.now(), "Savings", null, java.util.List.of(
+        s.ledger().post(UiFixture.today(), "Savings", null, java.util.List.of(
                 new coop.minka.app.LedgerService.Line("1000", "30"), new coop.minka.app.LedgerService.Line("2001", "-30")));
         vm.reloadNow();
         vm.selectedProperty().set(vm.members().stream().filter(m -> m.name().equals("Ana Quispe")).findFirst().orElseThrow());

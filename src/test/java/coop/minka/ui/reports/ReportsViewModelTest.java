@@ -19,7 +19,7 @@ class ReportsViewModelTest {
     void hoursByCategoryMonthAndGenderAddUp() {
         UiFixture f = new UiFixture();
         try (Services s = f.books(dir, "r")) {
-            int year = LocalDate.now().getYear();
+            int year = UiFixture.today().getYear();
             s.work().add(new WorkService.Entry("Ana Quispe", LocalDate.of(year, 1, 15), "2", "CARE", null, null));
             s.work().add(new WorkService.Entry("Juan Mamani", LocalDate.of(year, 1, 16), "1", "MEET", null, null));
             s.work().add(new WorkService.Entry("Ana Quispe", LocalDate.of(year - 1, 6, 1), "5", "CARE", null, null));
@@ -41,7 +41,7 @@ class ReportsViewModelTest {
     void theAssemblyPackAndTheCsvExportAreWrittenWhereThePersonChose() throws Exception {
         UiFixture f = new UiFixture();
         try (Services s = f.books(dir, "p")) {
-            int year = LocalDate.now().getYear();
+            int year = UiFixture.today().getYear();
             s.work().add(new WorkService.Entry("Ana Quispe", LocalDate.of(year, 1, 15), "2", "CARE", null, null));
             ReportsViewModel vm = new ReportsViewModel(f.ui, s.reports());
             vm.shown();

@@ -90,14 +90,14 @@ class WorkViewModelTest {
 
     @Test
     void filtersByMemberAndPeriod() {
-        s.work().add(new coop.minka.app.WorkService.Entry("Ana Quispe", LocalDate.now(), "1", "MEET", null, null));
-        s.work().add(new coop.minka.app.WorkService.Entry("Juan Mamani", LocalDate.now(), "2", "MEET", null, null));
+        s.work().add(new coop.minka.app.WorkService.Entry("Ana Quispe", UiFixture.today(), "1", "MEET", null, null));
+        s.work().add(new coop.minka.app.WorkService.Entry("Juan Mamani", UiFixture.today(), "2", "MEET", null, null));
         vm.reloadNow();
         assertEquals(2, vm.rows().size());
         vm.memberFilterProperty().set(vm.allMembers().stream().filter(m -> m.name().startsWith("Juan")).findFirst().orElseThrow());
         assertEquals(1, vm.rows().size());
         vm.clearFilters();
-        vm.fromProperty().set(LocalDate.now().plusDays(1));
+        vm.fromProperty().set(UiFixture.today().plusDays(1));
         assertEquals(0, vm.rows().size());
     }
 
@@ -106,7 +106,7 @@ class WorkViewModelTest {
         vm.quick().memberProperty().set(vm.activeMembers().getFirst());
         vm.quick().hoursProperty().set("2");
         vm.quick().dateProperty().set(null);
-        vm.quick().dateProperty().set(LocalDate.now());
+        vm.quick().dateProperty().set(UiFixture.today());
         s.members().update("Ana Quispe", new coop.minka.app.MemberService.Changes(null, null, null,
                 coop.minka.domain.MemberStatus.INACTIVE, null, null));
         vm.save();

@@ -1,4 +1,4 @@
-package coop.minka.sync;
+package coop.minka.domain;
 
 import java.util.List;
 
