@@ -88,13 +88,13 @@ final class BooksAdapter implements SettingsViewModel.Books {
             att.add(new HomeViewModel.Attention(i18n.t("home.att.late", s.late().size()), Screen.SYNC));
         }
         if (!s.impostors().isEmpty()) {
-            att.add(new HomeViewModel.Attention(t.apply("home.att.impostors", new Object[] {s.impostors().size()}), "sync"));
+            att.add(new HomeViewModel.Attention(i18n.t("home.att.impostors", s.impostors().size()), Screen.SYNC));
         }
         if (!s.invalid().isEmpty()) {
-            att.add(new HomeViewModel.Attention(t.apply("home.att.invalid", new Object[] {s.invalid().size()}), "sync"));
+            att.add(new HomeViewModel.Attention(i18n.t("home.att.invalid", s.invalid().size()), Screen.SYNC));
         }
         if (s.waiting() > 0) {
-            att.add(new HomeViewModel.Attention(t.apply("home.att.waiting", new Object[] {s.waiting()}), "sync"));
+            att.add(new HomeViewModel.Attention(i18n.t("home.att.waiting", s.waiting()), Screen.SYNC));
         }
         return new HomeViewModel.SyncSummary(last, att);
     }
