@@ -19,6 +19,7 @@ import coop.minka.store.IdentityFile;
 import coop.minka.store.Keys;
 import coop.minka.store.OpStore;
 import coop.minka.store.StateDump;
+import coop.minka.testkit.Seeded;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -48,19 +49,14 @@ import org.junit.jupiter.api.Test;
 /// - no honest entry is lost: every entry an honest laptop wrote is held by all and is not held
 ///   invalid.
 ///
-/// Seeded (no jqwik): `-Dminka.seed=S` replays one run, `-Dminka.tries=N` sets the number of runs
+/// Seeded ([Seeded]): `-Dminka.seed=S` replays one run, `-Dminka.tries=N` sets the number of runs
 /// (default 1000, each tiny), `-Dminka.seed.base=B` moves the whole series. A failing run prints
 /// its seed. The hostile laptop never revokes an honest laptop with its true fingerprint: that is
 /// a decision an admitted laptop may take (docs/threat-model.md) and it makes digests differ by
 /// design (a laptop always counts its own entries).
 @Tag("slow")
 class HostilePeerSimulationTest {
-    private static final long BASE = Long.getLong("minka.seed.base", 20261201L);
-    private static final Long ONE = Long.getLong("minka.seed");
-    private static final int TRIES = Integer.getInteger("minka.tries", 1000);
     private static final int STEPS = Integer.getInteger("minka.steps", 8);
-    /// `-Dminka.keepGoing=true`: run every seed and list all failures (to hunt bugs), not stop at the first.
-    private static final boolean KEEP_GOING = Boolean.getBoolean("minka.keepGoing");
     /// `-Dminka.wrongKindVoids=false`: the hostile laptop's voids name only entities of their own
     /// kind (to look past the bug AttacksTest#aVoidOfTheWrongKindChangesNothingInAnyOrder holds).
     private static final boolean WRONG_KIND_VOIDS = Boolean.parseBoolean(System.getProperty("minka.wrongKindVoids",
@@ -123,56 +119,16 @@ class HostilePeerSimulationTest {
     /// Seeds that once failed (`src/test/resources/sync/regressions/hostile-seeds.txt`, one per
     /// line, `#` comments), replayed before the series. They replay the same run only while the
     /// generator below is unchanged; keep a focused test for each bug found (see AttacksTest).
-    static List<Long> keptSeeds() {
-        List<Long> out = new ArrayList<>();
-        try (var in = HostilePeerSimulationTest.class.getResourceAsStream("/sync/regressions/hostile-seeds.txt")) {
-            if (in == null) {
-                return out;
-            }
-            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-                String s = line.replaceAll("#.*", "").strip();
-                if (!s.isEmpty()) {
-                    out.add(Long.parseLong(s));
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out;
-    }
-
+    /// `-Dminka.keepGoing=true` runs every seed and lists all failures (to hunt bugs), instead of
+    /// stopping at the first.
     @Test
     void honestLaptopsAgreeWhateverTheHostileOneSends() {
         long t0 = System.nanoTime();
-        List<Long> seeds = new ArrayList<>();
-        if (ONE != null) {
-            seeds.add(ONE);
-        } else {
-            seeds.addAll(keptSeeds());
-            for (int i = 0; i < TRIES; i++) {
-                seeds.add(BASE + i);
-            }
-        }
-        int runs = seeds.size();
-        List<String> failures = new ArrayList<>();
-        for (long seed : seeds) {
-            try {
-                run(seed);
-            } catch (Throwable e) {
-                AssertionError failure = new AssertionError("HostilePeerSimulationTest failed with seed " + seed
-                        + " (replay: -Dminka.seed=" + seed + "): " + e.getMessage(), e);
-                if (!KEEP_GOING) {
-                    throw failure;
-                }
-                String m = String.valueOf(e.getMessage());
-                failures.add(seed + ": " + m.substring(0, Math.min(400, m.length())));
-            }
-        }
-        if (!failures.isEmpty()) {
-            throw new AssertionError(failures.size() + " of " + runs + " runs failed:\n" + String.join("\n", failures));
-        }
-        System.out.printf("HostilePeerSimulationTest: %d runs from seed %d in %d ms, main-thread CPU %d ms "
-                        + "(steps %d, exchange %d, checks %d)%n", runs, ONE != null ? ONE : BASE,
+        List<Long> seeds = Seeded.seeds(Seeded.DEFAULT_BASE, 1000,
+                Seeded.keptSeeds("/sync/regressions/hostile-seeds.txt"));
+        int runs = Seeded.forEachSeed("HostilePeerSimulationTest", seeds, (seed, rnd) -> run(seed));
+        System.out.printf("HostilePeerSimulationTest: %d runs (seeds %d..%d) in %d ms, main-thread CPU %d ms "
+                        + "(steps %d, exchange %d, checks %d)%n", runs, seeds.getFirst(), seeds.getLast(),
                 (System.nanoTime() - t0) / 1_000_000,
                 java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000,
                 nanos[0] / 1_000_000,
