@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /// Invariants 1 and 2 of DESIGN.md §6 over random sequences of everyday actions: every
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 /// projections equal a rebuild from the change log (which `verify` checks).
 ///
 /// 60 seeded tries of 1 to 25 actions; `-Dminka.tries=N`, `-Dminka.seed=S` (see [Seeded]).
+@Tag("slow")
 class ProjectionReplayProperties {
     @Test
     void projectionsEqualTheReplayOfTheLog() {
