@@ -294,4 +294,9 @@ public final class AppContext {
     Node content() {
         return content;
     }
+
+    /// True while background work started by the app is running (for tests that wait for it).
+    javafx.beans.property.ReadOnlyBooleanProperty busyProperty() {
+        return async.busyProperty();
+    }
 }

@@ -19,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /// check and the import: only each entry's hash is kept and the entries are read again from the
 /// checked copy. It must give exactly what the in-memory way gives, and a copy that changed in
 /// between must be refused.
+@Tag("slow")
 class LargeBundleTest {
     private static final BundleLimits STREAMED = BundleLimits.DEFAULT.withKeptInMemory(0);
 

@@ -9,6 +9,7 @@ import coop.minka.domain.AccountType;
 import coop.minka.domain.Gender;
 import coop.minka.domain.MinkaException;
 import coop.minka.domain.Op;
+import coop.minka.testkit.Seeded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,36 +20,38 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/// Mutation fuzzing over a valid bundle: ≥ 10,000 damaged variants (`-Dminka.fuzz.cases=N` for
-/// more, `-Dminka.fuzz.seed=S` to replay). Every variant is either refused with a `BUNDLE_*`
+/// Mutation fuzzing over a valid bundle: ≥ 10,000 damaged variants (`-Dminka.tries=N` for
+/// more, `-Dminka.seed=S` for another series or to replay one: see [Seeded]). Every variant is either refused with a `BUNDLE_*`
 /// code — never an unexpected exception — or carries exactly the entries of the original (a
 /// change the checks rightly ignore, such as a ZIP timestamp). A sample is imported for real,
 /// and the database must then be byte-for-byte unchanged. Failing variants are written to
 /// `target/fuzz-failures/` to be kept under `src/test/resources/sync/regressions/`, which
 /// [RegressionBundlesTest] replays.
+@Tag("slow")
 class MutationFuzzTest {
-    private static final int CASES = Integer.getInteger("minka.fuzz.cases", 10_000);
-    private static final long SEED = Long.getLong("minka.fuzz.seed", System.nanoTime());
+    private static final int CASES = Seeded.tries(10_000);
+    private static final long SEED = Seeded.seed(Seeded.DEFAULT_BASE);
 
     @TempDir
     Path tmp;
 
     @Test
     void damagedBundlesAreRefusedCleanlyOrMeanTheSame() throws Exception {
-        System.out.println("MutationFuzzTest seed = " + SEED + " (-Dminka.fuzz.seed=" + SEED + " to replay)");
+        System.out.println("MutationFuzzTest " + Seeded.replay(SEED));
         Path work = ramDir();
         try {
             Fixture f = Fixture.make(tmp);
             byte[] good = Files.readAllBytes(f.good());
             Map<String, byte[]> entries = BundleForge.entries(f.good());
-            Random rnd = new Random(SEED);
+            SplittableRandom rnd = new SplittableRandom(SEED);
             int refused = 0;
             int same = 0;
             try (Village a = Village.open(f.aDb(), SyncService.Options.DEFAULT)) {
@@ -59,24 +62,25 @@ class MutationFuzzTest {
                     Files.write(file, bad);
                     try {
                         VerifiedBundle vb = a.sync.verify(file);
-                        assertEquals(expected, signature(vb), "accepted but different, case " + i + " seed " + SEED);
+                        assertEquals(expected, signature(vb), "accepted but different, case " + i + " ("
+                                + Seeded.replay(SEED) + ")");
                         same++;
                     } catch (MinkaException e) {
                         if (!e.code().name().startsWith("BUNDLE_")) {
                             keep(file, i);
-                            fail("case " + i + " (seed " + SEED + "): not a bundle code: " + e, e);
+                            fail("case " + i + " (" + Seeded.replay(SEED) + "): not a bundle code: " + e, e);
                         }
                         refused++;
                     } catch (RuntimeException | Error e) {
                         keep(file, i);
-                        fail("case " + i + " (seed " + SEED + "): unhandled " + e, e);
+                        fail("case " + i + " (" + Seeded.replay(SEED) + "): unhandled " + e, e);
                     }
                     Files.delete(file);
                 }
             }
             // a sample, for real: import into the database, which must stay exactly as it was
             String hash = Village.sha256(f.aDb());
-            Random sample = new Random(SEED + 1);
+            SplittableRandom sample = new SplittableRandom(SEED + 1);
             for (int i = 0; i < 20; i++) {
                 byte[] bad = mutate(sample, good, entries);
                 Path file = Files.write(work.resolve("sample-" + i + ".minka"), bad);
@@ -89,19 +93,20 @@ class MutationFuzzTest {
                         wasRefused = true;
                         try {
                             a.sync.importBundle(file);
-                            fail("verify refused but import accepted, sample " + i);
+                            fail("verify refused but import accepted, sample " + i + " (" + Seeded.replay(SEED) + ")");
                         } catch (MinkaException again) {
-                            assertEquals(e.code(), again.code());
+                            assertEquals(e.code(), again.code(), "sample " + i + " (" + Seeded.replay(SEED) + ")");
                         }
                     }
                 }
                 if (wasRefused) {
-                    assertEquals(hash, Village.sha256(f.aDb()), "sample " + i + " changed the database");
+                    assertEquals(hash, Village.sha256(f.aDb()), "sample " + i + " changed the database ("
+                            + Seeded.replay(SEED) + ")");
                 }
             }
             System.out.println("MutationFuzzTest: " + CASES + " cases, " + refused + " refused, " + same
                     + " harmless (same entries)");
-            assertTrue(refused > CASES / 2, "most damage is detected");
+            assertTrue(refused > CASES / 2, "most damage is detected (" + Seeded.replay(SEED) + ")");
         } finally {
             try (Stream<Path> s = Files.walk(work)) {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -144,7 +149,7 @@ class MutationFuzzTest {
         return out;
     }
 
-    static byte[] mutate(Random rnd, byte[] good, Map<String, byte[]> entries) throws IOException {
+    static byte[] mutate(SplittableRandom rnd, byte[] good, Map<String, byte[]> entries) throws IOException {
         int kind = rnd.nextInt(10);
         if (kind >= 7) {
             // damage the inflated content of one entry, then zip it up properly (CRC fits)
@@ -156,7 +161,7 @@ class MutationFuzzTest {
         return mutateBytes(rnd, good);
     }
 
-    static byte[] mutateBytes(Random rnd, byte[] in) {
+    static byte[] mutateBytes(SplittableRandom rnd, byte[] in) {
         byte[] b = in.clone();
         if (b.length == 0) {
             return new byte[] {(byte) rnd.nextInt()};

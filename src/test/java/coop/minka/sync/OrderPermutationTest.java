@@ -12,6 +12,7 @@ import coop.minka.domain.MinkaException;
 import coop.minka.domain.OpData;
 import coop.minka.domain.OpType;
 import coop.minka.store.OpStore;
+import coop.minka.testkit.Seeded;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -37,8 +38,8 @@ import org.junit.jupiter.api.Test;
 /// `-Dminka.seed=S` and `-Dminka.tries=N` choose the random orders of the second test.
 @Tag("slow")
 class OrderPermutationTest {
-    private static final long SEED = Long.getLong("minka.seed", 11L);
-    private static final int ORDERS = Integer.getInteger("minka.tries", 40);
+    private static final long SEED = Seeded.seed(11L);
+    private static final int ORDERS = Seeded.tries(40);
 
     private static Path ramDir(String prefix) throws java.io.IOException {
         Path shm = Path.of("/dev/shm");
@@ -219,8 +220,8 @@ class OrderPermutationTest {
                     d.sync.importBundle(f);
                 }
                 int oo = o;
-                assertEquals(inOrder, d.digest(), () -> "random order " + oo + " of " + files.size() + " files (seed "
-                        + SEED + ", replay with -Dminka.seed=" + SEED + ")");
+                assertEquals(inOrder, d.digest(), () -> "random order " + oo + " of " + files.size() + " files ("
+                        + Seeded.replay(SEED) + ")");
             }
             TestCoop.assertVerifies(d);
             d.close();
