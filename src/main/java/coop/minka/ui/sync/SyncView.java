@@ -144,6 +144,11 @@ public final class SyncView extends BorderPane {
             any = true;
         }
         for (var f : s.forks()) {
+            boolean resolved = s.laptops().stream()
+                    .anyMatch(l -> l.id().equals(f.replica()) && "revoked".equals(l.status()));
+            if (resolved) {
+                continue; // decided: the laptop is rejected, its entries before the copy still count
+            }
             Button resolve = new Button(i18n.t("sync.fork.action"));
             resolve.setOnAction(e -> vm.resolveFork(f));
             resolve.disableProperty().bind(vm.idleBinding().not());

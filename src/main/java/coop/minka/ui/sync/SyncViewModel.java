@@ -156,7 +156,7 @@ public final class SyncViewModel extends ScreenModel {
     /// every laptop (the decision travels like any entry); its users join again as a new laptop.
     public void resolveFork(SyncStatus.Fork fork) {
         if (!ui.dialogs().confirm(ui.i18n().t("sync.fork.title"), ui.i18n().t("sync.fork.message", fork.name(),
-                fork.seq() - 1), ui.i18n().t("sync.fork.action"))) {
+                fork.seq() - 1), ui.i18n().t("sync.fork.confirm"))) {
             return;
         }
         ui.async().run(() -> trust.reject(fork.replica(), fork.seq() - 1), v -> {
