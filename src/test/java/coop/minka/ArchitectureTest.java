@@ -2,6 +2,7 @@ package coop.minka;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -41,6 +42,17 @@ class ArchitectureTest {
             .resideInAnyPackage("coop.minka.ui..", "coop.minka.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("coop.minka.store..", "coop.minka.sync..",
                     "org.jooq..", "java.sql..", "org.sqlite..", "org.flywaydb..");
+
+    /// `app` is split by what it holds (report, pack, export, sync, backup, demo) around a core of
+    /// use cases; the parts lean on the core, never the other way (only the composition root
+    /// [coop.minka.app.Services] wires them), and no two parts need each other.
+    @ArchTest
+    static final ArchRule appCoreKnowsNoParts = noClasses().that().resideInAPackage("coop.minka.app")
+            .and().doNotHaveFullyQualifiedName("coop.minka.app.Services")
+            .should().dependOnClassesThat().resideInAnyPackage("coop.minka.app.*..");
+
+    @ArchTest
+    static final ArchRule appPartsFreeOfCycles = slices().matching("coop.minka.app.(*)..").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule domainIsPlainJava = noClasses().that().resideInAPackage("coop.minka.domain..")

@@ -1,10 +1,10 @@
 package coop.minka.bench;
 
-import coop.minka.app.DemoGenerator;
+import coop.minka.app.demo.DemoGenerator;
 import coop.minka.app.PeriodRules;
-import coop.minka.app.ReportService;
+import coop.minka.app.report.ReportService;
 import coop.minka.app.Services;
-import coop.minka.app.SyncService;
+import coop.minka.app.sync.SyncService;
 import coop.minka.app.Workspace;
 import coop.minka.store.OpStore;
 import java.io.IOException;
@@ -244,7 +244,7 @@ public final class Harness {
             LocalDate to = END.minusMonths(6).withDayOfMonth(20);
             timed("trial balance " + from + " to " + to + " (in process)", null,
                     () -> rep.statements().trialBalance(from, to));
-            timed("balance sheet (in process)", null, () -> rep.statements().balanceSheet(null));
+            timed("balance sheet (in process)", null, () -> rep.statements().balanceSheet((java.time.LocalDate) null));
             timed("account balances (report balances, in process)", 0.050, () -> rep.balances(null));
             timed("work report by category over " + r.workEntries() + " entries (in process)", null,
                     () -> rep.work(ReportService.WorkGrouping.CATEGORY, null, null));

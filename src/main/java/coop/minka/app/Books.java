@@ -32,21 +32,21 @@ import org.jooq.DSLContext;
 /// `from` null means "from the beginning", `to` null means "up to the latest entry".
 /// `postings` holds every non-voided posting dated on or before `to` (earlier ones give the
 /// opening balances); `work` holds the non-voided work entries dated in the period.
-record Books(Cooperative coop, LocalDate from, LocalDate to, Map<String, Account> accounts,
+public record Books(Cooperative coop, LocalDate from, LocalDate to, Map<String, Account> accounts,
              Map<String, Member> members, Map<String, WorkCategory> categories, List<PostingLine> postings,
              List<WorkEntry> work) {
 
-    static Books load(DSLContext d, LocalDate from, LocalDate to) {
+    public static Books load(DSLContext d, LocalDate from, LocalDate to) {
         return load(d, from, to, Part.ENTRIES);
     }
 
     /// The cooperative, chart, members and categories only: for figures SQLite adds up itself.
-    static Books chart(DSLContext d, LocalDate from, LocalDate to) {
+    public static Books chart(DSLContext d, LocalDate from, LocalDate to) {
         return load(d, from, to, Part.CHART);
     }
 
     /// The cooperative and the chart of accounts only: for money figures SQLite adds up itself.
-    static Books accounts(DSLContext d, LocalDate from, LocalDate to) {
+    public static Books accounts(DSLContext d, LocalDate from, LocalDate to) {
         return load(d, from, to, Part.ACCOUNTS);
     }
 
@@ -73,16 +73,16 @@ record Books(Cooperative coop, LocalDate from, LocalDate to, Map<String, Account
                 WorkRepository.entries(d, null, from, to, false));
     }
 
-    Currency currency() {
+    public Currency currency() {
         return coop.currency();
     }
 
-    boolean inPeriod(LocalDate date) {
+    public boolean inPeriod(LocalDate date) {
         return (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
     }
 
     /// Balance of every account before the period starts (debit positive).
-    Map<String, Long> opening() {
+    public Map<String, Long> opening() {
         Map<String, Long> out = new HashMap<>();
         if (from != null) {
             for (PostingLine p : postings) {
@@ -95,7 +95,7 @@ record Books(Cooperative coop, LocalDate from, LocalDate to, Map<String, Account
     }
 
     /// Balance of every account at the end of the period (debit positive).
-    Map<String, Long> closing() {
+    public Map<String, Long> closing() {
         Map<String, Long> out = new HashMap<>();
         for (PostingLine p : postings) {
             out.merge(p.accountId(), p.amount(), Math::addExact);
@@ -104,12 +104,12 @@ record Books(Cooperative coop, LocalDate from, LocalDate to, Map<String, Account
     }
 
     /// Postings dated in the period, in book order.
-    List<PostingLine> periodPostings() {
+    public List<PostingLine> periodPostings() {
         return postings.stream().filter(p -> inPeriod(p.date())).toList();
     }
 
     /// The account, or a stand-in while the account's creation has not arrived from another laptop.
-    Account account(String id) {
+    public Account account(String id) {
         Account a = accounts.get(id);
         return a != null ? a : new Account(id, "?", "(not yet received)", AccountType.ASSET,
                 null, false);
@@ -117,7 +117,7 @@ record Books(Cooperative coop, LocalDate from, LocalDate to, Map<String, Account
 
     /// The members who get a slip and a statement: every active member, plus anyone who
     /// worked in the period or holds a member account with figures in it; in name order.
-    List<Member> statementMembers() {
+    public List<Member> statementMembers() {
         Set<String> ids = new LinkedHashSet<>();
         work.forEach(e -> ids.add(e.memberId()));
         Map<String, Long> close = closing();

@@ -52,7 +52,7 @@ public final class FileChecks {
     }
 
     /// The attributes (following links), or null when there is nothing at `p`.
-    static BasicFileAttributes attributes(Path p) throws IOException {
+    public static BasicFileAttributes attributes(Path p) throws IOException {
         try {
             return Files.readAttributes(p, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {

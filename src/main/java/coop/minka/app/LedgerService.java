@@ -158,7 +158,7 @@ public final class LedgerService {
         return ws.db().read(d -> account(d, code));
     }
 
-    static Account account(DSLContext d, String code) {
+    public static Account account(DSLContext d, String code) {
         String c = code == null ? "" : code.strip();
         return LedgerRepository.accountByCode(d, c).or(() -> LedgerRepository.accountById(d, c))
                 .orElseThrow(() -> new MinkaException(ErrorCode.UNKNOWN_ACCOUNT, code));

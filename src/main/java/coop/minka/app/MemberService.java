@@ -72,7 +72,7 @@ public final class MemberService {
     }
 
     /// Adds the hash of the latest op of the entity this laptop holds, for conflict detection.
-    static OpData withBase(DSLContext d, String entity, OpData data) {
+    public static OpData withBase(DSLContext d, String entity, OpData data) {
         var latest = coop.minka.store.Projector.latestCounted(d, entity);
         OpData.Builder b = OpData.builder();
         data.asMap().forEach(b::put);
@@ -89,7 +89,7 @@ public final class MemberService {
     }
 
     /// An id, or a name that matches one member (exactly, or else as a part of the name).
-    static Member find(DSLContext d, String ref) {
+    public static Member find(DSLContext d, String ref) {
         String r = ref == null ? "" : ref.strip();
         if (r.isEmpty()) {
             throw new MinkaException(ErrorCode.UNKNOWN_MEMBER, "");

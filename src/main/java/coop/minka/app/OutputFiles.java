@@ -14,19 +14,19 @@ import java.nio.file.StandardCopyOption;
 /// as the target gets a new file name inside it, a special file (a FIFO, a device) is refused
 /// without opening it, and a file appears whole or not at all (written beside the target, then
 /// moved into place).
-final class OutputFiles {
+public final class OutputFiles {
     private OutputFiles() {
     }
 
     /// Something that writes a file's bytes.
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void write(OutputStream out) throws IOException;
     }
 
     /// The file to write: `target` itself, or a new name made from `defaultName` inside
     /// `target` when that is a folder.
-    static Path resolve(Path target, String defaultName) {
+    public static Path resolve(Path target, String defaultName) {
         FileChecks.target(target);
         if (Files.isDirectory(target)) {
             int dot = defaultName.lastIndexOf('.');
@@ -45,7 +45,7 @@ final class OutputFiles {
     }
 
     /// Writes `file` (which must not exist yet) through a temporary file beside it.
-    static void write(Path file, Content content) {
+    public static void write(Path file, Content content) {
         Path abs = file.toAbsolutePath();
         Path tmp = null;
         try {

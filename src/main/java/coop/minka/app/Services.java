@@ -1,5 +1,16 @@
 package coop.minka.app;
 
+import coop.minka.app.export.ExportService;
+import coop.minka.app.pack.CheckCodeService;
+import coop.minka.app.pack.PackService;
+import coop.minka.app.report.AuditService;
+import coop.minka.app.report.ReportService;
+import coop.minka.app.sync.ConflictService;
+import coop.minka.app.sync.SyncService;
+import coop.minka.app.sync.SyncStatus;
+import coop.minka.app.sync.SyncTrust;
+import coop.minka.app.sync.VerifyService;
+
 /// The use cases over one open [Workspace], wired by hand. The desktop app's composition root
 /// and the command line both build one of these; nothing here knows about JavaFX.
 public final class Services implements AutoCloseable {
@@ -15,6 +26,10 @@ public final class Services implements AutoCloseable {
     private final SyncStatus syncStatus;
     private final SyncTrust trust;
     private final ConflictService conflicts;
+    private final CheckCodeService checkCodes;
+    private final PeriodService closing;
+    private final ExportService exports;
+    private final PackService pack;
 
     public Services(Workspace workspace) {
         this.workspace = workspace;
@@ -29,6 +44,10 @@ public final class Services implements AutoCloseable {
         this.syncStatus = new SyncStatus(workspace);
         this.trust = new SyncTrust(workspace);
         this.conflicts = new ConflictService(workspace);
+        this.checkCodes = new CheckCodeService(workspace);
+        this.closing = new PeriodService(workspace, periods, java.time.ZoneId.systemDefault());
+        this.exports = new ExportService(workspace, audit);
+        this.pack = new PackService(workspace);
     }
 
     public Workspace workspace() {
@@ -78,6 +97,26 @@ public final class Services implements AutoCloseable {
 
     public ConflictService conflicts() {
         return conflicts;
+    }
+
+    /// Check codes of periods, as printed on the assembly pack.
+    public CheckCodeService checkCodes() {
+        return checkCodes;
+    }
+
+    /// Closing the books up to a date.
+    public PeriodService closing() {
+        return closing;
+    }
+
+    /// CSV, JSON and ledger-journal exports.
+    public ExportService exports() {
+        return exports;
+    }
+
+    /// The printable assembly pack (PDF).
+    public PackService pack() {
+        return pack;
     }
 
     @Override

@@ -205,7 +205,7 @@ public final class Workspace implements AutoCloseable {
                 r.getLanguages());
     }
 
-    static Currency currency(String code) {
+    public static Currency currency(String code) {
         try {
             return Currency.getInstance(code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,6 @@
 package coop.minka.cli;
 
-import coop.minka.app.ReportService;
+import coop.minka.app.report.ReportService;
 import coop.minka.domain.Money;
 import java.io.PrintWriter;
 import java.util.Currency;

@@ -1,6 +1,6 @@
 package coop.minka.cli;
 
-import coop.minka.app.ConflictService;
+import coop.minka.app.sync.ConflictService;
 import coop.minka.app.Services;
 import java.io.PrintWriter;
 import java.time.Instant;

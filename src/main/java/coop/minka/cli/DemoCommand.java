@@ -1,6 +1,6 @@
 package coop.minka.cli;
 
-import coop.minka.app.DemoGenerator;
+import coop.minka.app.demo.DemoGenerator;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

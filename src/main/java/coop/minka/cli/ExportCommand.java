@@ -1,6 +1,6 @@
 package coop.minka.cli;
 
-import coop.minka.app.ExportService;
+import coop.minka.app.export.ExportService;
 import coop.minka.app.Services;
 import coop.minka.app.Texts;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ final class ExportCommand extends Leaf {
 
     @Override
     int run(Services s) {
-        ExportService.Exported e = s.reports().exports().export(format, file, Texts.date(from), Texts.date(to));
+        ExportService.Exported e = s.exports().export(format, file, Texts.date(from), Texts.date(to));
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("format", e.format().name().toLowerCase(java.util.Locale.ROOT));

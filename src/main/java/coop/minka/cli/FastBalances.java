@@ -1,7 +1,7 @@
 package coop.minka.cli;
 
 import coop.minka.app.DefaultLocations;
-import coop.minka.app.QuickReport;
+import coop.minka.app.report.QuickReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package coop.minka.cli;
 
-import coop.minka.app.SyncService;
+import coop.minka.app.sync.SyncService;
 import coop.minka.app.Workspace;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

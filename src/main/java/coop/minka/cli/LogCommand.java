@@ -1,6 +1,6 @@
 package coop.minka.cli;
 
-import coop.minka.app.AuditService;
+import coop.minka.app.report.AuditService;
 import coop.minka.app.Services;
 import coop.minka.app.Texts;
 import java.util.LinkedHashMap;

@@ -25,7 +25,7 @@ final class PeriodCommand {
 
         @Override
         int run(Services s) {
-            PeriodService.Closed c = s.reports().periods().close(Texts.date(to));
+            PeriodService.Closed c = s.closing().close(Texts.date(to));
             if (json) {
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("closedUpTo", c.closedUpTo().toString());
@@ -48,11 +48,11 @@ final class PeriodCommand {
 
         @Override
         int run(Services s) {
-            LocalDate closed = s.reports().periods().closedUpTo().orElse(null);
+            LocalDate closed = s.closing().closedUpTo().orElse(null);
             if (json) {
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("closedUpTo", closed == null ? null : closed.toString());
-                o.put("closes", s.reports().periods().closes().stream().map(LocalDate::toString).toList());
+                o.put("closes", s.closing().closes().stream().map(LocalDate::toString).toList());
                 Out.json(out(), o);
             } else {
                 out().println(closed == null ? "The books have never been closed." : "The books are closed up to " + closed + ".");

@@ -1,8 +1,8 @@
 package coop.minka.cli;
 
-import coop.minka.app.ReportService;
-import coop.minka.app.ReportTable;
-import coop.minka.app.ReportTables;
+import coop.minka.app.report.ReportService;
+import coop.minka.app.report.ReportTable;
+import coop.minka.app.report.ReportTables;
 import coop.minka.app.Services;
 import coop.minka.app.Texts;
 import coop.minka.domain.Money;
@@ -230,7 +230,7 @@ final class ReportCommand {
 
         @Override
         int run(Services s) {
-            var p = s.reports().pack().write(Texts.date(from), Texts.date(to), file);
+            var p = s.pack().write(Texts.date(from), Texts.date(to), file);
             if (json) {
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("file", p.file().toString());

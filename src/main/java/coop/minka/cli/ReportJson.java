@@ -1,8 +1,8 @@
 package coop.minka.cli;
 
-import coop.minka.app.RecognitionService;
-import coop.minka.app.ReportTables;
-import coop.minka.app.StatementService;
+import coop.minka.app.report.RecognitionService;
+import coop.minka.app.report.ReportTables;
+import coop.minka.app.report.StatementService;
 import coop.minka.app.Texts;
 import coop.minka.domain.Account;
 import coop.minka.domain.Money;
@@ -138,7 +138,7 @@ final class ReportJson {
         return m;
     }
 
-    static List<Map<String, Object>> audit(List<coop.minka.app.AuditService.Entry> entries) {
+    static List<Map<String, Object>> audit(List<coop.minka.app.report.AuditService.Entry> entries) {
         return entries.stream().map(e -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("at", e.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());

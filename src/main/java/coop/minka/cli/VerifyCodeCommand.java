@@ -1,6 +1,6 @@
 package coop.minka.cli;
 
-import coop.minka.app.CheckCode;
+import coop.minka.app.pack.CheckCode;
 import coop.minka.app.Services;
 import coop.minka.app.Texts;
 import coop.minka.domain.ErrorCode;
@@ -30,7 +30,7 @@ final class VerifyCodeCommand extends Leaf {
     int run(Services s) {
         String typed = String.join(" ", code);
         try {
-            CheckCode c = s.reports().checkCodes().verify(typed, Texts.date(from), Texts.date(to));
+            CheckCode c = s.checkCodes().verify(typed, Texts.date(from), Texts.date(to));
             if (json) {
                 Out.json(out(), result(true, c));
             } else {

@@ -1,7 +1,7 @@
 package coop.minka.cli;
 
 import coop.minka.app.Services;
-import coop.minka.app.VerifyService;
+import coop.minka.app.sync.VerifyService;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;

@@ -4,7 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import coop.minka.app.Services;
-import coop.minka.app.SyncService;
+import coop.minka.app.sync.SyncService;
 import coop.minka.app.Workspace;
 import coop.minka.ui.common.Async;
 import coop.minka.ui.common.DataRevision;

@@ -1,8 +1,8 @@
 package coop.minka.ui;
 
-import coop.minka.app.BackupService;
+import coop.minka.app.backup.BackupService;
 import coop.minka.app.Services;
-import coop.minka.app.SyncStatus;
+import coop.minka.app.sync.SyncStatus;
 import coop.minka.ui.common.I18n;
 import coop.minka.ui.home.HomeViewModel;
 import coop.minka.ui.main.Screen;

@@ -1,7 +1,7 @@
 package coop.minka.ui;
 
 import coop.minka.app.Services;
-import coop.minka.app.SyncStatus;
+import coop.minka.app.sync.SyncStatus;
 import coop.minka.ui.accounts.AccountsView;
 import coop.minka.ui.accounts.AccountsViewModel;
 import coop.minka.ui.common.ScreenModel;
@@ -54,7 +54,7 @@ final class Session {
         members = new MembersViewModel(ui, services.members(), services.work(), services.reports().statements());
         work = new WorkViewModel(ui, services.members(), services.work());
         accounts = new AccountsViewModel(ui, services.ledger(), services.members());
-        reports = new ReportsViewModel(ui, services.reports());
+        reports = new ReportsViewModel(ui, services.reports(), services.pack(), services.exports());
         sync = new SyncViewModel(ui, services.sync(), status, services.trust(),
                 new ConflictsViewModel(ui, services.conflicts()));
         settings = new SettingsViewModel(ui, prefs, books, reopen);

@@ -1,5 +1,7 @@
 package coop.minka.app;
 
+import coop.minka.app.pack.CheckCode;
+
 import static coop.minka.app.ReportFixture.FROM;
 import static coop.minka.app.ReportFixture.TO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,19 +53,19 @@ class CheckCodeTest {
         String printed;
         Path copy = dir.resolve("copy").resolve("warmi.db");
         try (Services s = ReportFixture.create(dir)) {
-            printed = s.reports().checkCodes().compute(FROM, TO).text();
-            assertEquals(printed, s.reports().checkCodes().compute(FROM, TO).text());
-            assertEquals(printed, s.reports().checkCodes().verify(printed, null, null).text());
+            printed = s.checkCodes().compute(FROM, TO).text();
+            assertEquals(printed, s.checkCodes().compute(FROM, TO).text());
+            assertEquals(printed, s.checkCodes().verify(printed, null, null).text());
         }
         Files.createDirectories(copy.getParent());
         Files.copy(dir.resolve("warmi.db"), copy);
         try (Services other = new Services(Workspace.open(copy, () -> ReportFixture.NOW + 10_000))) {
-            assertEquals(printed, other.reports().checkCodes().verify(printed, null, null).text());
+            assertEquals(printed, other.checkCodes().verify(printed, null, null).text());
             ReportFixture.post(other, "2026-04-05", "After the period", null, "5000", "1", "1000");
-            assertEquals(printed, other.reports().checkCodes().verify(printed, null, null).text(),
+            assertEquals(printed, other.checkCodes().verify(printed, null, null).text(),
                     "an entry after the period leaves the code alone");
             ReportFixture.post(other, "2026-02-28", "Forgotten receipt", null, "5000", "3", "1000");
-            var e = assertThrows(MinkaException.class, () -> other.reports().checkCodes().verify(printed, null, null));
+            var e = assertThrows(MinkaException.class, () -> other.checkCodes().verify(printed, null, null));
             assertEquals(ErrorCode.CODE_MISMATCH, e.code());
         }
     }
@@ -71,7 +73,7 @@ class CheckCodeTest {
     @Test
     void earlierEntriesCountThroughOpeningBalancesAndWorkAndNamesCount() {
         try (Services s = ReportFixture.create(dir)) {
-            var checks = s.reports().checkCodes();
+            var checks = s.checkCodes();
             String before = checks.compute(FROM, TO).code();
             ReportFixture.post(s, "2025-11-30", "Old gift", null, "1000", "5", "3000");
             String afterOld = checks.compute(FROM, TO).code();
@@ -89,9 +91,9 @@ class CheckCodeTest {
     void aPeriodIsNeeded() {
         try (Services s = ReportFixture.create(dir)) {
             assertEquals(ErrorCode.EMPTY_FIELD, assertThrows(MinkaException.class,
-                    () -> s.reports().checkCodes().compute(null, TO)).code());
+                    () -> s.checkCodes().compute(null, TO)).code());
             assertEquals(ErrorCode.BAD_DATE_RANGE, assertThrows(MinkaException.class,
-                    () -> s.reports().checkCodes().compute(TO, FROM)).code());
+                    () -> s.checkCodes().compute(TO, FROM)).code());
         }
     }
 }

@@ -1,5 +1,8 @@
 package coop.minka.app;
 
+import coop.minka.app.export.ExportService;
+import coop.minka.app.report.ReportTable;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,7 +47,7 @@ class CsvFormulaTest {
             s.ledger().post(LocalDate.of(2026, 3, 1), "-2+3+cmd|' /C calc'!A0", null,
                     List.of(new LedgerService.Line("5000", "12.50"), new LedgerService.Line("1000", "-12.50")));
             Path out = dir.resolve("export");
-            s.reports().exports().export(ExportService.Format.CSV, out, null, null);
+            s.exports().export(ExportService.Format.CSV, out, null, null);
 
             String members = Files.readString(out.resolve("members.csv"), StandardCharsets.UTF_8);
             assertTrue(members.contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"clic\"\")\","), members);

@@ -1,5 +1,9 @@
 package coop.minka.app;
 
+import coop.minka.app.demo.DemoGenerator;
+import coop.minka.app.report.ReportService;
+import coop.minka.app.sync.SyncService;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

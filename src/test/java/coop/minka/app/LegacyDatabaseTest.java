@@ -1,5 +1,8 @@
 package coop.minka.app;
 
+import coop.minka.app.sync.SyncService;
+import coop.minka.app.sync.SyncStatus;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

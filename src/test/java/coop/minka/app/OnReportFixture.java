@@ -6,10 +6,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /// Tests that only read the fixed cooperative of [ReportFixture]: made once per test class.
-abstract class OnReportFixture {
+public abstract class OnReportFixture {
     @TempDir
-    static Path dir;
-    static Services s;
+    protected static Path dir;
+    protected static Services s;
 
     @BeforeAll
     static void setUp() {

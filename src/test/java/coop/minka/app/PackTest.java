@@ -1,5 +1,7 @@
 package coop.minka.app;
 
+import coop.minka.app.pack.PackService;
+
 import static coop.minka.app.ReportFixture.FROM;
 import static coop.minka.app.ReportFixture.TO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,7 +32,7 @@ class PackTest {
     @BeforeAll
     static void setUp() throws Exception {
         s = ReportFixture.create(dir);
-        pack = s.reports().pack().write(FROM, TO, dir.resolve("pack.pdf"));
+        pack = s.pack().write(FROM, TO, dir.resolve("pack.pdf"));
         try (PDDocument doc = Loader.loadPDF(pack.file().toFile())) {
             pages = new String[doc.getNumberOfPages()];
             for (int i = 0; i < pages.length; i++) {
@@ -55,7 +57,7 @@ class PackTest {
     void everyPageHasTheCooperativeThePeriodThePageNumberAndTheCheckCode() {
         assertEquals(pack.pages(), pages.length);
         assertTrue(pages.length >= 4, "pages: " + pages.length);
-        String code = s.reports().checkCodes().compute(FROM, TO).text();
+        String code = s.checkCodes().compute(FROM, TO).text();
         assertEquals(code, pack.code().text());
         for (int i = 0; i < pages.length; i++) {
             String p = pages[i];
@@ -83,9 +85,9 @@ class PackTest {
 
     @Test
     void neverWritesOverAFileButFillsAFolder() {
-        var e = assertThrows(MinkaException.class, () -> s.reports().pack().write(FROM, TO, pack.file()));
+        var e = assertThrows(MinkaException.class, () -> s.pack().write(FROM, TO, pack.file()));
         assertEquals(ErrorCode.FILE_EXISTS, e.code());
-        var second = s.reports().pack().write(FROM, TO, dir);
+        var second = s.pack().write(FROM, TO, dir);
         assertEquals("assembly-pack-2026-01-01-to-2026-03-31.pdf", second.file().getFileName().toString());
     }
 }

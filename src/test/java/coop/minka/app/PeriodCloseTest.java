@@ -33,9 +33,9 @@ class PeriodCloseTest {
         try (Services s = ReportFixture.create(dir)) {
             var oldTx = s.ledger().transactions(LocalDate.parse("2026-02-28"), LocalDate.parse("2026-02-28"), null);
             var oldWork = s.work().list("Ana Quispe", LocalDate.parse("2026-02-14"), LocalDate.parse("2026-02-14"), false);
-            var closed = s.reports().periods().close(LocalDate.parse("2026-03-31"));
+            var closed = s.closing().close(LocalDate.parse("2026-03-31"));
             assertTrue(closed.changed());
-            assertEquals(Optional.of(LocalDate.parse("2026-03-31")), s.reports().periods().closedUpTo());
+            assertEquals(Optional.of(LocalDate.parse("2026-03-31")), s.closing().closedUpTo());
             LocalDate inside = LocalDate.parse("2026-02-28");
             refused(() -> ReportFixture.post(s, "2026-02-28", "Late receipt", null, "5000", "1", "1000"));
             refused(() -> s.work().add(new WorkService.Entry("Ana Quispe", inside, "1", "CARE", null, null)));
@@ -54,7 +54,7 @@ class PeriodCloseTest {
     @Test
     void closesOnlyMoveForwardAndNeverIntoTheFuture() {
         try (Services s = ReportFixture.create(dir)) {
-            var p = s.reports().periods();
+            var p = s.closing();
             assertEquals(Optional.empty(), p.closedUpTo());
             assertTrue(p.close(LocalDate.parse("2026-01-31")).changed());
             var again = p.close(LocalDate.parse("2026-01-15"));

@@ -1,10 +1,13 @@
 package coop.minka.app;
 
+import coop.minka.app.report.ReportService;
+import coop.minka.app.report.ReportTables;
+
 import static coop.minka.app.ReportFixture.FROM;
 import static coop.minka.app.ReportFixture.TO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import coop.minka.app.RecognitionService.Row;
+import coop.minka.app.report.RecognitionService.Row;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,16 @@
 package coop.minka.app;
 
+import coop.minka.app.report.ReportTable;
+import coop.minka.app.report.ReportTables;
+
 import static coop.minka.app.ReportFixture.FROM;
 import static coop.minka.app.ReportFixture.TO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import coop.minka.app.StatementService.AccountBook;
-import coop.minka.app.StatementService.Line;
+import coop.minka.app.report.StatementService;
+import coop.minka.app.report.StatementService.AccountBook;
+import coop.minka.app.report.StatementService.Line;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -1,5 +1,7 @@
 package coop.minka.app;
 
+import coop.minka.app.report.ReportService;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,9 @@
 package coop.minka.app;
 
+import coop.minka.app.report.ReportService;
+import coop.minka.app.report.StatementService;
+import coop.minka.app.report.WorkFigures;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 

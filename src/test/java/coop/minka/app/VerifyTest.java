@@ -1,5 +1,7 @@
 package coop.minka.app;
 
+import coop.minka.app.sync.VerifyService;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

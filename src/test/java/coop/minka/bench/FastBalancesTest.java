@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import coop.minka.app.DemoGenerator;
+import coop.minka.app.demo.DemoGenerator;
 import coop.minka.cli.FastBalances;
 import coop.minka.cli.MinkaCommand;
 import java.io.PrintWriter;

@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coop.minka.app.LedgerService;
 import coop.minka.app.MemberService;
-import coop.minka.app.SyncService;
-import coop.minka.app.SyncStatus;
+import coop.minka.app.sync.SyncService;
+import coop.minka.app.sync.SyncStatus;
 import coop.minka.cli.CliRunner;
 import coop.minka.domain.AccountType;
 import coop.minka.domain.Gender;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import coop.minka.app.DemoGenerator;
-import coop.minka.app.SyncService;
+import coop.minka.app.demo.DemoGenerator;
+import coop.minka.app.sync.SyncService;
 import coop.minka.app.Workspace;
 import coop.minka.domain.ErrorCode;
 import coop.minka.domain.MinkaException;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import coop.minka.app.ConflictService;
+import coop.minka.app.sync.ConflictService;
 import coop.minka.app.MemberService;
-import coop.minka.app.SyncService;
-import coop.minka.app.SyncStatus;
+import coop.minka.app.sync.SyncService;
+import coop.minka.app.sync.SyncStatus;
 import coop.minka.domain.ErrorCode;
 import coop.minka.domain.Gender;
 import coop.minka.domain.MinkaException;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coop.minka.app.LedgerService;
 import coop.minka.app.MemberService;
-import coop.minka.app.SyncService;
+import coop.minka.app.sync.SyncService;
 import coop.minka.app.WorkService;
 import coop.minka.domain.AccountType;
 import coop.minka.domain.Gender;

@@ -1,7 +1,7 @@
 package coop.minka.sync;
 
 import coop.minka.app.PeriodRules;
-import coop.minka.app.SyncService;
+import coop.minka.app.sync.SyncService;
 import coop.minka.app.Workspace;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

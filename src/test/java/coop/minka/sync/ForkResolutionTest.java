@@ -3,8 +3,8 @@ package coop.minka.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import coop.minka.app.SyncService;
-import coop.minka.app.SyncStatus;
+import coop.minka.app.sync.SyncService;
+import coop.minka.app.sync.SyncStatus;
 import coop.minka.domain.Gender;
 import coop.minka.domain.Ids;
 import coop.minka.domain.OpData;

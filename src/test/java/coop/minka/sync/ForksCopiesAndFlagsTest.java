@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import coop.minka.app.LedgerService;
 import coop.minka.app.PeriodService;
 import coop.minka.app.Services;
-import coop.minka.app.SyncService;
-import coop.minka.app.SyncStatus;
+import coop.minka.app.sync.SyncService;
+import coop.minka.app.sync.SyncStatus;
 import coop.minka.domain.AccountType;
 import coop.minka.domain.Gender;
 import coop.minka.domain.Hlc;
@@ -146,7 +146,7 @@ class ForksCopiesAndFlagsTest {
         try (Village a = Village.found(tmp, "a", SyncService.Options.DEFAULT)) {
             Path backups = Village.mkdir(a.file().resolveSibling("backups"));
             Path mine = Files.writeString(backups.resolve("a-20250101-000000-000-before-import.db"), "a person's file");
-            coop.minka.app.BackupRotation rot = new coop.minka.app.BackupRotation(a.file(), 3);
+            coop.minka.app.backup.BackupRotation rot = new coop.minka.app.backup.BackupRotation(a.file(), 3);
             for (int i = 0; i < 5; i++) {
                 rot.backup(a.s.workspace().db(), "before-import", 1_700_000_000_000L + i);
             }

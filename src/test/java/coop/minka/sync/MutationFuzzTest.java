@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import coop.minka.app.SyncService;
+import coop.minka.app.sync.SyncService;
 import coop.minka.domain.AccountType;
 import coop.minka.domain.Gender;
 import coop.minka.domain.MinkaException;

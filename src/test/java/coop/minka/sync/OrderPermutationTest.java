@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coop.minka.app.LedgerService;
 import coop.minka.app.MemberService;
-import coop.minka.app.SyncService;
+import coop.minka.app.sync.SyncService;
 import coop.minka.domain.Gender;
 import coop.minka.domain.Hlc;
 import coop.minka.domain.MinkaException;

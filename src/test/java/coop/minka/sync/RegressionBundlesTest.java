@@ -3,7 +3,7 @@ package coop.minka.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import coop.minka.app.SyncService;
+import coop.minka.app.sync.SyncService;
 import coop.minka.domain.MinkaException;
 import java.net.URL;
 import java.nio.file.Files;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coop.minka.app.LedgerService;
-import coop.minka.app.SyncService;
-import coop.minka.app.SyncStatus;
+import coop.minka.app.sync.SyncService;
+import coop.minka.app.sync.SyncStatus;
 import coop.minka.app.WorkService;
 import coop.minka.domain.AccountType;
 import coop.minka.domain.ErrorCode;

@@ -2,8 +2,8 @@ package coop.minka.sync;
 
 import coop.minka.app.Fixtures;
 import coop.minka.app.Services;
-import coop.minka.app.SyncService;
-import coop.minka.app.SyncTrust;
+import coop.minka.app.sync.SyncService;
+import coop.minka.app.sync.SyncTrust;
 import coop.minka.app.Workspace;
 import coop.minka.store.Database;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coop.minka.app.Services;
-import coop.minka.app.SyncService;
+import coop.minka.app.sync.SyncService;
 import coop.minka.domain.Account;
 import coop.minka.domain.Gender;
 import coop.minka.domain.Member;

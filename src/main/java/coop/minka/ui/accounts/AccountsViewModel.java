@@ -2,7 +2,7 @@ package coop.minka.ui.accounts;
 
 import coop.minka.app.LedgerService;
 import coop.minka.app.MemberService;
-import coop.minka.app.ReportService;
+import coop.minka.app.report.ReportService;
 import coop.minka.domain.Account;
 import coop.minka.domain.AccountType;
 import coop.minka.domain.Member;

@@ -1,7 +1,7 @@
 package coop.minka.ui.home;
 
 import coop.minka.app.MemberService;
-import coop.minka.app.ReportService;
+import coop.minka.app.report.ReportService;
 import coop.minka.domain.AccountType;
 import coop.minka.domain.MemberStatus;
 import coop.minka.ui.common.Labels;

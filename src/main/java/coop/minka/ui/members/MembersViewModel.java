@@ -1,7 +1,7 @@
 package coop.minka.ui.members;
 
 import coop.minka.app.MemberService;
-import coop.minka.app.StatementService;
+import coop.minka.app.report.StatementService;
 import coop.minka.app.WorkService;
 import coop.minka.domain.Account;
 import coop.minka.domain.Member;

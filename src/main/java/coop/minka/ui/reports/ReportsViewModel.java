@@ -1,6 +1,8 @@
 package coop.minka.ui.reports;
 
-import coop.minka.app.ReportService;
+import coop.minka.app.export.ExportService;
+import coop.minka.app.pack.PackService;
+import coop.minka.app.report.ReportService;
 import coop.minka.ui.common.Labels;
 import coop.minka.ui.common.ScreenModel;
 import coop.minka.ui.common.UiContext;
@@ -35,6 +37,8 @@ public final class ReportsViewModel extends ScreenModel {
     }
 
     private final ReportService reports;
+    private final PackService pack;
+    private final ExportService exports;
     /// An object property, so the year box binds to it directly: a bidirectional binding to a
     /// temporary `asObject()` view is held only weakly and stopped working after a garbage
     /// collection (picking another year then did nothing).
@@ -42,9 +46,11 @@ public final class ReportsViewModel extends ScreenModel {
     private final ObservableList<Integer> years = FXCollections.observableArrayList();
     private final ObjectProperty<Figures> figures = new SimpleObjectProperty<>();
 
-    public ReportsViewModel(UiContext ui, ReportService reports) {
+    public ReportsViewModel(UiContext ui, ReportService reports, PackService pack, ExportService exports) {
         super(ui);
         this.reports = reports;
+        this.pack = pack;
+        this.exports = exports;
         int now = ui.today().getYear();
         for (int y = now; y >= now - 9; y--) {
             years.add(y);
@@ -68,7 +74,7 @@ public final class ReportsViewModel extends ScreenModel {
     public void makePack() {
         Period p = period();
         ui.dialogs().saveFile(ui.i18n().t("reports.pack"), "minka-pack-" + year.get() + ".pdf").ifPresent(file ->
-                ui.async().run(() -> reports.pack().write(p.from(), p.to(), file), pack -> ui.notices().success(
+                ui.async().run(() -> pack.write(p.from(), p.to(), file), pack -> ui.notices().success(
                         ui.i18n().t("reports.packDone", pack.file().getFileName(), pack.pages(), pack.code().text()))));
     }
 
@@ -76,7 +82,7 @@ public final class ReportsViewModel extends ScreenModel {
     public void exportCsv() {
         Period p = period();
         ui.dialogs().saveFile(ui.i18n().t("reports.exportCsv"), "minka-" + year.get() + ".zip").ifPresent(file ->
-                ui.async().run(() -> reports.exports().export(coop.minka.app.ExportService.Format.CSV,
+                ui.async().run(() -> exports.export(ExportService.Format.CSV,
                         file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip") ? file
                                 : file.resolveSibling(file.getFileName() + ".zip"), p.from(), p.to()),
                         done -> ui.notices().success(ui.i18n().t("reports.exportDone", done.path().getFileName()))));

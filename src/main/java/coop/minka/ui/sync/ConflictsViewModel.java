@@ -1,6 +1,6 @@
 package coop.minka.ui.sync;
 
-import coop.minka.app.ConflictService;
+import coop.minka.app.sync.ConflictService;
 import coop.minka.domain.ErrorCode;
 import coop.minka.domain.Gender;
 import coop.minka.domain.MemberStatus;

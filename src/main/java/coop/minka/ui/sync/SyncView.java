@@ -1,7 +1,7 @@
 package coop.minka.ui.sync;
 
 import atlantafx.base.theme.Styles;
-import coop.minka.app.SyncStatus;
+import coop.minka.app.sync.SyncStatus;
 import coop.minka.ui.common.I18n;
 import coop.minka.ui.common.Icons;
 import coop.minka.ui.common.Tile;

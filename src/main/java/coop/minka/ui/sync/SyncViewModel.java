@@ -1,8 +1,8 @@
 package coop.minka.ui.sync;
 
-import coop.minka.app.SyncService;
-import coop.minka.app.SyncStatus;
-import coop.minka.app.SyncTrust;
+import coop.minka.app.sync.SyncService;
+import coop.minka.app.sync.SyncStatus;
+import coop.minka.app.sync.SyncTrust;
 import coop.minka.domain.ImportReceipt;
 import coop.minka.ui.common.ScreenModel;
 import coop.minka.ui.common.UiContext;

@@ -23,7 +23,7 @@ class ReportsViewModelTest {
             s.work().add(new WorkService.Entry("Ana Quispe", LocalDate.of(year, 1, 15), "2", "CARE", null, null));
             s.work().add(new WorkService.Entry("Juan Mamani", LocalDate.of(year, 1, 16), "1", "MEET", null, null));
             s.work().add(new WorkService.Entry("Ana Quispe", LocalDate.of(year - 1, 6, 1), "5", "CARE", null, null));
-            ReportsViewModel vm = new ReportsViewModel(f.ui, s.reports());
+            ReportsViewModel vm = new ReportsViewModel(f.ui, s.reports(), s.pack(), s.exports());
             vm.shown();
             ReportsViewModel.Figures r = vm.figuresProperty().get();
             assertEquals(180, r.totalMinutes());
@@ -43,7 +43,7 @@ class ReportsViewModelTest {
         try (Services s = f.books(dir, "p")) {
             int year = UiFixture.today().getYear();
             s.work().add(new WorkService.Entry("Ana Quispe", LocalDate.of(year, 1, 15), "2", "CARE", null, null));
-            ReportsViewModel vm = new ReportsViewModel(f.ui, s.reports());
+            ReportsViewModel vm = new ReportsViewModel(f.ui, s.reports(), s.pack(), s.exports());
             vm.shown();
             Path pdf = dir.resolve("pack.pdf");
             f.dialogs.fileAnswer = java.util.Optional.of(pdf);

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import coop.minka.app.ConflictService;
+import coop.minka.app.sync.ConflictService;
 import coop.minka.app.Services;
-import coop.minka.app.SyncService;
-import coop.minka.app.SyncStatus;
-import coop.minka.app.SyncTrust;
+import coop.minka.app.sync.SyncService;
+import coop.minka.app.sync.SyncStatus;
+import coop.minka.app.sync.SyncTrust;
 import coop.minka.domain.Member;
 import coop.minka.domain.Op;
 import coop.minka.domain.OpData;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coop.minka.app.Services;
-import coop.minka.app.SyncService;
-import coop.minka.app.SyncStatus;
-import coop.minka.app.SyncTrust;
+import coop.minka.app.sync.SyncService;
+import coop.minka.app.sync.SyncStatus;
+import coop.minka.app.sync.SyncTrust;
 import coop.minka.domain.Gender;
 import coop.minka.ui.UiFixture;
 import java.nio.file.Files;

@@ -1,0 +1,157 @@
+package coop.minka.app.export;
+
+import coop.minka.app.Books;
+import coop.minka.app.DateRange;
+import coop.minka.app.FileChecks;
+import coop.minka.app.OutputFiles;
+import coop.minka.app.Workspace;
+import coop.minka.app.report.AuditService;
+import coop.minka.app.report.DataTables;
+import coop.minka.app.report.RecognitionService;
+import coop.minka.app.report.ReportTable;
+import coop.minka.app.report.ReportTables;
+import coop.minka.app.report.StatementService;
+
+import coop.minka.domain.ErrorCode;
+import coop.minka.domain.MinkaException;
+import coop.minka.store.LedgerRepository;
+import coop.minka.store.WorkRepository;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/// Exports of the books: CSV (one file per report and table), a full JSON export, and journals
+/// that hledger, ledger and beancount read. Every export of a period is made from one [Books]
+/// read, with the same figures as the screen and the printed pack.
+///
+/// CSV goes into a ZIP file when `--out` ends in `.zip`, otherwise into a new folder (an
+/// existing empty folder is fine); the files are listed in `docs/reports.md`.
+public final class ExportService {
+    /// The export formats of `minka export --format`.
+    public enum Format {
+        CSV, JSON, HLEDGER, LEDGER, BEANCOUNT;
+
+        String defaultName() {
+            return switch (this) {
+                case CSV -> "minka-export";
+                case JSON -> "minka-export.json";
+                case HLEDGER -> "minka.hledger";
+                case LEDGER -> "minka.ledger";
+                case BEANCOUNT -> "minka.beancount";
+            };
+        }
+    }
+
+    /// What was written: the file or folder, and the CSV file names (empty for one-file formats).
+    public record Exported(Path path, Format format, List<String> files) {
+    }
+
+    private final Workspace ws;
+    private final AuditService audit;
+
+    public ExportService(Workspace ws, AuditService audit) {
+        this.ws = ws;
+        this.audit = audit;
+    }
+
+    /// Writes the export of the period [from, to] (either may be null: open-ended).
+    public Exported export(Format format, Path out, LocalDate from, LocalDate to) {
+        if (format == null) {
+            throw new MinkaException(ErrorCode.EMPTY_FIELD, "--format");
+        }
+        if (out == null) {
+            throw new MinkaException(ErrorCode.EMPTY_FIELD, "--out");
+        }
+        DateRange.check(from, to);
+        FileChecks.target(out);
+        return switch (format) {
+            case CSV -> csv(out, from, to);
+            case JSON -> oneFile(format, out, JsonExport.write(ws, from, to));
+            case HLEDGER, LEDGER, BEANCOUNT -> oneFile(format, out, ws.db().read(d -> {
+                Books b = Books.load(d, from, to);
+                return JournalExport.write(format, b, LedgerRepository.transactions(d, from, to, null),
+                        from).getBytes(StandardCharsets.UTF_8);
+            }));
+        };
+    }
+
+    /// Every CSV table of the period, in a fixed order, from one read of the books.
+    public List<ReportTable> tables(LocalDate from, LocalDate to) {
+        List<ReportTable> out = new ArrayList<>(ws.db().read(d -> {
+            Books b = Books.load(d, from, to);
+            var cur = b.currency();
+            List<ReportTable> t = new ArrayList<>();
+            t.add(DataTables.accounts(b));
+            t.add(DataTables.members(b));
+            t.add(DataTables.categories(b));
+            t.add(DataTables.transactions(LedgerRepository.transactions(d, from, to, null), b));
+            t.add(DataTables.work(WorkRepository.entries(d, null, from, to, true), b));
+            t.add(ReportTables.trialBalance(StatementService.trialBalance(b), cur));
+            t.add(ReportTables.balanceSheet(StatementService.balanceSheet(b), cur));
+            t.add(ReportTables.income(StatementService.income(b), cur));
+            t.add(ReportTables.cashBooks(StatementService.cashBooks(b, List.of()), from, cur));
+            t.add(ReportTables.memberStatements(StatementService.memberStatements(b, b.statementMembers()), from,
+                    cur));
+            t.add(ReportTables.recognition(RecognitionService.recognition(b), cur));
+            return t;
+        }));
+        out.add(ReportTables.audit(audit.log(from, to, 0)));
+        return out;
+    }
+
+    private Exported csv(Path out, LocalDate from, LocalDate to) {
+        List<ReportTable> tables = tables(from, to);
+        List<String> names = tables.stream().map(t -> t.name() + ".csv").toList();
+        boolean zip = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
+        if (zip) {
+            Path file = OutputFiles.resolve(out, Format.CSV.defaultName() + ".zip");
+            OutputFiles.write(file, os -> {
+                try (ZipOutputStream z = new ZipOutputStream(os, StandardCharsets.UTF_8)) {
+                    for (ReportTable t : tables) {
+                        z.putNextEntry(new ZipEntry(t.name() + ".csv"));
+                        Writer w = new OutputStreamWriter(z, StandardCharsets.UTF_8);
+                        t.writeCsv(w);
+                        z.closeEntry();
+                    }
+                }
+            });
+            return new Exported(file, Format.CSV, names);
+        }
+        Path dir = out;
+        try {
+            if (Files.exists(dir) && (!Files.isDirectory(dir) || hasFiles(dir))) {
+                throw new MinkaException(ErrorCode.FILE_EXISTS, dir);
+            }
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new MinkaException(ErrorCode.CANNOT_WRITE, e, dir);
+        }
+        for (ReportTable t : tables) {
+            OutputFiles.write(dir.resolve(t.name() + ".csv"), os -> {
+                Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+                t.writeCsv(w);
+            });
+        }
+        return new Exported(dir, Format.CSV, names);
+    }
+
+    private static boolean hasFiles(Path dir) throws java.io.IOException {
+        try (var s = Files.list(dir)) {
+            return s.findAny().isPresent();
+        }
+    }
+
+    private static Exported oneFile(Format format, Path out, byte[] bytes) {
+        Path file = OutputFiles.resolve(out, format.defaultName());
+        OutputFiles.write(file, os -> os.write(bytes));
+        return new Exported(file, format, List.of());
+    }
+}

@@ -1,0 +1,111 @@
+package coop.minka.app.report;
+
+import coop.minka.app.Books;
+import coop.minka.app.DateRange;
+import coop.minka.app.Workspace;
+
+import coop.minka.domain.Account;
+import coop.minka.domain.AccountType;
+import coop.minka.store.LedgerRepository;
+import coop.minka.store.WorkRepository;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/// Figures for the screen, the command line and exports alike: one query per report, so what
+/// the assembly sees on paper, on screen and in a CSV always matches.
+public final class ReportService {
+    private final Workspace ws;
+    private final StatementService statements;
+    private final RecognitionService recognition;
+    private final AuditService audit;
+
+    public ReportService(Workspace ws) {
+        this.ws = ws;
+        this.statements = new StatementService(ws);
+        this.recognition = new RecognitionService(ws);
+        this.audit = new AuditService(ws);
+    }
+
+    /// Trial balance, balance sheet, income and expenditure, cash books, member statements.
+    public StatementService statements() {
+        return statements;
+    }
+
+    /// Work recognition: hours and value by member, category, month and gender; work days.
+    public RecognitionService recognition() {
+        return recognition;
+    }
+
+    /// The audit trail of a period as a table (for CSV and the command line).
+    public ReportTable auditTable(LocalDate from, LocalDate to) {
+        return ReportTables.audit(audit.log(from, to, 0));
+    }
+
+    /// One account's balance (minor units, debit positive).
+    public record BalanceRow(Account account, long balance) {
+    }
+
+    /// Balances of every account, current or as of a date. The rows sum to zero.
+    public List<BalanceRow> balances(LocalDate asOf) {
+        return ws.db().read(d -> {
+            Map<String, Long> b = asOf == null ? LedgerRepository.balances(d) : LedgerRepository.balancesAsOf(d, asOf);
+            return LedgerRepository.accounts(d).stream()
+                    .map(a -> new BalanceRow(a, b.getOrDefault(a.id(), 0L))).toList();
+        });
+    }
+
+    /// One account type's total, on its natural side (assets and expenses as debits, the others as
+    /// credits), so a full cash box and members' savings the cooperative owes are both positive.
+    public record TypeTotal(AccountType type, long total) {
+    }
+
+    /// Balances (current, or as of a date) added up per account type: every type, in order.
+    public List<TypeTotal> totalsByType(LocalDate asOf) {
+        return totalsByTypeOf(balances(asOf));
+    }
+
+    /// `rows` (from [#balances]) added up per account type: every type, in order, natural side.
+    public static List<TypeTotal> totalsByTypeOf(List<BalanceRow> rows) {
+        return java.util.Arrays.stream(AccountType.values()).map(t -> new TypeTotal(t, natural(t, rows.stream()
+                .filter(r -> r.account().type() == t).mapToLong(BalanceRow::balance).sum()))).toList();
+    }
+
+    /// A balance (debit positive) on the natural side of its account type.
+    public static long natural(AccountType type, long balance) {
+        return type.debitNormal() ? balance : -balance;
+    }
+
+    /// The cooperative's cash and bank (current, or as of a date): its asset accounts in use
+    /// that are not a member's sub-account.
+    public List<BalanceRow> cashAndBank(LocalDate asOf) {
+        return cashAndBankOf(balances(asOf));
+    }
+
+    /// The cash and bank rows among `rows` (from [#balances]).
+    public static List<BalanceRow> cashAndBankOf(List<BalanceRow> rows) {
+        return rows.stream().filter(r -> r.account().type() == AccountType.ASSET && r.account().memberId() == null
+                && !r.account().archived()).toList();
+    }
+
+    /// How work is grouped.
+    public enum WorkGrouping { MEMBER, CATEGORY, MONTH, GENDER }
+
+    /// One group of work: its key (id, code, `2026-03` or gender), a label, minutes, entries,
+    /// and the value at the categories' reference rates (minor units; 0 where no rate is set).
+    /// `womenMinutes`, `menMinutes` and `otherMinutes` split `minutes` by who did the work.
+    public record WorkRow(String key, String label, long minutes, long entries, long valueMinor, long womenMinutes,
+                          long menMinutes, long otherMinutes) {
+    }
+
+    /// Hours of non-voided work in the period, grouped, in key order (members by name).
+    public List<WorkRow> work(WorkGrouping by, LocalDate from, LocalDate to) {
+        DateRange.check(from, to);
+        return ws.db().read(d -> {
+            Books b = Books.chart(d, from, to); // SQLite counts the entries together
+            var cells = WorkRepository.cells(d, by == WorkGrouping.MEMBER, by == WorkGrouping.MONTH, from, to);
+            return WorkFigures.groupCells(cells, b.members(), b.categories(), by).stream()
+                    .map(WorkFigures::row).toList();
+        });
+    }
+}
