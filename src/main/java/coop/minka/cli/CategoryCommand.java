@@ -1,18 +1,49 @@
 package coop.minka.cli;
 
+import coop.minka.app.ErrorMessages;
 import coop.minka.app.Services;
+import coop.minka.app.Texts;
 import coop.minka.domain.Money;
 import coop.minka.domain.WorkCategory;
 import coop.minka.domain.WorkKind;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/// `minka category add|list`: kinds of shared work.
+/// `minka category add|update|list`: kinds of shared work and their reference rates.
 @Command(name = "category", description = "Work categories (care, community kitchen, communal labour…).",
-        subcommands = {CategoryCommand.Add.class, CategoryCommand.ListCategories.class})
+        subcommands = {CategoryCommand.Add.class, CategoryCommand.Update.class, CategoryCommand.ListCategories.class})
 final class CategoryCommand {
     private CategoryCommand() {
+    }
+
+    /// A sentence of the command line (errors bundle, as the other `cli.*` texts) in its language.
+    static String text(Locale locale, String key, Object... args) {
+        return ErrorMessages.text(key, locale, args);
+    }
+
+    /// A category as JSON: what [Out#category] gives, plus the rate in effect today and the rates
+    /// from a date on.
+    static Map<String, Object> json(WorkCategory c, Currency cur) {
+        Map<String, Object> o = new LinkedHashMap<>(Out.category(c, cur));
+        Long now = c.rateOn(LocalDate.now());
+        o.put("currentRate", now == null ? null : Money.format(now, cur));
+        List<Map<String, Object>> rates = new ArrayList<>();
+        c.ratesFrom().forEach((from, rate) -> {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("from", from.toString());
+            r.put("rate", Money.format(rate, cur));
+            rates.add(r);
+        });
+        o.put("ratesFrom", rates);
+        return o;
     }
 
     @Command(name = "add", description = "Add a work category.")
@@ -32,7 +63,7 @@ final class CategoryCommand {
         int run(Services s) {
             WorkCategory c = s.work().addCategory(code, name, rate, WorkKind.fromWire(kind));
             if (json) {
-                Out.json(out(), Out.category(c, s.workspace().currency()));
+                Out.json(out(), json(c, s.workspace().currency()));
             } else {
                 out().println(c.id());
             }
@@ -40,7 +71,43 @@ final class CategoryCommand {
         }
     }
 
-    @Command(name = "list", description = "List work categories.")
+    @Command(name = "update", description = "Rename a work category or set its rate from a date on.")
+    static final class Update extends Leaf {
+        @Parameters(index = "0", paramLabel = "CODE", description = "The category's code.")
+        String code;
+        @Option(names = "--name", paramLabel = "NAME", description = "A new name.")
+        String name;
+        @Option(names = "--rate", paramLabel = "AMOUNT",
+                description = "Reference value of one hour from --from on, e.g. 15.00; earlier work keeps its rate.")
+        String rate;
+        @Option(names = "--from", paramLabel = "DATE", description = "The first day of the new rate, yyyy-MM-dd.")
+        String from;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        int run(Services s) {
+            Locale locale = root().locale();
+            if (name == null && rate == null && from == null) {
+                spec.commandLine().getErr().println(text(locale, "cli.category.nothing"));
+                return 2;
+            }
+            LocalDate day = Texts.date(from);
+            WorkCategory c = s.work().updateCategory(code, name, rate, day);
+            var cur = s.workspace().currency();
+            if (json) {
+                Out.json(out(), json(c, cur));
+            } else if (day != null) {
+                out().println(Terminal.safe(text(locale, "cli.category.rateSet", c.code(), c.name(),
+                        Money.format(c.rateOn(day), cur), day.toString())));
+            } else {
+                out().println(Terminal.safe(text(locale, "cli.category.renamed", c.code(), c.name())));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "List work categories with the rate in effect today.")
     static final class ListCategories extends Leaf {
         @Option(names = "--json")
         boolean json;
@@ -50,10 +117,19 @@ final class CategoryCommand {
             var cur = s.workspace().currency();
             List<WorkCategory> cs = s.work().categories();
             if (json) {
-                Out.json(out(), cs.stream().map(c -> Out.category(c, cur)).toList());
+                Out.json(out(), cs.stream().map(c -> json(c, cur)).toList());
             } else {
-                Out.table(out(), List.of("CODE", "NAME", "KIND", "RATE"), cs.stream().map(c -> List.of(c.code(), c.name(),
-                        c.kind().wire(), c.rateMinor() == null ? "" : Money.format(c.rateMinor(), cur))).toList());
+                Locale l = root().locale();
+                LocalDate today = LocalDate.now();
+                Out.table(out(), List.of(text(l, "cli.category.col.code"), text(l, "cli.category.col.name"),
+                        text(l, "cli.category.col.kind"), text(l, "cli.category.col.rate"),
+                        text(l, "cli.category.col.since")), cs.stream().map(c -> {
+                            Long now = c.rateOn(today);
+                            var since = c.ratesFrom().headMap(today.plusDays(1));
+                            return List.of(c.code(), c.name(), c.kind().wire(),
+                                    now == null ? "" : Money.format(now, cur),
+                                    since.isEmpty() ? "" : since.lastKey().toString());
+                        }).toList());
             }
             return 0;
         }

@@ -14,6 +14,7 @@ import static coop.minka.store.schema.Tables.TX;
 import static coop.minka.store.schema.Tables.VOID;
 import static coop.minka.store.schema.Tables.WORK_CATEGORY;
 import static coop.minka.store.schema.Tables.WORK_ENTRY;
+import static coop.minka.store.schema.Tables.WORK_RATE;
 
 import coop.minka.domain.EntityFold;
 import coop.minka.domain.ErrorCode;
@@ -24,6 +25,7 @@ import coop.minka.domain.Op;
 import coop.minka.domain.OpType;
 import coop.minka.domain.ReplicaStatus;
 import coop.minka.domain.Trust;
+import coop.minka.domain.WorkCategory;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -47,8 +49,8 @@ import org.jooq.exception.DataAccessException;
 /// Use one [Batch] per write transaction.
 public final class Projector {
     /// Projection tables in digest order; the change-log tables and `meta` are not projections.
-    public static final List<Table<?>> TABLES = List.of(COOPERATIVE, REPLICA, MEMBER, WORK_CATEGORY, WORK_ENTRY,
-            ACCOUNT, TX, POSTING, VOID, ACCOUNT_BALANCE, ACCOUNT_MONTH, CONFLICT, INVALID_OP);
+    public static final List<Table<?>> TABLES = List.of(COOPERATIVE, REPLICA, MEMBER, WORK_CATEGORY, WORK_RATE,
+            WORK_ENTRY, ACCOUNT, TX, POSTING, VOID, ACCOUNT_BALANCE, ACCOUNT_MONTH, CONFLICT, INVALID_OP);
     private static final List<String> TRUST_TYPES = List.of(OpType.COOP_CREATE, OpType.REPLICA_JOIN,
             OpType.REPLICA_ADMIT, OpType.REPLICA_REVOKE);
     /// Ops that create an entity with an id owned by their author (design-notes item 10).
@@ -657,6 +659,11 @@ public final class Projector {
                     r.setKind(f.values().getOrDefault("kind", "other").toString());
                     r.setCreatedHlc(f.created().hlc());
                     d.insertInto(WORK_CATEGORY).set(r).onConflict(WORK_CATEGORY.ID).doUpdate().set(r).execute();
+                    // each dated rate is its own field of the fold: one rate per (category, from-date)
+                    d.deleteFrom(WORK_RATE).where(WORK_RATE.CATEGORY.eq(entity)).execute();
+                    WorkCategory.ratesIn(f.values()).forEach((from, rate) -> d.insertInto(WORK_RATE)
+                            .set(WORK_RATE.CATEGORY, entity).set(WORK_RATE.FROM_DATE, from.toString())
+                            .set(WORK_RATE.RATE, rate).execute());
                 }
                 case OpType.ACCOUNT_ADD -> {
                     var r = d.newRecord(ACCOUNT);

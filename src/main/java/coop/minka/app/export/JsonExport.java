@@ -84,6 +84,16 @@ final class JsonExport {
                 m.put("name", c.name());
                 m.put("kind", c.kind().wire());
                 m.put("rate", c.rateMinor() == null ? null : ReportTables.m(c.rateMinor(), cur));
+                if (!c.ratesFrom().isEmpty()) {
+                    List<Map<String, Object>> rates = new ArrayList<>();
+                    c.ratesFrom().forEach((day, rate) -> {
+                        Map<String, Object> r = new LinkedHashMap<>();
+                        r.put("from", day.toString());
+                        r.put("rate", ReportTables.m(rate, cur));
+                        rates.add(r);
+                    });
+                    m.put("ratesFrom", rates);
+                }
                 cats.add(m);
             }
             root.put("categories", cats);

@@ -120,6 +120,10 @@ public final class CheckCodeService {
             WorkCategory k = b.categories().get(id);
             c.put(id).put(k == null ? null : k.code()).put(k == null ? null : k.name())
                     .put(k == null ? null : k.rateMinor()).put(k == null ? null : k.kind().wire());
+            if (k != null && !k.ratesFrom().isEmpty()) { // only then, so earlier codes stay as they were
+                c.put("rates").put(k.ratesFrom().size());
+                k.ratesFrom().forEach((from, rate) -> c.put(from.toString()).put(rate));
+            }
         }
         List<WorkEntry> work = new ArrayList<>(b.work());
         work.sort(Comparator.comparing(WorkEntry::id));

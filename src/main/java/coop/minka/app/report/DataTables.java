@@ -41,11 +41,20 @@ public final class DataTables {
                 "NOTES"), Collections.nCopies(7, false), rows);
     }
 
+    /// The rate from the beginning, then each rate from a date: `12.00; 15.00 from 2026-03-01`.
+    static String rates(WorkCategory c, java.util.Currency cur) {
+        List<String> parts = new ArrayList<>();
+        for (WorkCategory.Rate r : c.rateHistory()) {
+            parts.add(ReportTables.m(r.rateMinor(), cur) + (r.from() == null ? "" : " from " + r.from()));
+        }
+        return String.join("; ", parts);
+    }
+
     public static ReportTable categories(Books b) {
         List<List<String>> rows = new ArrayList<>();
         for (WorkCategory c : b.categories().values()) {
             rows.add(List.of(c.id(), c.code(), c.name(), c.kind().wire(),
-                    c.rateMinor() == null ? "" : ReportTables.m(c.rateMinor(), b.currency())));
+                    rates(c, b.currency())));
         }
         return new ReportTable("categories", "Work categories", List.of("ID", "CODE", "NAME", "KIND", "RATE PER HOUR"),
                 flags(4), rows);

@@ -195,7 +195,8 @@ public final class ConflictService {
         if (value == null) {
             return "";
         }
-        if (field.equals("rate") && value instanceof Number n) {
+        if ((field.equals("rate") || field.startsWith(coop.minka.domain.WorkCategory.RATE_FROM))
+                && value instanceof Number n) {
             return Money.format(n.longValue(), ws.currency());
         }
         return String.valueOf(value);
