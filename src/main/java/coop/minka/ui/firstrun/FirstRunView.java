@@ -121,6 +121,7 @@ public final class FirstRunView extends StackPane {
             RadioButton r = new RadioButton(i18n.t(k.key()));
             r.setToggleGroup(kinds);
             r.setUserData(k);
+            r.setId("firstrun-kind-" + k.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             r.setSelected(vm.kindProperty().get() == k);
             r.setWrapText(true);
             Label help = Views.muted(i18n.t(k.helpKey()));

@@ -43,7 +43,7 @@ final class KindsOfWorkPanel extends javafx.scene.layout.BorderPane {
                 s -> s);
         table.getColumns().setAll(List.of(name, kind, rate));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(200);
+        table.setPrefHeight(160);
         Views.placeholder(table, i18n, "kinds.empty");
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> k.selectedProperty().set(b));
         k.selectedProperty().addListener((o, a, b) -> {
@@ -108,7 +108,7 @@ final class KindsOfWorkPanel extends javafx.scene.layout.BorderPane {
         chosen.visibleProperty().bind(k.selectedProperty().isNotNull());
         chosen.managedProperty().bind(chosen.visibleProperty());
 
-        VBox fields = new VBox(12, help, table, Views.heading(i18n, "kinds.addTitle"), addForm, chosen);
+        VBox fields = new VBox(12, help, Views.heading(i18n, "kinds.addTitle"), addForm, table, chosen);
         fields.setPadding(new Insets(8, 4, 8, 0));
         ScrollPane middle = new ScrollPane(fields);
         middle.setFitToWidth(true);
