@@ -72,6 +72,15 @@ class RatesFromDateSyncTest {
                 assertTrue(a.s.verify().verify().ok(), a.s.verify().verify().problems().toString());
                 assertTrue(b.s.verify().verify().ok(), b.s.verify().verify().problems().toString());
 
+                // a person takes the other rate on one laptop; the decision travels
+                String other = conflicts.getFirst().changes().getFirst().other().value();
+                new ConflictService(a.s.workspace()).resolve("1", ConflictService.Choice.TAKE_OTHER);
+                exchange(a, b, stick);
+                assertEquals(other, coop.minka.domain.Money.format(category(a).rateOn(MAY), a.s.workspace().currency()));
+                assertEquals(category(a), category(b));
+                assertEquals(List.of(), new ConflictService(b.s.workspace()).list());
+                assertEquals(a.digest(), b.digest());
+
                 // a later change from that date, made after seeing both, settles it everywhere
                 b.s.work().setRate("KITCHEN", "27", LocalDate.of(2026, 5, 1));
                 exchange(a, b, stick);
