@@ -33,6 +33,9 @@ final class KindsOfWorkPanel extends javafx.scene.layout.BorderPane {
         Label title = new Label(i18n.t("kinds.title"));
         title.getStyleClass().add(Styles.TITLE_3);
         title.setWrapText(true);
+        title.setMinWidth(0);
+        title.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.layout.HBox.setHgrow(title, javafx.scene.layout.Priority.ALWAYS);
         Label help = Views.muted(i18n.t("kinds.help"));
 
         TableView<KindsOfWork.Row> table = new TableView<>(k.rows());
@@ -43,7 +46,7 @@ final class KindsOfWorkPanel extends javafx.scene.layout.BorderPane {
                 s -> s);
         table.getColumns().setAll(List.of(name, kind, rate));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(160);
+        table.setPrefHeight(140);
         Views.placeholder(table, i18n, "kinds.empty");
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> k.selectedProperty().set(b));
         k.selectedProperty().addListener((o, a, b) -> {
@@ -108,12 +111,15 @@ final class KindsOfWorkPanel extends javafx.scene.layout.BorderPane {
         chosen.visibleProperty().bind(k.selectedProperty().isNotNull());
         chosen.managedProperty().bind(chosen.visibleProperty());
 
-        VBox fields = new VBox(12, help, Views.heading(i18n, "kinds.addTitle"), addForm, table, chosen);
+        VBox fields = new VBox(12, Views.heading(i18n, "kinds.addTitle"), addForm, table, chosen, help);
         fields.setPadding(new Insets(8, 4, 8, 0));
         ScrollPane middle = new ScrollPane(fields);
         middle.setFitToWidth(true);
         Button close = Views.button(i18n, "kinds.close", Feather.X, k::toggle);
-        setTop(Views.row(title, Views.grow(), close));
+        var head = Views.row(title, close);
+        title.setMinWidth(0); // wraps instead of running past the panel (Views.row keeps labels whole)
+        head.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        setTop(head);
         setCenter(middle);
     }
 }
