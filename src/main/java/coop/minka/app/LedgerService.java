@@ -45,6 +45,12 @@ public final class LedgerService {
     }
 
     public Account addAccount(String code, String name, AccountType type, String memberRef) {
+        return addAccount(code, name, type, memberRef, false);
+    }
+
+    /// Adds an account; `cash` marks a cash box or bank account (only an asset account of the
+    /// cooperative itself, not a member's).
+    public Account addAccount(String code, String name, AccountType type, String memberRef, boolean cash) {
         String c = Texts.required(code, "code");
         String n = Texts.required(name, "name");
         if (type == null) {
@@ -56,14 +62,23 @@ public final class LedgerService {
                 throw new MinkaException(ErrorCode.DUPLICATE_CODE, c);
             }
             String member = memberRef == null || memberRef.isBlank() ? null : MemberService.find(w.dsl(), memberRef).id();
+            if (cash && (type != AccountType.ASSET || member != null)) {
+                throw new MinkaException(ErrorCode.CASH_NOT_ASSET, c);
+            }
             return w.append(OpType.ACCOUNT_ADD, id, OpData.builder().put("code", c).put("name", n)
-                    .put("type", type.wire()).put("member", member).build());
+                    .put("type", type.wire()).put("member", member).put("cash", cash ? Boolean.TRUE : null).build());
         });
         return ws.db().read(d -> LedgerRepository.accountById(d, id).orElseThrow());
     }
 
     /// Renames or archives an account; null leaves a field as it is.
     public Account updateAccount(String code, String name, Boolean archived) {
+        return updateAccount(code, name, archived, null);
+    }
+
+    /// Renames, archives, or marks or unmarks an account as cash or bank; null leaves a field as
+    /// it is.
+    public Account updateAccount(String code, String name, Boolean archived, Boolean cash) {
         return ws.write(w -> {
             Account a = account(w.dsl(), code);
             OpData.Builder b = OpData.builder();
@@ -72,6 +87,12 @@ public final class LedgerService {
             }
             if (archived != null && archived != a.archived()) {
                 b.put("archived", archived);
+            }
+            if (cash != null && cash != a.cash()) {
+                if (cash && (a.type() != AccountType.ASSET || a.memberId() != null)) {
+                    throw new MinkaException(ErrorCode.CASH_NOT_ASSET, a.code());
+                }
+                b.put("cash", cash);
             }
             OpData data = b.build();
             if (!data.asMap().isEmpty()) {

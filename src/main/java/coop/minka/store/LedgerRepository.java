@@ -128,6 +128,6 @@ public final class LedgerRepository {
 
     static Account map(AccountRecord r) {
         return new Account(r.getId(), r.getCode(), r.getName(), AccountType.fromWire(r.getType()), r.getMember(),
-                r.getArchived() != null && r.getArchived() != 0);
+                r.getArchived() != null && r.getArchived() != 0, r.getCash() != null && r.getCash() != 0);
     }
 }

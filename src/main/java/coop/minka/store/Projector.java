@@ -666,6 +666,10 @@ public final class Projector {
                     r.setType(f.str("type"));
                     r.setMember(f.str("member"));
                     r.setArchived(Boolean.TRUE.equals(f.values().get("archived")) ? 1L : 0L);
+                    // a cash flag on an account that cannot hold the cooperative's money (an update
+                    // from a laptop that did not check) is kept in the log and has no effect
+                    r.setCash(Boolean.TRUE.equals(f.values().get("cash")) && "asset".equals(f.str("type"))
+                            && f.str("member") == null ? 1L : 0L);
                     r.setCreatedHlc(f.created().hlc());
                     d.insertInto(ACCOUNT).set(r).onConflict(ACCOUNT.ID).doUpdate().set(r).execute();
                 }

@@ -236,7 +236,8 @@ public final class DemoGenerator {
                 String id = newId(w);
                 accountIds[a.ordinal()] = id;
                 w.append(OpType.ACCOUNT_ADD, id, OpData.builder().put("code", a.code).put("name", a.label)
-                        .put("type", a.type.wire()).put("member", null).build());
+                        .put("type", a.type.wire()).put("member", null)
+                        .put("cash", a == Acc.CASH || a == Acc.BANK || a == Acc.MOBILE ? Boolean.TRUE : null).build());
                 accounts++;
             }
             for (Cat c : CATEGORIES) {

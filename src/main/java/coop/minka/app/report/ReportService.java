@@ -76,16 +76,16 @@ public final class ReportService {
         return type.debitNormal() ? balance : -balance;
     }
 
-    /// The cooperative's cash and bank (current, or as of a date): its asset accounts in use
-    /// that are not a member's sub-account.
+    /// The cooperative's cash and bank (current, or as of a date): the accounts marked as cash or
+    /// bank ([Account#isCashAndBank]) — the one definition the pack's cover, Home and the cash
+    /// book share.
     public List<BalanceRow> cashAndBank(LocalDate asOf) {
         return cashAndBankOf(balances(asOf));
     }
 
     /// The cash and bank rows among `rows` (from [#balances]).
     public static List<BalanceRow> cashAndBankOf(List<BalanceRow> rows) {
-        return rows.stream().filter(r -> r.account().type() == AccountType.ASSET && r.account().memberId() == null
-                && !r.account().archived()).toList();
+        return rows.stream().filter(r -> r.account().isCashAndBank()).toList();
     }
 
     /// How work is grouped.

@@ -176,7 +176,7 @@ public final class StatementService {
 
     public static List<AccountBook> cashBooks(Books b, List<String> accountIds) {
         List<String> ids = accountIds.isEmpty() ? b.accounts().values().stream()
-                .filter(a -> a.type() == AccountType.ASSET && a.memberId() == null).map(Account::id).toList()
+                .filter(a -> a.cash() && a.type() == AccountType.ASSET && a.memberId() == null).map(Account::id).toList()
                 : accountIds;
         Map<String, Long> open = b.opening();
         List<PostingLine> period = b.periodPostings();

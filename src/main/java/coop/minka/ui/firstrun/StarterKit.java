@@ -104,7 +104,8 @@ public final class StarterKit {
     /// Adds the kit's accounts and categories to new, empty books.
     public static void apply(Kind kind, LedgerService ledger, WorkService work, I18n i18n) {
         for (AccountSpec a : accounts(kind)) {
-            ledger.addAccount(a.code(), i18n.t(a.key()), a.type(), null);
+            // the cash box and the bank hold the group's money (Home, the cash book, the pack's cover)
+            ledger.addAccount(a.code(), i18n.t(a.key()), a.type(), null, a.code().equals("1000") || a.code().equals("1100"));
         }
         for (CategorySpec c : categories(kind)) {
             work.addCategory(c.code(), i18n.t(c.key()), null, c.kind());
