@@ -1,5 +1,6 @@
 package coop.minka.ui.firstrun;
 
+import coop.minka.app.demo.StarterKit;
 import coop.minka.ui.common.I18n;
 import coop.minka.ui.common.UiContext;
 import java.nio.file.Path;

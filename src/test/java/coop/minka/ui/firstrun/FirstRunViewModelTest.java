@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coop.minka.app.Services;
 import coop.minka.app.Workspace;
+import coop.minka.app.demo.StarterKit;
 import coop.minka.ui.UiFixture;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ class FirstRunViewModelTest {
                 StarterKit.Kind.WOMENS_GROUP)) {
             try (Services s = new Services(Workspace.create(dir.resolve(k + ".db"), "C", "PEN", "L", "es",
                     System::currentTimeMillis))) {
-                StarterKit.apply(k, s.ledger(), s.work(), f.i18n);
+                StarterKit.apply(k, s.ledger(), s.work(), f.i18n.locale());
                 var codes = s.ledger().accounts().stream().map(a -> a.account().code()).toList();
                 assertTrue(codes.containsAll(List.of("1000", "1100", "1200", "4000")), codes.toString());
                 assertFalse(s.work().categories().isEmpty());
