@@ -106,6 +106,17 @@ public final class FirstRunView extends StackPane {
         ComboBox<String> currency = new ComboBox<>();
         currency.setEditable(true);
         currency.getItems().setAll(FirstRunViewModel.CURRENCIES);
+        // the list shows each code with its name in the user's language: "BOB – boliviano"
+        currency.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String code, boolean empty) {
+                super.updateItem(code, empty);
+                setText(empty || code == null ? null
+                        : code + " – " + FirstRunViewModel.currencyName(code, i18n.locale()));
+            }
+        });
+        Label currencyName = Views.muted("");
+        currencyName.textProperty().bind(vm.currencyNameProperty());
         currency.getEditor().textProperty().bindBidirectional(vm.currencyProperty());
         currency.setValue(vm.currencyProperty().get());
         currency.valueProperty().addListener((o, a, b) -> {
@@ -139,7 +150,7 @@ public final class FirstRunView extends StackPane {
         go.disableProperty().bind(vm.canCreateBinding().not());
         Button back = Views.button(i18n, "action.back", Feather.ARROW_LEFT, vm::back);
         card.getChildren().addAll(Views.field(i18n, "firstrun.name", name, null),
-                Views.field(i18n, "firstrun.currency", currency, vm.currencyErrorProperty()),
+                Views.field(i18n, "firstrun.currency", currency, vm.currencyErrorProperty()), currencyName,
                 Views.field(i18n, "firstrun.laptop", laptop, null),
                 Views.muted(i18n.t("firstrun.laptopHelp")),
                 Views.heading(i18n, "firstrun.kind"), kindBox, Views.row(go, back), busy());

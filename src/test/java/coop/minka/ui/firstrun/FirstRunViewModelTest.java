@@ -58,8 +58,12 @@ class FirstRunViewModelTest {
         vm.currencyProperty().set("XX");
         vm.coopNameProperty().set("Mulheres do Sertão");
         assertFalse(vm.canCreateBinding().get());
+        assertEquals("", vm.currencyNameProperty().get());
         vm.currencyProperty().set("brl");
         assertTrue(vm.canCreateBinding().get());
+        assertEquals(java.util.Currency.getInstance("BRL").getDisplayName(Locale.forLanguageTag("pt")),
+                vm.currencyNameProperty().get(), "the currency's name in the language chosen");
+        assertTrue(vm.currencyNameProperty().get().toLowerCase(Locale.ROOT).contains("real"));
         vm.kindProperty().set(StarterKit.Kind.WOMENS_GROUP);
         vm.create();
         assertEquals("create Mulheres do Sertão BRL Computador da tesouraria WOMENS_GROUP", r.calls.getFirst());
