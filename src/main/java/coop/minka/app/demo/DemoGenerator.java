@@ -229,10 +229,18 @@ public final class DemoGenerator {
         } catch (IOException e) {
             throw new coop.minka.domain.MinkaException(coop.minka.domain.ErrorCode.CANNOT_WRITE, e, parent);
         }
+        boolean existed = Files.exists(file);
         try {
             Result r = generate(scratch, file, o);
             return new Result(List.of(file), r.entries(), r.members(), r.accounts(), r.categories(), r.transactions(),
                     r.postings(), r.workEntries(), r.voids(), r.bundles());
+        } catch (RuntimeException e) {
+            if (!existed) { // a half-made demo would open next time as if it were whole
+                for (String suffix : List.of("", "-wal", "-shm", ".identity")) {
+                    delete(file.resolveSibling(file.getFileName() + suffix));
+                }
+            }
+            throw e;
         } finally {
             deleteTree(scratch);
         }
