@@ -37,12 +37,15 @@ class I18nBundlesTest {
 
     private static Set<String> literalsInUiSources() throws IOException {
         Set<String> found = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java/coop/minka/ui"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = LITERAL.matcher(Files.readString(f));
-                while (m.find()) {
-                    if (!m.group(1).matches(".*\\.(json|css|png|db|minka)")) {
-                        found.add(m.group(1));
+        // the desktop app, and the starter charts and demo it shares with the command line
+        for (String root : List.of("src/main/java/coop/minka/ui", "src/main/java/coop/minka/app/demo")) {
+            try (Stream<Path> files = Files.walk(Path.of(root))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    Matcher m = LITERAL.matcher(Files.readString(f));
+                    while (m.find()) {
+                        if (!m.group(1).matches(".*\\.(json|css|png|db|minka)")) {
+                            found.add(m.group(1));
+                        }
                     }
                 }
             }
