@@ -218,7 +218,7 @@ public final class DemoGenerator {
         }
         exchange();
         List<Path> dbs = laptops.stream().map(w -> w.db().file()).toList();
-        long held = laptops.getFirst().db().read(OpStore::count);
+        long held = laptops.getFirst().read(OpStore::count);
         return new Result(dbs, held, members.size(), accounts, CATEGORIES.size(), transactions, postings, work, voids,
                 bundles);
     }
