@@ -96,6 +96,10 @@ public final class Projector {
 
     /// The latest op (by hlc, replica, seq) of an entity that counts here: the `base` a new edit
     /// records, so that it descends from everything this laptop shows for the entity.
+    public static java.util.Optional<Op> latestCounted(Session s, String entity) {
+        return latestCounted(s.dsl(), entity);
+    }
+
     public static java.util.Optional<Op> latestCounted(DSLContext d, String entity) {
         Map<String, Long> counted = countedAuthors(d, Meta.get(d, Meta.SELF).orElse(""));
         Set<String> invalid = new HashSet<>();
@@ -113,6 +117,10 @@ public final class Projector {
 
     /// Clears every projection and replays the whole log. Triggers that forbid changing posted
     /// rows are lifted for the duration of the (enclosing) transaction and put back as they were.
+    public void rebuild(Session s) {
+        rebuild(s.dsl());
+    }
+
     public void rebuild(DSLContext d) {
         var triggers = d.resultQuery("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN "
                 + "('work_entry','tx','posting')").fetch();

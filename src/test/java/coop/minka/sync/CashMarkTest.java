@@ -44,9 +44,9 @@ class CashMarkTest {
             a.s.ledger().addAccount("1100", "Bank", AccountType.ASSET, null, true);
             c.fromATo(c.laptops);
             for (Village v : c.laptops) {
-                List<ReportService.BalanceRow> cash = v.s.reports().cashAndBank(null);
+                List<coop.minka.app.LedgerService.AccountBalance> cash = v.s.reports().cashAndBank(null);
                 assertEquals(List.of("1000", "1100"), cash.stream().map(r -> r.account().code()).sorted().toList());
-                assertEquals(6000L, cash.stream().mapToLong(ReportService.BalanceRow::balance).sum(),
+                assertEquals(6000L, cash.stream().mapToLong(coop.minka.app.LedgerService.AccountBalance::balance).sum(),
                         "100 dues in, 40 lent out: 60.00 in the cash box, the loan is not cash");
                 var books = v.s.reports().statements().cashBooks(List.of(), LocalDate.of(2026, 1, 1),
                         LocalDate.of(2026, 12, 31));

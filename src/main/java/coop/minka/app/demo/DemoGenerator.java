@@ -311,7 +311,7 @@ public final class DemoGenerator {
         clock[0] = Math.max(clock[0], millis(o.end()) - 4 * 3_600_000L);
         exchange();
         List<Path> dbs = laptops.stream().map(w -> w.db().file()).toList();
-        long held = laptops.getFirst().db().read(OpStore::count);
+        long held = laptops.getFirst().read(OpStore::count);
         return new Result(dbs, held, members.size(), accounts, CATEGORIES.size(), transactions, postings, work, voids,
                 bundles);
     }

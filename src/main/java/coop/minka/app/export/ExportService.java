@@ -75,9 +75,9 @@ public final class ExportService {
         return switch (format) {
             case CSV -> csv(out, from, to);
             case JSON -> oneFile(format, out, JsonExport.write(ws, from, to));
-            case HLEDGER, LEDGER, BEANCOUNT -> oneFile(format, out, ws.db().read(d -> {
-                Books b = Books.load(d, from, to);
-                return JournalExport.write(format, b, LedgerRepository.transactions(d, from, to, null),
+            case HLEDGER, LEDGER, BEANCOUNT -> oneFile(format, out, ws.read(s -> {
+                Books b = Books.load(s, from, to);
+                return JournalExport.write(format, b, LedgerRepository.transactions(s, from, to, null),
                         from).getBytes(StandardCharsets.UTF_8);
             }));
         };
@@ -85,15 +85,15 @@ public final class ExportService {
 
     /// Every CSV table of the period, in a fixed order, from one read of the books.
     public List<ReportTable> tables(LocalDate from, LocalDate to) {
-        List<ReportTable> out = new ArrayList<>(ws.db().read(d -> {
-            Books b = Books.load(d, from, to);
+        List<ReportTable> out = new ArrayList<>(ws.read(s -> {
+            Books b = Books.load(s, from, to);
             var cur = b.currency();
             List<ReportTable> t = new ArrayList<>();
             t.add(DataTables.accounts(b));
             t.add(DataTables.members(b));
             t.add(DataTables.categories(b));
-            t.add(DataTables.transactions(LedgerRepository.transactions(d, from, to, null), b));
-            t.add(DataTables.work(WorkRepository.entries(d, null, from, to, true), b));
+            t.add(DataTables.transactions(LedgerRepository.transactions(s, from, to, null), b));
+            t.add(DataTables.work(WorkRepository.entries(s, null, from, to, true), b));
             t.add(ReportTables.trialBalance(StatementService.trialBalance(b), cur));
             t.add(ReportTables.balanceSheet(StatementService.balanceSheet(b), cur));
             t.add(ReportTables.income(StatementService.income(b), cur));

@@ -8,13 +8,12 @@ import coop.minka.app.report.RecognitionService;
 import coop.minka.app.report.ReportTables;
 import coop.minka.app.report.StatementService;
 
-import static coop.minka.store.schema.Tables.REPLICA;
-
 import coop.minka.app.report.RecognitionService.Recognition;
 import coop.minka.app.report.StatementService.AccountBook;
 import coop.minka.app.report.StatementService.MemberStatement;
 import coop.minka.domain.Member;
 import coop.minka.domain.WorkEntry;
+import coop.minka.store.ReplicaRepository;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,12 +47,11 @@ public final class PackService {
     public Pack write(LocalDate from, LocalDate to, Path out) {
         CheckCodeService.requirePeriod(from, to);
         Path file = OutputFiles.resolve(out, "assembly-pack-" + from + "-to-" + to + ".pdf");
-        String laptop = ws.db().read(d -> d.select(REPLICA.NAME).from(REPLICA).where(REPLICA.ID.eq(ws.selfId()))
-                .fetchOptional(REPLICA.NAME).orElse("?"));
+        String laptop = ws.read(s -> ReplicaRepository.name(s, ws.selfId())).orElse("?");
         String made = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
                 .format(Instant.ofEpochMilli(ws.log().now()).atZone(ZoneId.systemDefault()));
-        return ws.db().read(d -> {
-            Books b = Books.load(d, from, to);
+        return ws.read(s -> {
+            Books b = Books.load(s, from, to);
             CheckCode code = CheckCodeService.compute(b);
             try (PdfCanvas pdf = new PdfCanvas()) {
                 PackPages pages = new PackPages(pdf, b, code);

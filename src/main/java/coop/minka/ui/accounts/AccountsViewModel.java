@@ -106,8 +106,7 @@ public final class AccountsViewModel extends ScreenModel {
     private void show(Loaded l) {
         byId = l.accounts().stream().map(LedgerService.AccountBalance::account)
                 .collect(Collectors.toMap(Account::id, Function.identity()));
-        List<ReportService.BalanceRow> rows = l.accounts().stream()
-                .map(ab -> new ReportService.BalanceRow(ab.account(), ab.balance())).toList();
+        List<LedgerService.AccountBalance> rows = l.accounts();
         typeTotals = ReportService.totalsByTypeOf(rows).stream()
                 .collect(Collectors.toMap(ReportService.TypeTotal::type, ReportService.TypeTotal::total));
         chart.setAll(rows.stream().map(r -> new AccountRow(r.account(),

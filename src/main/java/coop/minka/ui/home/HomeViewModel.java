@@ -60,7 +60,7 @@ public final class HomeViewModel extends ScreenModel {
     }
 
     private Dashboard compute() {
-        List<ReportService.BalanceRow> balances = reports.balances(null);
+        List<coop.minka.app.LedgerService.AccountBalance> balances = reports.balances(null);
         List<Line> money = ReportService.cashAndBankOf(balances).stream()
                 .map(a -> new Line(a.account().name(), a.balance())).toList();
         LocalDate first = ui.today().withDayOfMonth(1);
