@@ -231,7 +231,7 @@ final class ReportCommand {
 
         @Override
         int run(Services s) {
-            var p = s.pack().write(Texts.date(from), Texts.date(to), file);
+            var p = s.pack().write(Texts.date(from), Texts.date(to), file, root().lang == null ? null : root().locale());
             if (json) {
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("file", p.file().toString());
