@@ -11,12 +11,12 @@ import coop.minka.domain.OpType;
 import coop.minka.domain.WorkCategory;
 import coop.minka.domain.WorkEntry;
 import coop.minka.domain.WorkKind;
+import coop.minka.store.Session;
 import coop.minka.store.WorkRepository;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import org.jooq.DSLContext;
 
 /// Shared work: categories, single entries, collective work days, voids.
 public final class WorkService {
@@ -35,17 +35,17 @@ public final class WorkService {
         Long rateMinor = rate == null || rate.isBlank() ? null : parseRate(rate);
         String id = Ids.owned(ws.selfId(), ws.log().now());
         ws.write(w -> {
-            if (WorkRepository.categoryByCode(w.dsl(), c).isPresent()) {
+            if (WorkRepository.categoryByCode(w, c).isPresent()) {
                 throw new MinkaException(ErrorCode.DUPLICATE_CODE, c);
             }
             return w.append(OpType.CATEGORY_ADD, id, OpData.builder().put("code", c).put("name", n)
                     .put("rate", rateMinor).put("kind", (kind == null ? WorkKind.OTHER : kind).wire()).build());
         });
-        return ws.db().read(d -> WorkRepository.categoryById(d, id).orElseThrow());
+        return ws.read(s -> WorkRepository.categoryById(s, id).orElseThrow());
     }
 
     public List<WorkCategory> categories() {
-        return ws.db().read(WorkRepository::categories);
+        return ws.read(WorkRepository::categories);
     }
 
     /// The kind of work with this code (or id).
@@ -130,7 +130,7 @@ public final class WorkService {
     public WorkEntry add(Entry e) {
         String id = Ids.owned(ws.selfId(), ws.log().now());
         ws.write(w -> {
-            OpData data = entryData(w.dsl(), e.member(), e.date(), Texts.minutes(e.hours()), e.category(), e.note(),
+            OpData data = entryData(w, e.member(), e.date(), Texts.minutes(e.hours()), e.category(), e.note(),
                     e.witness(), null);
             return w.append(OpType.WORK_ADD, id, data);
         });
@@ -149,7 +149,7 @@ public final class WorkService {
             List<String> out = new ArrayList<>();
             for (String a : new LinkedHashSet<>(attendees)) {
                 String id = Ids.owned(ws.selfId(), ws.log().now());
-                w.append(OpType.WORK_ADD, id, entryData(w.dsl(), a, date, minutes, category, note, null, dayId));
+                w.append(OpType.WORK_ADD, id, entryData(w, a, date, minutes, category, note, null, dayId));
                 out.add(id);
             }
             return out;
@@ -157,20 +157,20 @@ public final class WorkService {
         return ids.stream().map(this::entry).toList();
     }
 
-    private OpData entryData(DSLContext d, String memberRef, LocalDate date, int minutes, String categoryCode,
+    private OpData entryData(Session s, String memberRef, LocalDate date, int minutes, String categoryCode,
                              String note, String witnessRef, String workDay) {
         if (date == null) {
             throw new MinkaException(ErrorCode.BAD_DATE, "");
         }
         Texts.date(date);
-        periods.checkOpen(d, date);
-        Member m = MemberService.find(d, memberRef);
+        periods.checkOpen(s, date);
+        Member m = MemberService.find(s, memberRef);
         if (m.status() == MemberStatus.INACTIVE) {
             throw new MinkaException(ErrorCode.INACTIVE_MEMBER, m.name());
         }
-        WorkCategory c = WorkRepository.categoryByCode(d, Texts.required(categoryCode, "category").strip())
+        WorkCategory c = WorkRepository.categoryByCode(s, Texts.required(categoryCode, "category").strip())
                 .orElseThrow(() -> new MinkaException(ErrorCode.UNKNOWN_CATEGORY, categoryCode));
-        String witness = witnessRef == null || witnessRef.isBlank() ? null : MemberService.find(d, witnessRef).id();
+        String witness = witnessRef == null || witnessRef.isBlank() ? null : MemberService.find(s, witnessRef).id();
         return OpData.builder().put("member", m.id()).put("date", date.toString()).put("minutes", (long) minutes)
                 .put("category", c.id()).put("note", Texts.optional(note, "note")).put("witness", witness)
                 .put("workday", workDay).build();
@@ -179,25 +179,25 @@ public final class WorkService {
     public WorkEntry voidEntry(String id, String reason) {
         String r = Texts.required(reason, "reason");
         ws.write(w -> {
-            WorkEntry e = WorkRepository.entry(w.dsl(), id == null ? "" : id.strip())
+            WorkEntry e = WorkRepository.entry(w, id == null ? "" : id.strip())
                     .orElseThrow(() -> new MinkaException(ErrorCode.UNKNOWN_WORK_ENTRY, id));
             if (e.voided()) {
                 throw new MinkaException(ErrorCode.ALREADY_VOIDED, id);
             }
-            periods.checkOpen(w.dsl(), e.date());
+            periods.checkOpen(w, e.date());
             return w.append(OpType.WORK_VOID, e.id(), OpData.builder().put("reason", r).build());
         });
         return entry(id.strip());
     }
 
     public WorkEntry entry(String id) {
-        return ws.db().read(d -> WorkRepository.entry(d, id))
+        return ws.read(s -> WorkRepository.entry(s, id))
                 .orElseThrow(() -> new MinkaException(ErrorCode.UNKNOWN_WORK_ENTRY, id));
     }
 
     public List<WorkEntry> list(String memberRef, LocalDate from, LocalDate to, boolean includeVoided) {
         DateRange.check(from, to);
-        return ws.db().read(d -> WorkRepository.entries(d,
-                memberRef == null ? null : MemberService.find(d, memberRef).id(), from, to, includeVoided));
+        return ws.read(s -> WorkRepository.entries(s,
+                memberRef == null ? null : MemberService.find(s, memberRef).id(), from, to, includeVoided));
     }
 }

@@ -1,6 +1,6 @@
 package coop.minka.cli;
 
-import coop.minka.app.report.ReportService;
+import coop.minka.app.LedgerService;
 import coop.minka.domain.Money;
 import java.io.PrintWriter;
 import java.util.Currency;
@@ -12,8 +12,8 @@ final class BalancesTable {
     private BalancesTable() {
     }
 
-    static void print(PrintWriter out, List<ReportService.BalanceRow> rows, Currency cur) {
-        long total = rows.stream().mapToLong(ReportService.BalanceRow::balance).sum();
+    static void print(PrintWriter out, List<LedgerService.AccountBalance> rows, Currency cur) {
+        long total = rows.stream().mapToLong(LedgerService.AccountBalance::balance).sum();
         out.print(TextTable.render(List.of("CODE", "NAME", "TYPE", "BALANCE"), rows.stream().map(r -> List.of(
                 r.account().code(), r.account().name(), r.account().type().wire(),
                 Money.format(r.balance(), cur))).toList()));

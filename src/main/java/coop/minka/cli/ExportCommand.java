@@ -28,7 +28,8 @@ final class ExportCommand extends Leaf {
 
     @Override
     int run(Services s) {
-        ExportService.Exported e = s.exports().export(format, file, Texts.date(from), Texts.date(to));
+        ExportService.Exported e = s.exports().export(format, file, Texts.date(from), Texts.date(to),
+                root().lang == null ? null : root().locale());
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("format", e.format().name().toLowerCase(java.util.Locale.ROOT));

@@ -1,6 +1,8 @@
 package coop.minka.cli;
 
+import coop.minka.app.Services;
 import coop.minka.app.Workspace;
+import coop.minka.app.demo.StarterKit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -27,14 +29,27 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--languages", defaultValue = "es,en", description = "Languages of the cooperative (default: ${DEFAULT-VALUE}).")
     String languages;
 
+    @Option(names = "--kind", paramLabel = "KIND", description = "Starter chart of accounts and kinds of work, named in "
+            + "the cooperative's first language (else --lang): savings, producer, women or empty (default: empty).")
+    String kind;
+
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
     @Override
     public Integer call() {
         MinkaCommand root = (MinkaCommand) spec.root().userObject();
-        try (Workspace ws = Workspace.create(root.databasePath(), name, currency, replica, languages,
-                System::currentTimeMillis)) {
+        StarterKit.Kind starter = kind == null ? StarterKit.Kind.EMPTY : StarterKit.Kind.fromWire(kind);
+        if (starter == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    StarterKit.unknownKind(kind, root.locale()));
+        }
+        boolean languagesGiven = spec.commandLine().getParseResult().hasMatchedOption("--languages");
+        try (Services s = new Services(Workspace.create(root.databasePath(), name, currency, replica, languages,
+                System::currentTimeMillis))) {
+            Workspace ws = s.workspace();
+            StarterKit.apply(starter, s.ledger(), s.work(),
+                    languagesGiven ? StarterKit.firstLanguage(languages) : root.locale());
             var out = spec.commandLine().getOut();
             if (json) {
                 Map<String, Object> o = new LinkedHashMap<>();
@@ -44,11 +59,15 @@ final class InitCommand implements Callable<Integer> {
                 o.put("replica", ws.selfId());
                 o.put("fingerprint", ws.fingerprint());
                 o.put("database", root.databasePath().toAbsolutePath().toString());
+                o.put("kind", starter.wire());
                 Out.json(out, o);
             } else {
                 out.println(Terminal.safe("Created \"" + ws.coop().name() + "\" (" + ws.currency().getCurrencyCode() + ") in "
                         + root.databasePath().toAbsolutePath()));
                 out.println(Terminal.safe("This laptop: " + replica + ", key fingerprint " + ws.fingerprint()));
+                if (starter != StarterKit.Kind.EMPTY) {
+                    out.println(Terminal.safe(StarterKit.summary(starter, root.locale())));
+                }
             }
             out.flush();
             return 0;

@@ -1,5 +1,6 @@
 package coop.minka.cli;
 
+import coop.minka.app.LedgerService;
 import coop.minka.app.report.ReportService;
 import coop.minka.app.report.ReportTable;
 import coop.minka.app.report.ReportTables;
@@ -70,7 +71,7 @@ final class ReportCommand {
         @Override
         int run(Services s) {
             var cur = s.workspace().currency();
-            List<ReportService.BalanceRow> rows = s.reports().balances(Texts.date(asOf));
+            List<LedgerService.AccountBalance> rows = s.reports().balances(Texts.date(asOf));
             if (csv && !json) {
                 new ReportTable("balances", "Balances", List.of("CODE", "NAME", "TYPE", "BALANCE"),
                         List.of(false, false, false, true), rows.stream().map(r -> List.of(r.account().code(),
@@ -78,7 +79,7 @@ final class ReportCommand {
                         .writeCsv(out());
                 return 0;
             }
-            long total = rows.stream().mapToLong(ReportService.BalanceRow::balance).sum();
+            long total = rows.stream().mapToLong(LedgerService.AccountBalance::balance).sum();
             if (json) {
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("asOf", asOf);
@@ -230,7 +231,7 @@ final class ReportCommand {
 
         @Override
         int run(Services s) {
-            var p = s.pack().write(Texts.date(from), Texts.date(to), file);
+            var p = s.pack().write(Texts.date(from), Texts.date(to), file, root().lang == null ? null : root().locale());
             if (json) {
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("file", p.file().toString());

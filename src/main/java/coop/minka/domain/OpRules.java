@@ -75,6 +75,7 @@ public final class OpRules {
     public static final String BAD_FINGERPRINT = "bad-fingerprint";
     public static final String BAD_HASH = "bad-hash";
     public static final String FIXED_FIELD = "fixed-field";
+    public static final String CASH_NOT_ASSET = "cash-not-asset";
 
     /// Every reason code [#check] can give, for the message catalogue and its test.
     public static final List<String> REASONS = List.of(UNKNOWN_TYPE, BAD_ID, MISSING_FIELD, WRONG_KIND, BAD_TEXT,
@@ -167,6 +168,11 @@ public final class OpRules {
                     }
                     r.id("member", false);
                     r.flag("archived");
+                    r.flag("cash");
+                    if (Boolean.TRUE.equals(data.asMap().get("cash"))
+                            && (!AccountType.ASSET.wire().equals(data.asMap().get("type")) || data.has("member"))) {
+                        throw new Broken(CASH_NOT_ASSET, "cash");
+                    }
                 }
                 case OpType.ACCOUNT_UPDATE -> {
                     r.fixed("code");
@@ -175,6 +181,7 @@ public final class OpRules {
                     r.name("name", false);
                     r.id("member", false);
                     r.flag("archived");
+                    r.flag("cash");
                 }
                 case OpType.WORK_ADD -> {
                     r.id("member", true);

@@ -219,6 +219,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /// [#read] for the use cases: they reach the tables only through the repositories.
+    public <T> T session(Function<Session, T> work) {
+        return read(d -> work.apply(new Session(d)));
+    }
+
+    /// [#write] for the use cases: they reach the tables only through the repositories.
+    public <T> T transaction(Function<Session, T> work) {
+        return write(d -> work.apply(new Session(d)));
+    }
+
     public Path file() {
         return file;
     }

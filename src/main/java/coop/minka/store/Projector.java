@@ -98,6 +98,10 @@ public final class Projector {
 
     /// The latest op (by hlc, replica, seq) of an entity that counts here: the `base` a new edit
     /// records, so that it descends from everything this laptop shows for the entity.
+    public static java.util.Optional<Op> latestCounted(Session s, String entity) {
+        return latestCounted(s.dsl(), entity);
+    }
+
     public static java.util.Optional<Op> latestCounted(DSLContext d, String entity) {
         Map<String, Long> counted = countedAuthors(d, Meta.get(d, Meta.SELF).orElse(""));
         Set<String> invalid = new HashSet<>();
@@ -115,6 +119,10 @@ public final class Projector {
 
     /// Clears every projection and replays the whole log. Triggers that forbid changing posted
     /// rows are lifted for the duration of the (enclosing) transaction and put back as they were.
+    public void rebuild(Session s) {
+        rebuild(s.dsl());
+    }
+
     public void rebuild(DSLContext d) {
         var triggers = d.resultQuery("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN "
                 + "('work_entry','tx','posting')").fetch();
@@ -673,6 +681,10 @@ public final class Projector {
                     r.setType(f.str("type"));
                     r.setMember(f.str("member"));
                     r.setArchived(Boolean.TRUE.equals(f.values().get("archived")) ? 1L : 0L);
+                    // a cash flag on an account that cannot hold the cooperative's money (an update
+                    // from a laptop that did not check) is kept in the log and has no effect
+                    r.setCash(Boolean.TRUE.equals(f.values().get("cash")) && "asset".equals(f.str("type"))
+                            && f.str("member") == null ? 1L : 0L);
                     r.setCreatedHlc(f.created().hlc());
                     d.insertInto(ACCOUNT).set(r).onConflict(ACCOUNT.ID).doUpdate().set(r).execute();
                 }

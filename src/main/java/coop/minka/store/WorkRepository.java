@@ -28,7 +28,8 @@ public final class WorkRepository {
     private WorkRepository() {
     }
 
-    public static List<WorkCategory> categories(DSLContext d) {
+    public static List<WorkCategory> categories(Session s) {
+        DSLContext d = s.dsl();
         Map<String, SortedMap<LocalDate, Long>> rates = new HashMap<>();
         d.selectFrom(WORK_RATE).forEach(r -> rates.computeIfAbsent(r.getCategory(), k -> new TreeMap<>())
                 .put(LocalDate.parse(r.getFromDate()), r.getRate()));
@@ -36,24 +37,28 @@ public final class WorkRepository {
                 .fetch(r -> map(r, rates.get(r.getId())));
     }
 
-    public static Optional<WorkCategory> categoryById(DSLContext d, String id) {
+    public static Optional<WorkCategory> categoryById(Session s, String id) {
+        DSLContext d = s.dsl();
         return d.selectFrom(WORK_CATEGORY).where(WORK_CATEGORY.ID.eq(id)).fetchOptional(r -> map(d, r));
     }
 
     /// The category with this code; the earliest created wins if two laptops made the same code.
-    public static Optional<WorkCategory> categoryByCode(DSLContext d, String code) {
+    public static Optional<WorkCategory> categoryByCode(Session s, String code) {
+        DSLContext d = s.dsl();
         return d.selectFrom(WORK_CATEGORY).where(WORK_CATEGORY.CODE.eq(code))
                 .orderBy(WORK_CATEGORY.CREATED_HLC, WORK_CATEGORY.ID).limit(1).fetchOptional(r -> map(d, r));
     }
 
-    public static Optional<WorkEntry> entry(DSLContext d, String id) {
+    public static Optional<WorkEntry> entry(Session s, String id) {
+        DSLContext d = s.dsl();
         List<WorkEntry> l = entries(d, WORK_ENTRY.ID.eq(id), true);
         return l.isEmpty() ? Optional.empty() : Optional.of(l.getFirst());
     }
 
     /// Work entries in date order; voided ones only when asked.
-    public static List<WorkEntry> entries(DSLContext d, String memberId, LocalDate from, LocalDate to,
+    public static List<WorkEntry> entries(Session s, String memberId, LocalDate from, LocalDate to,
                                           boolean includeVoided) {
+        DSLContext d = s.dsl();
         Condition c = DSL.noCondition();
         if (memberId != null) {
             c = c.and(WORK_ENTRY.MEMBER.eq(memberId));
@@ -95,7 +100,8 @@ public final class WorkRepository {
         }
     }
 
-    public static List<WorkCell> cells(DSLContext d, boolean byMember, boolean byMonth, LocalDate from, LocalDate to) {
+    public static List<WorkCell> cells(Session s, boolean byMember, boolean byMonth, LocalDate from, LocalDate to) {
+        DSLContext d = s.dsl();
         Condition c = WORK_ENTRY.ID.notIn(DSL.select(VOID.ENTITY).from(VOID).where(VOID.KIND.eq("work")));
         if (from != null) {
             c = c.and(WORK_ENTRY.DATE.ge(from.toString()));

@@ -36,8 +36,8 @@ final class JsonExport {
     }
 
     public static byte[] write(Workspace ws, LocalDate from, LocalDate to) {
-        Map<String, Object> o = ws.db().read(d -> {
-            Books b = Books.load(d, from, to);
+        Map<String, Object> o = ws.read(s -> {
+            Books b = Books.load(s, from, to);
             var cur = b.currency();
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("format", FORMAT);
@@ -48,7 +48,7 @@ final class JsonExport {
             root.put("cooperative", coop);
             root.put("from", from == null ? null : from.toString());
             root.put("to", to == null ? null : to.toString());
-            root.put("closedUpTo", new PeriodRules().closedUpTo(d).map(LocalDate::toString).orElse(null));
+            root.put("closedUpTo", new PeriodRules().closedUpTo(s).map(LocalDate::toString).orElse(null));
             var close = b.closing();
             List<Map<String, Object>> accounts = new ArrayList<>();
             for (Account a : b.accounts().values()) {
@@ -98,7 +98,7 @@ final class JsonExport {
             }
             root.put("categories", cats);
             List<Map<String, Object>> txs = new ArrayList<>();
-            for (Transaction t : LedgerRepository.transactions(d, from, to, null)) {
+            for (Transaction t : LedgerRepository.transactions(s, from, to, null)) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", t.id());
                 m.put("date", t.date().toString());
@@ -119,7 +119,7 @@ final class JsonExport {
             }
             root.put("transactions", txs);
             List<Map<String, Object>> work = new ArrayList<>();
-            for (WorkEntry e : WorkRepository.entries(d, null, from, to, true)) {
+            for (WorkEntry e : WorkRepository.entries(s, null, from, to, true)) {
                 WorkCategory c = b.categories().get(e.categoryId());
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", e.id());

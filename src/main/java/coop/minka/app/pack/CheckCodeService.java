@@ -46,7 +46,7 @@ public final class CheckCodeService {
     /// The check code of the period on this laptop's books.
     public CheckCode compute(LocalDate from, LocalDate to) {
         requirePeriod(from, to);
-        return ws.db().read(d -> compute(Books.load(d, from, to)));
+        return ws.read(s -> compute(Books.load(s, from, to)));
     }
 
     /// Checks a code as typed against this laptop's books: returns it when they give the same

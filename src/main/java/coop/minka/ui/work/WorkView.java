@@ -3,6 +3,7 @@ package coop.minka.ui.work;
 import atlantafx.base.theme.Styles;
 import coop.minka.domain.Member;
 import coop.minka.domain.WorkCategory;
+import coop.minka.ui.common.DateField;
 import coop.minka.ui.common.I18n;
 import coop.minka.ui.common.TypeAhead;
 import coop.minka.ui.common.Views;
@@ -132,11 +133,15 @@ public final class WorkView extends BorderPane {
     }
 
     private FlowPane filters() {
-        DatePicker from = Views.datePicker(i18n);
-        from.valueProperty().bindBidirectional(vm.fromProperty());
+        // what is typed is checked like every date: a text that is no date is shown as an error
+        // (with the reason in a tooltip), never read as another date
+        DateField fromField = new DateField(i18n, false, vm.fromProperty().get());
+        fromField.valueProperty().bindBidirectional(vm.fromProperty());
+        DatePicker from = Views.datePicker(fromField);
         from.setPrefWidth(140);
-        DatePicker to = Views.datePicker(i18n);
-        to.valueProperty().bindBidirectional(vm.toProperty());
+        DateField toField = new DateField(i18n, false, vm.toProperty().get());
+        toField.valueProperty().bindBidirectional(vm.toProperty());
+        DatePicker to = Views.datePicker(toField);
         to.setPrefWidth(140);
         ComboBox<Member> who = new ComboBox<>();
         who.itemsProperty().bind(Bindings.createObjectBinding(() -> {
