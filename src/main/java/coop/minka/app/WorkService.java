@@ -50,7 +50,7 @@ public final class WorkService {
 
     /// The kind of work with this code (or id).
     public WorkCategory category(String ref) {
-        return ws.db().read(d -> findCategory(d, ref));
+        return ws.read(d -> findCategory(d, ref));
     }
 
     /// Renames a kind of work; nothing is written if the name is the same.
@@ -81,25 +81,25 @@ public final class WorkService {
             throw new MinkaException(ErrorCode.EMPTY_FIELD, "rate");
         }
         String id = ws.write(w -> {
-            WorkCategory c = findCategory(w.dsl(), ref);
+            WorkCategory c = findCategory(w, ref);
             OpData.Builder b = OpData.builder();
             if (n != null && !n.equals(c.name())) {
                 b.put("name", n);
             }
             if (rateMinor != null) {
                 Texts.date(from);
-                periods.checkOpen(w.dsl(), from);
+                periods.checkOpen(w, from);
                 if (!rateMinor.equals(c.ratesFrom().get(from))) {
                     b.put(WorkCategory.rateKey(from), rateMinor);
                 }
             }
             OpData data = b.build();
             if (!data.asMap().isEmpty()) {
-                w.append(OpType.CATEGORY_UPDATE, c.id(), MemberService.withBase(w.dsl(), c.id(), data));
+                w.append(OpType.CATEGORY_UPDATE, c.id(), MemberService.withBase(w, c.id(), data));
             }
             return c.id();
         });
-        return ws.db().read(d -> WorkRepository.categoryById(d, id).orElseThrow());
+        return ws.read(d -> WorkRepository.categoryById(d, id).orElseThrow());
     }
 
     private Long parseRate(String rate) {
@@ -111,7 +111,7 @@ public final class WorkService {
     }
 
     /// A kind of work by code (the earliest made, if two laptops chose the same code) or id.
-    static WorkCategory findCategory(DSLContext d, String ref) {
+    static WorkCategory findCategory(coop.minka.store.Session d, String ref) {
         String r = Texts.required(ref, "category");
         return WorkRepository.categoryByCode(d, r).or(() -> WorkRepository.categoryById(d, r))
                 .orElseThrow(() -> new MinkaException(ErrorCode.UNKNOWN_CATEGORY, r));
@@ -119,7 +119,7 @@ public final class WorkService {
 
     /// The value of a work entry at the rate in effect on its date; empty where no rate is set.
     public java.util.Optional<Long> value(WorkEntry e) {
-        return ws.db().read(d -> WorkRepository.categoryById(d, e.categoryId()))
+        return ws.read(d -> WorkRepository.categoryById(d, e.categoryId()))
                 .map(c -> c.rateOn(e.date()) == null ? null : c.valueOn(e.date(), e.minutes()));
     }
 

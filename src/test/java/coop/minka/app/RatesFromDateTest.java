@@ -92,7 +92,7 @@ class RatesFromDateTest {
             String id = s.work().category("KITCHEN").id();
             // what every earlier version wrote: category.update with `rate` and no date
             s.workspace().write(w -> w.append(OpType.CATEGORY_UPDATE, id,
-                    MemberService.withBase(w.dsl(), id, OpData.builder().put("rate", 1200L).build())));
+                    MemberService.withBase(w, id, OpData.builder().put("rate", 1200L).build())));
             WorkCategory c = s.work().category("KITCHEN");
             assertEquals(1200L, c.rateMinor());
             assertEquals(1200L, c.rateOn(MARCH), "before the first dated rate: the undated rate");
