@@ -50,6 +50,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "coop.minka.store.schema..",
                     "java.sql..", "org.sqlite..");
 
+    /// …nor reaches it through a handle: `Session.dsl()` and `Database.dsl()` exist for `store`
+    /// and `sync`; `app` hands the session to a repository instead.
+    @ArchTest
+    static final ArchRule appOpensNoQueryContext = noClasses().that().resideInAPackage("coop.minka.app..")
+            .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("dsl")));
+
     /// `app` is split by what it holds (report, pack, export, sync, backup, demo) around a core of
     /// use cases; the parts lean on the core, never the other way (only the composition root
     /// [coop.minka.app.Services] wires them), and no two parts need each other.

@@ -2,6 +2,7 @@ package coop.minka.app;
 
 import coop.minka.domain.ErrorCode;
 import coop.minka.domain.MinkaException;
+import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -20,7 +21,13 @@ public final class ErrorMessages {
         return format(e.code().messageKey(), e, locale);
     }
 
+    /// What to do. For an internal error, where the details are: the diagnostics file
+    /// ([DiagnosticLog]) when one is written, else `--debug`.
     public static String hint(MinkaException e, Locale locale) {
+        Path log = DiagnosticLog.current();
+        if (e.code() == ErrorCode.INTERNAL && log != null) {
+            return text("error.INTERNAL.hintLog", locale, log.toString());
+        }
         return format(e.code().hintKey(), e, locale);
     }
 

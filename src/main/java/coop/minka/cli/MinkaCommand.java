@@ -69,6 +69,11 @@ public final class MinkaCommand {
             Locale locale = root.locale();
             MinkaException known = Workspace.explain(ex, root.databasePath());
             MinkaException me = known != null ? known : new MinkaException(ErrorCode.INTERNAL, ex, String.valueOf(ex));
+            if (me.code() == ErrorCode.INTERNAL) {
+                // the details go to the diagnostics file beside the database, which the hint names
+                coop.minka.app.DiagnosticLog.start(root.databasePath());
+                coop.minka.app.DiagnosticLog.failure("internal error in " + line.getCommandName(), ex);
+            }
             line.getErr().println(Terminal.safe(ErrorMessages.text("cli.error.prefix", locale) + ": "
                     + ErrorMessages.oneLine(me, locale)));
             if (root.debug) {

@@ -32,6 +32,9 @@ public final class App extends Application {
     public void start(Stage stage) {
         background = FxExecutors.background();
         Path db = databasePath != null ? databasePath : DefaultLocations.database();
+        coop.minka.app.DiagnosticLog.start(db);
+        Thread.setDefaultUncaughtExceptionHandler((t, e) ->
+                coop.minka.app.DiagnosticLog.failure("uncaught in thread " + t.getName(), e));
         Path settings = DefaultLocations.dataFolder(System.getenv(), System.getProperty("os.name", ""),
                 System.getProperty("user.home", ".")).resolve("settings.json");
         context = new AppContext(stage, db, settings, background, FxExecutors.fx(), null);

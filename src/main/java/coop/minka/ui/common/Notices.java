@@ -29,6 +29,9 @@ public final class Notices {
 
     /// Shows a failure as its catalogued message and hint, never a stack trace.
     public void error(Throwable e) {
+        if (I18n.asMinka(e).code() == coop.minka.domain.ErrorCode.INTERNAL) {
+            coop.minka.app.DiagnosticLog.failure("internal error shown to the user", e);
+        }
         latest.set(new Notice(Kind.ERROR, i18n.message(e), i18n.hint(e)));
     }
 
