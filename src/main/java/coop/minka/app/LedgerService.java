@@ -62,9 +62,10 @@ public final class LedgerService {
         return ws.db().read(d -> LedgerRepository.accountById(d, id).orElseThrow());
     }
 
-    /// Renames or archives an account; null leaves a field as it is.
+    /// Renames or archives an account; null leaves a field as it is. Returns the account as it is
+    /// after the change (read once the write is done: the projection folds it at the end).
     public Account updateAccount(String code, String name, Boolean archived) {
-        return ws.write(w -> {
+        String id = ws.write(w -> {
             Account a = account(w.dsl(), code);
             OpData.Builder b = OpData.builder();
             if (name != null && !Texts.required(name, "name").equals(a.name())) {
@@ -77,8 +78,9 @@ public final class LedgerService {
             if (!data.asMap().isEmpty()) {
                 w.append(OpType.ACCOUNT_UPDATE, a.id(), MemberService.withBase(w.dsl(), a.id(), data));
             }
-            return LedgerRepository.accountById(w.dsl(), a.id()).orElseThrow();
+            return a.id();
         });
+        return ws.db().read(d -> LedgerRepository.accountById(d, id).orElseThrow());
     }
 
     public List<AccountBalance> accounts() {
