@@ -6,6 +6,7 @@ import coop.minka.domain.WorkCategory;
 import coop.minka.domain.WorkKind;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /// `minka category add|list`: kinds of shared work.
@@ -25,13 +26,13 @@ final class CategoryCommand {
         String rate;
         @Option(names = "--kind", defaultValue = "other", description = "care, community, productive, governance or other.")
         String kind;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
             WorkCategory c = s.work().addCategory(code, name, rate, WorkKind.fromWire(kind));
-            if (json) {
+            if (json.on) {
                 Out.json(out(), Out.category(c, s.workspace().currency()));
             } else {
                 out().println(c.id());
@@ -42,18 +43,19 @@ final class CategoryCommand {
 
     @Command(name = "list", description = "List work categories.")
     static final class ListCategories extends Leaf {
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
             var cur = s.workspace().currency();
             List<WorkCategory> cs = s.work().categories();
-            if (json) {
+            if (json.on) {
                 Out.json(out(), cs.stream().map(c -> Out.category(c, cur)).toList());
             } else {
-                Out.table(out(), List.of("CODE", "NAME", "KIND", "RATE"), cs.stream().map(c -> List.of(c.code(), c.name(),
-                        c.kind().wire(), c.rateMinor() == null ? "" : Money.format(c.rateMinor(), cur))).toList());
+                Out.table(out(), List.of(t("cli.col.code"), t("cli.col.name"), t("cli.col.kind"), t("cli.col.rate")),
+                        cs.stream().map(c -> List.of(c.code(), c.name(), t("cli.workKind." + c.kind().wire()),
+                                c.rateMinor() == null ? "" : Money.format(c.rateMinor(), cur))).toList());
             }
             return 0;
         }

@@ -1,10 +1,9 @@
 package coop.minka.cli;
 
 import coop.minka.app.Workspace;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,8 +26,13 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--languages", defaultValue = "es,en", description = "Languages of the cooperative (default: ${DEFAULT-VALUE}).")
     String languages;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
+
+    /// What `init --json` prints.
+    record Created(String cooperative, String name, String currency, String replica, String fingerprint,
+                   String database) {
+    }
 
     @Override
     public Integer call() {
@@ -36,19 +40,14 @@ final class InitCommand implements Callable<Integer> {
         try (Workspace ws = Workspace.create(root.databasePath(), name, currency, replica, languages,
                 System::currentTimeMillis)) {
             var out = spec.commandLine().getOut();
-            if (json) {
-                Map<String, Object> o = new LinkedHashMap<>();
-                o.put("cooperative", ws.coop().id());
-                o.put("name", ws.coop().name());
-                o.put("currency", ws.currency().getCurrencyCode());
-                o.put("replica", ws.selfId());
-                o.put("fingerprint", ws.fingerprint());
-                o.put("database", root.databasePath().toAbsolutePath().toString());
-                Out.json(out, o);
+            String database = root.databasePath().toAbsolutePath().toString();
+            if (json.on) {
+                Out.json(out, new Created(ws.coop().id(), ws.coop().name(), ws.currency().getCurrencyCode(),
+                        ws.selfId(), ws.fingerprint(), database));
             } else {
-                out.println(Terminal.safe("Created \"" + ws.coop().name() + "\" (" + ws.currency().getCurrencyCode() + ") in "
-                        + root.databasePath().toAbsolutePath()));
-                out.println(Terminal.safe("This laptop: " + replica + ", key fingerprint " + ws.fingerprint()));
+                out.println(Terminal.safe(root.text("cli.init.created", ws.coop().name(),
+                        ws.currency().getCurrencyCode(), database)));
+                out.println(Terminal.safe(root.text("cli.laptop.fingerprint", replica, ws.fingerprint())));
             }
             out.flush();
             return 0;
