@@ -282,7 +282,7 @@ final class SyncCommand {
                 o.println(Terminal.safe(t("cli.sync.fork", f.name(), Long.toString(f.seq()))));
             }
             for (SyncStatus.Flagged f : st.late()) {
-                o.println(Terminal.safe(t("cli.sync.late", f.type(), f.entity(), f.name())));
+                o.println(Terminal.safe(t("cli.sync.late", ReportText.change(this, f.type()), f.entity(), f.name())));
             }
             for (SyncStatus.Flagged f : st.farAhead()) {
                 o.println(Terminal.safe(t("cli.sync.farAhead", Long.toString(f.seq()), f.name())));
