@@ -43,6 +43,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("coop.minka.store..", "coop.minka.sync..",
                     "org.jooq..", "java.sql..", "org.sqlite..", "org.flywaydb..");
 
+    /// The use cases hold no SQL (issue #15): the repositories of `store` do, handed a
+    /// [coop.minka.store.Session]; `app` never names jOOQ, the generated schema or JDBC.
+    @ArchTest
+    static final ArchRule appUsesNoJooq = noClasses().that().resideInAPackage("coop.minka.app..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "coop.minka.store.schema..",
+                    "java.sql..", "org.sqlite..");
+
     /// `app` is split by what it holds (report, pack, export, sync, backup, demo) around a core of
     /// use cases; the parts lean on the core, never the other way (only the composition root
     /// [coop.minka.app.Services] wires them), and no two parts need each other.

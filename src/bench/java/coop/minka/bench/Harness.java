@@ -157,7 +157,7 @@ public final class Harness {
         long t0 = System.nanoTime();
         try (Workspace ws = SyncService.join(joined, bundle, "Bench laptop", System::currentTimeMillis)) {
             double importS = secs(t0);
-            long held = ws.db().read(OpStore::count);
+            long held = ws.read(OpStore::count);
             row("import " + label + " verified (minka join, " + held + " entries)", entries / importS, "entries/s",
                     entries / importTarget, ">=", importS);
             double rawS = rawInsert(r.founder(), work.resolve(name + "-raw.db"));

@@ -1,7 +1,5 @@
 package coop.minka.app;
 
-import static coop.minka.store.schema.Tables.COOPERATIVE;
-
 import coop.minka.domain.Account;
 import coop.minka.domain.AccountType;
 import coop.minka.domain.Cooperative;
@@ -9,10 +7,12 @@ import coop.minka.domain.Member;
 import coop.minka.domain.MemberStatus;
 import coop.minka.domain.WorkCategory;
 import coop.minka.domain.WorkEntry;
+import coop.minka.store.CooperativeRepository;
 import coop.minka.store.LedgerRepository;
 import coop.minka.store.MemberRepository;
 import coop.minka.store.ReportRepository;
 import coop.minka.store.ReportRepository.PostingLine;
+import coop.minka.store.Session;
 import coop.minka.store.WorkRepository;
 import java.time.LocalDate;
 import java.util.Currency;
@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.jooq.DSLContext;
 
 /// The books as the reports of one period see them, read in one go: every report, CSV file,
 /// printed page and check code of that period is computed from one of these, so they agree.
@@ -36,41 +35,39 @@ public record Books(Cooperative coop, LocalDate from, LocalDate to, Map<String, 
              Map<String, Member> members, Map<String, WorkCategory> categories, List<PostingLine> postings,
              List<WorkEntry> work) {
 
-    public static Books load(DSLContext d, LocalDate from, LocalDate to) {
-        return load(d, from, to, Part.ENTRIES);
+    public static Books load(Session s, LocalDate from, LocalDate to) {
+        return load(s, from, to, Part.ENTRIES);
     }
 
     /// The cooperative, chart, members and categories only: for figures SQLite adds up itself.
-    public static Books chart(DSLContext d, LocalDate from, LocalDate to) {
-        return load(d, from, to, Part.CHART);
+    public static Books chart(Session s, LocalDate from, LocalDate to) {
+        return load(s, from, to, Part.CHART);
     }
 
     /// The cooperative and the chart of accounts only: for money figures SQLite adds up itself.
-    public static Books accounts(DSLContext d, LocalDate from, LocalDate to) {
-        return load(d, from, to, Part.ACCOUNTS);
+    public static Books accounts(Session s, LocalDate from, LocalDate to) {
+        return load(s, from, to, Part.ACCOUNTS);
     }
 
     private enum Part { ACCOUNTS, CHART, ENTRIES }
 
-    private static Books load(DSLContext d, LocalDate from, LocalDate to, Part part) {
+    private static Books load(Session s, LocalDate from, LocalDate to, Part part) {
         DateRange.check(from, to);
-        var c = d.selectFrom(COOPERATIVE).orderBy(COOPERATIVE.ID).limit(1).fetchOne();
-        Cooperative coop = c == null ? null : new Cooperative(c.getId(), c.getName(),
-                Currency.getInstance(c.getCurrency()), c.getCreatedAt(), c.getLanguages());
-        Map<String, Account> accounts = LedgerRepository.accounts(d).stream()
+        Cooperative coop = CooperativeRepository.first(s).orElse(null);
+        Map<String, Account> accounts = LedgerRepository.accounts(s).stream()
                 .collect(Collectors.toMap(Account::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         if (part == Part.ACCOUNTS) {
             return new Books(coop, from, to, accounts, Map.of(), Map.of(), List.of(), List.of());
         }
-        Map<String, Member> members = MemberRepository.all(d).stream()
+        Map<String, Member> members = MemberRepository.all(s).stream()
                 .collect(Collectors.toMap(Member::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        Map<String, WorkCategory> cats = WorkRepository.categories(d).stream()
+        Map<String, WorkCategory> cats = WorkRepository.categories(s).stream()
                 .collect(Collectors.toMap(WorkCategory::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         if (part == Part.CHART) {
             return new Books(coop, from, to, accounts, members, cats, List.of(), List.of());
         }
-        return new Books(coop, from, to, accounts, members, cats, ReportRepository.postings(d, to),
-                WorkRepository.entries(d, null, from, to, false));
+        return new Books(coop, from, to, accounts, members, cats, ReportRepository.postings(s, to),
+                WorkRepository.entries(s, null, from, to, false));
     }
 
     public Currency currency() {

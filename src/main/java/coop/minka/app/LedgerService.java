@@ -12,11 +12,11 @@ import coop.minka.domain.OpType;
 import coop.minka.domain.Posting;
 import coop.minka.domain.Transaction;
 import coop.minka.store.LedgerRepository;
+import coop.minka.store.Session;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jooq.DSLContext;
 
 /// The cooperative's double-entry books: chart of accounts, balanced transactions, voids.
 public final class LedgerService {
@@ -45,6 +45,12 @@ public final class LedgerService {
     }
 
     public Account addAccount(String code, String name, AccountType type, String memberRef) {
+        return addAccount(code, name, type, memberRef, false);
+    }
+
+    /// Adds an account; `cash` marks a cash box or bank account (only an asset account of the
+    /// cooperative itself, not a member's).
+    public Account addAccount(String code, String name, AccountType type, String memberRef, boolean cash) {
         String c = Texts.required(code, "code");
         String n = Texts.required(name, "name");
         if (type == null) {
@@ -52,21 +58,30 @@ public final class LedgerService {
         }
         String id = Ids.owned(ws.selfId(), ws.log().now());
         ws.write(w -> {
-            if (LedgerRepository.accountByCode(w.dsl(), c).isPresent()) {
+            if (LedgerRepository.accountByCode(w, c).isPresent()) {
                 throw new MinkaException(ErrorCode.DUPLICATE_CODE, c);
             }
-            String member = memberRef == null || memberRef.isBlank() ? null : MemberService.find(w.dsl(), memberRef).id();
+            String member = memberRef == null || memberRef.isBlank() ? null : MemberService.find(w, memberRef).id();
+            if (cash && (type != AccountType.ASSET || member != null)) {
+                throw new MinkaException(ErrorCode.CASH_NOT_ASSET, c);
+            }
             return w.append(OpType.ACCOUNT_ADD, id, OpData.builder().put("code", c).put("name", n)
-                    .put("type", type.wire()).put("member", member).build());
+                    .put("type", type.wire()).put("member", member).put("cash", cash ? Boolean.TRUE : null).build());
         });
-        return ws.db().read(d -> LedgerRepository.accountById(d, id).orElseThrow());
+        return ws.read(s -> LedgerRepository.accountById(s, id).orElseThrow());
     }
 
     /// Renames or archives an account; null leaves a field as it is. Returns the account as it is
     /// after the change (read once the write is done: the projection folds it at the end).
     public Account updateAccount(String code, String name, Boolean archived) {
+        return updateAccount(code, name, archived, null);
+    }
+
+    /// Renames, archives, or marks or unmarks an account as cash or bank; null leaves a field as
+    /// it is.
+    public Account updateAccount(String code, String name, Boolean archived, Boolean cash) {
         String id = ws.write(w -> {
-            Account a = account(w.dsl(), code);
+            Account a = account(w, code);
             OpData.Builder b = OpData.builder();
             if (name != null && !Texts.required(name, "name").equals(a.name())) {
                 b.put("name", Texts.required(name, "name"));
@@ -74,19 +89,25 @@ public final class LedgerService {
             if (archived != null && archived != a.archived()) {
                 b.put("archived", archived);
             }
+            if (cash != null && cash != a.cash()) {
+                if (cash && (a.type() != AccountType.ASSET || a.memberId() != null)) {
+                    throw new MinkaException(ErrorCode.CASH_NOT_ASSET, a.code());
+                }
+                b.put("cash", cash);
+            }
             OpData data = b.build();
             if (!data.asMap().isEmpty()) {
-                w.append(OpType.ACCOUNT_UPDATE, a.id(), MemberService.withBase(w.dsl(), a.id(), data));
+                w.append(OpType.ACCOUNT_UPDATE, a.id(), MemberService.withBase(w, a.id(), data));
             }
             return a.id();
         });
-        return ws.db().read(d -> LedgerRepository.accountById(d, id).orElseThrow());
+        return ws.read(d -> LedgerRepository.accountById(d, id).orElseThrow());
     }
 
     public List<AccountBalance> accounts() {
-        return ws.db().read(d -> {
-            Map<String, Long> b = LedgerRepository.balances(d);
-            return LedgerRepository.accounts(d).stream()
+        return ws.read(s -> {
+            Map<String, Long> b = LedgerRepository.balances(s);
+            return LedgerRepository.accounts(s).stream()
                     .map(a -> new AccountBalance(a, b.getOrDefault(a.id(), 0L))).toList();
         });
     }
@@ -100,10 +121,10 @@ public final class LedgerService {
         String m = Texts.required(memo, "memo");
         String id = Ids.owned(ws.selfId(), ws.log().now());
         ws.write(w -> {
-            periods.checkOpen(w.dsl(), date);
+            periods.checkOpen(w, date);
             List<Posting> postings = new ArrayList<>();
             for (Line l : lines) {
-                Account a = account(w.dsl(), l.accountCode());
+                Account a = account(w, l.accountCode());
                 if (a.archived()) {
                     throw new MinkaException(ErrorCode.ARCHIVED_ACCOUNT, a.code());
                 }
@@ -122,33 +143,33 @@ public final class LedgerService {
         String r = Texts.required(reason, "reason");
         String tid = id == null ? "" : id.strip();
         ws.write(w -> {
-            Transaction t = LedgerRepository.transaction(w.dsl(), tid)
+            Transaction t = LedgerRepository.transaction(w, tid)
                     .orElseThrow(() -> new MinkaException(ErrorCode.UNKNOWN_TRANSACTION, id));
             if (t.voided()) {
                 throw new MinkaException(ErrorCode.ALREADY_VOIDED, id);
             }
-            periods.checkOpen(w.dsl(), t.date());
+            periods.checkOpen(w, t.date());
             return w.append(OpType.TX_VOID, t.id(), OpData.builder().put("reason", r).build());
         });
         return transaction(tid);
     }
 
     public Transaction transaction(String id) {
-        return ws.db().read(d -> LedgerRepository.transaction(d, id))
+        return ws.read(s -> LedgerRepository.transaction(s, id))
                 .orElseThrow(() -> new MinkaException(ErrorCode.UNKNOWN_TRANSACTION, id));
     }
 
     public List<Transaction> transactions(LocalDate from, LocalDate to, String accountCode) {
         DateRange.check(from, to);
-        return ws.db().read(d -> LedgerRepository.transactions(d, from, to,
-                accountCode == null ? null : account(d, accountCode).id()));
+        return ws.read(s -> LedgerRepository.transactions(s, from, to,
+                accountCode == null ? null : account(s, accountCode).id()));
     }
 
     /// The `limit` latest transactions, newest first (of one account if `accountCode` is given),
     /// and how many there are in all.
     public Page latestTransactions(String accountCode, boolean withVoided, int limit) {
-        LedgerRepository.Page p = ws.db().read(d -> LedgerRepository.latest(d,
-                accountCode == null ? null : account(d, accountCode).id(), withVoided, limit));
+        LedgerRepository.Page p = ws.read(s -> LedgerRepository.latest(s,
+                accountCode == null ? null : account(s, accountCode).id(), withVoided, limit));
         return new Page(p.latest(), p.total());
     }
 
@@ -157,12 +178,12 @@ public final class LedgerService {
     }
 
     public Account account(String code) {
-        return ws.db().read(d -> account(d, code));
+        return ws.read(s -> account(s, code));
     }
 
-    public static Account account(DSLContext d, String code) {
+    public static Account account(Session s, String code) {
         String c = code == null ? "" : code.strip();
-        return LedgerRepository.accountByCode(d, c).or(() -> LedgerRepository.accountById(d, c))
+        return LedgerRepository.accountByCode(s, c).or(() -> LedgerRepository.accountById(s, c))
                 .orElseThrow(() -> new MinkaException(ErrorCode.UNKNOWN_ACCOUNT, code));
     }
 }

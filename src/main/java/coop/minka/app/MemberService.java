@@ -10,10 +10,10 @@ import coop.minka.domain.MinkaException;
 import coop.minka.domain.OpData;
 import coop.minka.domain.OpType;
 import coop.minka.store.MemberRepository;
+import coop.minka.store.Session;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import org.jooq.DSLContext;
 
 /// Members: add, find, change, deactivate. Members are never deleted.
 public final class MemberService {
@@ -45,7 +45,7 @@ public final class MemberService {
     /// folds a member's changes only when the transaction ends.
     public Member update(String ref, Changes c) {
         String id = ws.write(w -> {
-            Member m = find(w.dsl(), ref);
+            Member m = find(w, ref);
             OpData.Builder b = OpData.builder();
             if (c.name() != null && !Texts.required(c.name(), "name").equals(m.name())) {
                 b.put("name", Texts.required(c.name(), "name"));
@@ -67,16 +67,16 @@ public final class MemberService {
             }
             OpData data = b.build();
             if (!data.asMap().isEmpty()) {
-                w.append(OpType.MEMBER_UPDATE, m.id(), withBase(w.dsl(), m.id(), data));
+                w.append(OpType.MEMBER_UPDATE, m.id(), withBase(w, m.id(), data));
             }
             return m.id();
         });
-        return ws.db().read(d -> MemberRepository.byId(d, id).orElseThrow());
+        return ws.read(d -> MemberRepository.byId(d, id).orElseThrow());
     }
 
     /// Adds the hash of the latest op of the entity this laptop holds, for conflict detection.
-    public static OpData withBase(DSLContext d, String entity, OpData data) {
-        var latest = coop.minka.store.Projector.latestCounted(d, entity);
+    public static OpData withBase(Session s, String entity, OpData data) {
+        var latest = coop.minka.store.Projector.latestCounted(s, entity);
         OpData.Builder b = OpData.builder();
         data.asMap().forEach(b::put);
         latest.ifPresent(op -> b.put(EntityFold.BASE, op.hashHex()));
@@ -84,26 +84,26 @@ public final class MemberService {
     }
 
     public List<Member> list() {
-        return ws.db().read(MemberRepository::all);
+        return ws.read(MemberRepository::all);
     }
 
     public Member get(String ref) {
-        return ws.db().read(d -> find(d, ref));
+        return ws.read(s -> find(s, ref));
     }
 
     /// An id, or a name that matches one member (exactly, or else as a part of the name).
-    public static Member find(DSLContext d, String ref) {
+    public static Member find(Session s, String ref) {
         String r = ref == null ? "" : ref.strip();
         if (r.isEmpty()) {
             throw new MinkaException(ErrorCode.UNKNOWN_MEMBER, "");
         }
         if (Ids.looksLikeId(r)) {
-            var byId = MemberRepository.byId(d, r);
+            var byId = MemberRepository.byId(s, r);
             if (byId.isPresent()) {
                 return byId.get();
             }
         }
-        List<Member> matches = MemberRepository.byName(d, r);
+        List<Member> matches = MemberRepository.byName(s, r);
         if (matches.isEmpty()) {
             throw new MinkaException(ErrorCode.UNKNOWN_MEMBER, r);
         }

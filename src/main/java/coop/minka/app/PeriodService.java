@@ -43,7 +43,7 @@ public final class PeriodService {
         }
         String id = Ids.owned(ws.selfId(), ws.log().now());
         return ws.write(w -> {
-            Optional<LocalDate> current = rules.closedUpTo(w.dsl());
+            Optional<LocalDate> current = rules.closedUpTo(w);
             if (current.isPresent() && !to.isAfter(current.get())) {
                 return new Closed(current.get(), false);
             }
@@ -54,11 +54,11 @@ public final class PeriodService {
 
     /// The latest closing date, if the books were ever closed.
     public Optional<LocalDate> closedUpTo() {
-        return ws.db().read(rules::closedUpTo);
+        return ws.read(rules::closedUpTo);
     }
 
     /// Every closing date that counts, oldest first.
     public List<LocalDate> closes() {
-        return ws.db().read(rules::closes);
+        return ws.read(rules::closes);
     }
 }

@@ -1,8 +1,5 @@
 package coop.minka.app;
 
-import static coop.minka.store.schema.Tables.COOPERATIVE;
-import static coop.minka.store.schema.Tables.REPLICA;
-
 import coop.minka.domain.Cooperative;
 import coop.minka.domain.ErrorCode;
 import coop.minka.domain.Ids;
@@ -10,16 +7,21 @@ import coop.minka.domain.MinkaException;
 import coop.minka.domain.OpData;
 import coop.minka.domain.OpType;
 import coop.minka.store.ChangeLog;
+import coop.minka.store.CooperativeRepository;
 import coop.minka.store.Database;
 import coop.minka.store.Identity;
 import coop.minka.store.IdentityFile;
 import coop.minka.store.Keys;
 import coop.minka.store.Meta;
 import coop.minka.store.OpStore;
+import coop.minka.store.Projector;
+import coop.minka.store.ReplicaRepository;
+import coop.minka.store.Session;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.Base64;
 import java.util.Currency;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -93,23 +95,23 @@ public final class Workspace implements AutoCloseable {
     public static Workspace open(Path file, LongSupplier clock) {
         Database db = Database.open(file);
         try {
-            String dbId = Meta.get(db.dsl(), Meta.DATABASE_ID).orElse(null);
-            String coopId = Meta.get(db.dsl(), Meta.COOP_ID).orElse(null);
+            String dbId = db.session(s -> Meta.get(s, Meta.DATABASE_ID)).orElse(null);
+            String coopId = db.session(s -> Meta.get(s, Meta.COOP_ID)).orElse(null);
             if (dbId == null || coopId == null) {
                 throw new MinkaException(ErrorCode.NOT_INITIALISED, file);
             }
-            String oldSelf = Meta.get(db.dsl(), Meta.SELF).orElse("");
-            long ownSeq = OpStore.head(db.dsl(), oldSelf).seq();
+            String oldSelf = db.session(s -> Meta.get(s, Meta.SELF)).orElse("");
+            long ownSeq = db.session(s -> OpStore.head(s, oldSelf)).seq();
             var stored = IdentityFile.load(file, dbId, ownSeq).filter(i -> i.replicaId().equals(oldSelf));
             boolean renewed = stored.isEmpty();
             Identity id = stored.orElseGet(Workspace::newIdentity);
             ChangeLog log = new ChangeLog(db, id, coopId, clock);
-            if (Meta.get(db.dsl(), Meta.REBUILD).isPresent()) {
+            if (db.session(s -> Meta.get(s, Meta.REBUILD)).isPresent()) {
                 // a migration changed the rules the projections follow: rebuild them once, as they were
                 // built, with the file's own "self" (the log itself is not touched)
-                db.write(d -> {
-                    new coop.minka.store.Projector(oldSelf).rebuild(d);
-                    Meta.remove(d, Meta.REBUILD);
+                db.transaction(s -> {
+                    new Projector(oldSelf).rebuild(s);
+                    Meta.remove(s, Meta.REBUILD);
                     return null;
                 });
             }
@@ -141,17 +143,16 @@ public final class Workspace implements AutoCloseable {
     private void takeNewIdentity() {
         String oldSelf = previousSelf;
         Identity id = log.identity();
-        String oldName = db.dsl().select(REPLICA.NAME).from(REPLICA).where(REPLICA.ID.eq(oldSelf))
-                .fetchOptional(REPLICA.NAME).orElse("Minka");
+        String oldName = read(s -> ReplicaRepository.name(s, oldSelf)).orElse("Minka");
         String vouch = IdentityFile.loadAny(db.file()).filter(old -> old.replicaId().equals(oldSelf))
                 .map(old -> Base64.getEncoder().encodeToString(Keys.sign(old.privateKey(),
                         Keys.successorMessage(log.coopId(), id.replicaId(), id.publicKey()))))
                 .orElse(null);
         log.write(w -> {
-            Meta.put(w.dsl(), Meta.SELF, id.replicaId());
+            Meta.put(w, Meta.SELF, id.replicaId());
             w.append(OpType.REPLICA_JOIN, id.replicaId(), joinData(oldName + " (copy)", id, oldSelf, vouch));
             // the old identity's own ops counted here as "self"; from now on they count only if trusted
-            log.projector().rebuild(w.dsl());
+            log.projector().rebuild(w);
             return null;
         });
         previousSelf = null;
@@ -167,17 +168,17 @@ public final class Workspace implements AutoCloseable {
     }
 
     private void saveIdentity() {
-        long seq = OpStore.head(db.dsl(), log.identity().replicaId()).seq();
-        String dbId = Meta.get(db.dsl(), Meta.DATABASE_ID).orElseThrow();
+        long seq = read(s -> OpStore.head(s, log.identity().replicaId())).seq();
+        String dbId = read(s -> Meta.get(s, Meta.DATABASE_ID)).orElseThrow();
         IdentityFile.save(db.file(), dbId, log.identity(), seq);
     }
 
     /// The facts of a new database file: its own id, the cooperative, this laptop.
     private static void initMeta(Database db, String coopId, Identity id, LongSupplier clock) {
-        db.write(d -> {
-            Meta.put(d, Meta.DATABASE_ID, Ids.newId(clock.getAsLong()));
-            Meta.put(d, Meta.COOP_ID, coopId);
-            Meta.put(d, Meta.SELF, id.replicaId());
+        db.transaction(s -> {
+            Meta.put(s, Meta.DATABASE_ID, Ids.newId(clock.getAsLong()));
+            Meta.put(s, Meta.COOP_ID, coopId);
+            Meta.put(s, Meta.SELF, id.replicaId());
             return null;
         });
     }
@@ -197,12 +198,8 @@ public final class Workspace implements AutoCloseable {
     }
 
     private static Cooperative loadCoop(Database db, String coopId) {
-        var r = db.dsl().selectFrom(COOPERATIVE).where(COOPERATIVE.ID.eq(coopId)).fetchOne();
-        if (r == null) {
-            throw new MinkaException(ErrorCode.NOT_INITIALISED, db.file());
-        }
-        return new Cooperative(r.getId(), r.getName(), Currency.getInstance(r.getCurrency()), r.getCreatedAt(),
-                r.getLanguages());
+        Optional<Cooperative> c = db.session(s -> CooperativeRepository.byId(s, coopId));
+        return c.orElseThrow(() -> new MinkaException(ErrorCode.NOT_INITIALISED, db.file()));
     }
 
     public static Currency currency(String code) {
@@ -225,6 +222,11 @@ public final class Workspace implements AutoCloseable {
 
     public Database db() {
         return db;
+    }
+
+    /// Reads without a write lock: `work` hands the session to the repositories.
+    public <T> T read(Function<Session, T> work) {
+        return db.session(work);
     }
 
     /// The database file.

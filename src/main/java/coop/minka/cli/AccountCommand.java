@@ -28,12 +28,14 @@ final class AccountCommand {
         String type;
         @Option(names = "--member", description = "For a member's own sub-account (savings, dues, loan).")
         String member;
+        @Option(names = "--cash", description = "The account holds the cooperative's money (a cash box or a bank account).")
+        boolean cash;
         @Mixin
         JsonOption json;
 
         @Override
         int run(Services s) {
-            Account a = s.ledger().addAccount(code, name, AccountType.fromWire(type), member);
+            Account a = s.ledger().addAccount(code, name, AccountType.fromWire(type), member, cash);
             if (json.on) {
                 Out.json(out(), Out.account(a, 0, s.workspace().currency()));
             } else {
@@ -51,10 +53,13 @@ final class AccountCommand {
         String name;
         @Option(names = "--archived", arity = "1", paramLabel = "true|false")
         Boolean archived;
+        @Option(names = "--cash", arity = "1", paramLabel = "true|false",
+                description = "Mark (true) or unmark (false) the account as holding the cooperative's money.")
+        Boolean cash;
 
         @Override
         int run(Services s) {
-            Account a = s.ledger().updateAccount(code, name, archived);
+            Account a = s.ledger().updateAccount(code, name, archived, cash);
             out().println(Terminal.safe(t(a.archived() ? "cli.account.updatedArchived" : "cli.account.updated",
                     a.code(), a.name())));
             return 0;

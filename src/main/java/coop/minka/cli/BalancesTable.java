@@ -1,7 +1,7 @@
 package coop.minka.cli;
 
 import coop.minka.app.ErrorMessages;
-import coop.minka.app.report.ReportService;
+import coop.minka.app.LedgerService;
 import coop.minka.domain.Money;
 import java.io.PrintWriter;
 import java.util.Currency;
@@ -14,8 +14,8 @@ final class BalancesTable {
     private BalancesTable() {
     }
 
-    static void print(PrintWriter out, List<ReportService.BalanceRow> rows, Currency cur, Locale lang) {
-        long total = rows.stream().mapToLong(ReportService.BalanceRow::balance).sum();
+    static void print(PrintWriter out, List<LedgerService.AccountBalance> rows, Currency cur, Locale lang) {
+        long total = rows.stream().mapToLong(LedgerService.AccountBalance::balance).sum();
         out.print(TextTable.render(List.of(text("cli.col.code", lang), text("cli.col.name", lang),
                 text("cli.col.type", lang), text("cli.col.balance", lang)), rows.stream().map(r -> List.of(
                 r.account().code(), r.account().name(), text("cli.accountType." + r.account().type().wire(), lang),

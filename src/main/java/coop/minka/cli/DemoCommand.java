@@ -2,8 +2,11 @@ package coop.minka.cli;
 
 import coop.minka.app.demo.DemoGenerator;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,7 +51,7 @@ final class DemoCommand {
                 description = "Transactions per member and year (default: 16).")
         int txPerYear;
 
-        @Option(names = "--end", paramLabel = "DATE", description = "Last day of the history (default: yesterday).")
+        @Option(names = "--end", paramLabel = "DATE", description = "Last day of the history (default: today).")
         LocalDate end;
 
         @Option(names = "--currency", defaultValue = "BOB", paramLabel = "CODE", description = "Currency (default: BOB).")
@@ -73,9 +76,11 @@ final class DemoCommand {
                         root().text("cli.demo.atLeastOne"));
             }
             long t0 = System.nanoTime();
+            // names, memos and notes in the language of messages (--lang)
             var o = new DemoGenerator.Options(members, years, replicas, seed, workPerYear, txPerYear,
-                    end != null ? end : LocalDate.now(ZoneOffset.UTC).minusDays(1),
-                    coop.minka.app.Texts.required(currency, "currency"));
+                    end != null ? end : LocalDate.now(Clock.systemDefaultZone()),
+                    coop.minka.app.Texts.required(currency, "currency"),
+                    ((MinkaCommand) spec.root().userObject()).locale());
             DemoGenerator.Result r = DemoGenerator.generate(out, o);
             double secs = (System.nanoTime() - t0) / 1e9;
             var w = spec.commandLine().getOut();

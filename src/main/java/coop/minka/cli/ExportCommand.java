@@ -28,7 +28,8 @@ final class ExportCommand extends Leaf {
 
     @Override
     int run(Services s) {
-        ExportService.Exported e = s.exports().export(format, file, dates.from(), dates.to());
+        ExportService.Exported e = s.exports().export(format, file, dates.from(), dates.to(),
+                root().askedLanguage());
         if (json.on) {
             Out.json(out(), new Written(e.format().name().toLowerCase(java.util.Locale.ROOT), e.path().toString(),
                     e.files()));

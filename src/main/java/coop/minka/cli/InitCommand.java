@@ -1,6 +1,8 @@
 package coop.minka.cli;
 
+import coop.minka.app.Services;
 import coop.minka.app.Workspace;
+import coop.minka.app.demo.StarterKit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,28 +28,44 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--languages", defaultValue = "es,en", description = "Languages of the cooperative (default: ${DEFAULT-VALUE}).")
     String languages;
 
+    @Option(names = "--kind", paramLabel = "KIND", description = "Starter chart of accounts and kinds of work, named in "
+            + "the cooperative's first language (else --lang): savings, producer, women or empty (default: empty).")
+    String kind;
+
     @Mixin
     JsonOption json;
 
     /// What `init --json` prints.
     record Created(String cooperative, String name, String currency, String replica, String fingerprint,
-                   String database) {
+                   String database, String kind) {
     }
 
     @Override
     public Integer call() {
         MinkaCommand root = (MinkaCommand) spec.root().userObject();
-        try (Workspace ws = Workspace.create(root.databasePath(), name, currency, replica, languages,
-                System::currentTimeMillis)) {
+        StarterKit.Kind starter = kind == null ? StarterKit.Kind.EMPTY : StarterKit.Kind.fromWire(kind);
+        if (starter == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    StarterKit.unknownKind(kind, root.locale()));
+        }
+        boolean languagesGiven = spec.commandLine().getParseResult().hasMatchedOption("--languages");
+        try (Services s = new Services(Workspace.create(root.databasePath(), name, currency, replica, languages,
+                System::currentTimeMillis))) {
+            Workspace ws = s.workspace();
+            StarterKit.apply(starter, s.ledger(), s.work(),
+                    languagesGiven ? StarterKit.firstLanguage(languages) : root.locale());
             var out = spec.commandLine().getOut();
             String database = root.databasePath().toAbsolutePath().toString();
             if (json.on) {
                 Out.json(out, new Created(ws.coop().id(), ws.coop().name(), ws.currency().getCurrencyCode(),
-                        ws.selfId(), ws.fingerprint(), database));
+                        ws.selfId(), ws.fingerprint(), database, starter.wire()));
             } else {
                 out.println(Terminal.safe(root.text("cli.init.created", ws.coop().name(),
                         ws.currency().getCurrencyCode(), database)));
                 out.println(Terminal.safe(root.text("cli.laptop.fingerprint", replica, ws.fingerprint())));
+                if (starter != StarterKit.Kind.EMPTY) {
+                    out.println(Terminal.safe(StarterKit.summary(starter, root.locale())));
+                }
             }
             out.flush();
             return 0;

@@ -54,6 +54,12 @@ public final class MinkaCommand {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /// The language asked for with `--lang`, or null: what the pack and the CSV export follow
+    /// instead of the cooperative's language (the environment's language does not change them).
+    public Locale askedLanguage() {
+        return lang;
+    }
+
     /// The language for messages: `--lang`, else the environment's (`LC_ALL`, `LC_MESSAGES`,
     /// `LANG`), else English.
     public Locale locale() {

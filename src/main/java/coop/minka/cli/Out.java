@@ -63,12 +63,12 @@ final class Out {
 
     /// An account with its balance in `account add|list --json` and `report balances --json`.
     record AccountJson(String id, String code, String name, String type, String member, boolean archived,
-                       String balance) {
+                       boolean cash, String balance) {
     }
 
     static AccountJson account(Account a, long balance, Currency cur) {
         return new AccountJson(a.id(), a.code(), a.name(), a.type().wire(), a.memberId(), a.archived(),
-                Money.format(balance, cur));
+                a.isCashAndBank(), Money.format(balance, cur));
     }
 
     /// A transaction in `tx add|list --json`.

@@ -1,11 +1,13 @@
 package coop.minka.cli;
 
 import coop.minka.app.report.AuditService;
+import coop.minka.app.LedgerService;
 import coop.minka.app.report.ReportService;
 import coop.minka.app.report.ReportTable;
 import coop.minka.app.report.ReportTables;
 import coop.minka.app.Services;
 import coop.minka.app.Texts;
+import coop.minka.app.Words;
 import coop.minka.domain.Money;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -42,8 +44,14 @@ final class ReportCommand {
             return dates.to();
         }
 
-        /// Prints the table in the user's language (or the CSV, as the export writes it), or the
-        /// JSON record when `--json`.
+        /// The words of the tables: the terminal's language (`--lang`, else the environment's), the
+        /// same tables the export writes in the cooperative's language.
+        Words words() {
+            return Words.of(root().locale());
+        }
+
+        /// Prints the table (in [#words]; the cells holding Minka's codes put in words for the
+        /// terminal), its CSV, or the JSON record when `--json`.
         int print(ReportTable table, Object jsonObject, List<String> after) {
             return print(table, jsonObject, after, null);
         }
@@ -74,7 +82,7 @@ final class ReportCommand {
         @Override
         int run(Services s) {
             var cur = s.workspace().currency();
-            List<ReportService.BalanceRow> rows = s.reports().balances(Texts.date(asOf));
+            List<LedgerService.AccountBalance> rows = s.reports().balances(Texts.date(asOf));
             if (csv && !json.on) {
                 new ReportTable("balances", "Balances", List.of("CODE", "NAME", "TYPE", "BALANCE"),
                         List.of(false, false, false, true), rows.stream().map(r -> List.of(r.account().code(),
@@ -82,7 +90,7 @@ final class ReportCommand {
                         .writeCsv(out());
                 return 0;
             }
-            long total = rows.stream().mapToLong(ReportService.BalanceRow::balance).sum();
+            long total = rows.stream().mapToLong(LedgerService.AccountBalance::balance).sum();
             if (json.on) {
                 Out.json(out(), new ReportJson.BalancesJson(asOf, cur.getCurrencyCode(),
                         rows.stream().map(r -> Out.account(r.account(), r.balance(), cur)).toList(), Money.format(total, cur)));
@@ -99,7 +107,7 @@ final class ReportCommand {
         int run(Services s) {
             var cur = s.workspace().currency();
             var tb = s.reports().statements().trialBalance(from(), to());
-            return print(ReportTables.trialBalance(tb, cur), ReportJson.trialBalance(tb, cur),
+            return print(ReportTables.trialBalance(tb, cur, words()), ReportJson.trialBalance(tb, cur),
                     List.of(t(tb.totalDebits() == tb.totalCredits() ? "cli.report.debitsEqualYes" : "cli.report.debitsEqualNo")));
         }
     }
@@ -110,7 +118,7 @@ final class ReportCommand {
         int run(Services s) {
             var cur = s.workspace().currency();
             var bs = s.reports().statements().balanceSheet(to());
-            return print(ReportTables.balanceSheet(bs, cur), ReportJson.balanceSheet(bs, cur), List.of());
+            return print(ReportTables.balanceSheet(bs, cur, words()), ReportJson.balanceSheet(bs, cur), List.of());
         }
     }
 
@@ -120,7 +128,7 @@ final class ReportCommand {
         int run(Services s) {
             var cur = s.workspace().currency();
             var is = s.reports().statements().income(from(), to());
-            return print(ReportTables.income(is, cur), ReportJson.income(is, cur), List.of());
+            return print(ReportTables.income(is, cur, words()), ReportJson.income(is, cur), List.of());
         }
     }
 
@@ -134,7 +142,7 @@ final class ReportCommand {
         int run(Services s) {
             var cur = s.workspace().currency();
             var books = s.reports().statements().cashBooks(accounts, from(), to());
-            return print(ReportTables.cashBooks(books, from(), cur), ReportJson.cashBooks(from(), to(), cur, books),
+            return print(ReportTables.cashBooks(books, from(), cur, words()), ReportJson.cashBooks(from(), to(), cur, books),
                     List.of());
         }
     }
@@ -150,7 +158,7 @@ final class ReportCommand {
             var st = s.reports().statements().memberStatements(member, from(), to());
             List<String> after = st.stream().map(m -> t("cli.report.memberWork", m.member().name(),
                     Texts.hours(m.workMinutes()), Money.format(m.workValueMinor(), cur))).toList();
-            return print(ReportTables.memberStatements(st, from(), cur), ReportJson.statements(from(), to(), cur, st),
+            return print(ReportTables.memberStatements(st, from(), cur, words()), ReportJson.statements(from(), to(), cur, st),
                     after);
         }
     }
@@ -167,7 +175,7 @@ final class ReportCommand {
             if (by == null) {
                 var r = s.reports().recognition().recognition(from(), to());
                 Double share = r.total().womenSharePercent();
-                return print(ReportTables.recognition(r, cur), ReportJson.recognition(r, cur), List.of(
+                return print(ReportTables.recognition(r, cur, words()), ReportJson.recognition(r, cur), List.of(
                         t("cli.report.workTotal", Texts.hours(r.total().minutes()),
                                 Money.format(r.total().valueMinor(), cur), share == null ? "-" : share + "%")));
             }
@@ -181,8 +189,9 @@ final class ReportCommand {
             var o = new ReportJson.WorkByJson(byName, dates.from, dates.to, rows.stream()
                     .map(r -> new ReportJson.WorkByRowJson(r.key(), r.label(), ReportJson.hours(r.minutes()), r.entries(),
                             Money.format(r.valueMinor(), cur))).toList(), ReportJson.hours(total));
-            ReportTable table = new ReportTable("work-by-" + byName, "Work", List.of(by.name(), "NAME", "HOURS",
-                    "ENTRIES", "VALUE"), List.of(false, false, true, true, true), rows.stream().map(r -> List.of(
+            ReportTable table = new ReportTable("work-by-" + byName, t("cli.report.group." + byName),
+                    List.of(t("cli.col." + byName), t("cli.col.name"), t("cli.col.hours"), t("cli.col.entries"),
+                            t("cli.col.value")), List.of(false, false, true, true, true), rows.stream().map(r -> List.of(
                     r.key(), r.label(), Texts.hours(r.minutes()), Long.toString(r.entries()),
                     Money.format(r.valueMinor(), cur))).toList());
             return print(table, o, List.of(t("cli.totalHours", Texts.hours(total))));
@@ -195,7 +204,7 @@ final class ReportCommand {
         @Override
         int run(Services s) {
             var entries = s.audit().log(from(), to(), 0);
-            return print(ReportTables.audit(entries), new ReportJson.AuditReportJson(dates.from, dates.to,
+            return print(ReportTables.audit(entries, words()), new ReportJson.AuditReportJson(dates.from, dates.to,
                     ReportJson.audit(entries, type -> ReportText.change(this, type))), List.of(), entries);
         }
     }
@@ -214,7 +223,7 @@ final class ReportCommand {
 
         @Override
         int run(Services s) {
-            var p = s.pack().write(Texts.date(from), Texts.date(to), file);
+            var p = s.pack().write(Texts.date(from), Texts.date(to), file, root().askedLanguage());
             if (json.on) {
                 Out.json(out(), new ReportJson.PackJson(p.file().toString(), p.pages(), p.code().from().toString(),
                         p.code().to().toString(), p.code().text()));

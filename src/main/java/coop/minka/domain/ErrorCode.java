@@ -71,6 +71,7 @@ public enum ErrorCode {
     PERIOD_NOT_ENDED(2),
     INVALID_ENTRY(2),
     UNKNOWN_CONFLICT(2),
+    CASH_NOT_ASSET(2),
     INTERNAL(70);
 
     private final int exitCode;

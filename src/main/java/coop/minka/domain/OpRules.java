@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 /// - a date is written `yyyy-MM-dd` with exactly four digits of year, is a real calendar day, and
 ///   lies in [#MIN_DATE]..[#MAX_DATE];
 /// - a work entry is 1 to [#MAX_MINUTES] minutes (one day);
+/// - a work category's rate (`rate`, and each dated `rate@yyyy-MM-dd`) is 0 to [#MAX_AMOUNT]
+///   minor units, and the date of a dated rate is a valid date as above;
 /// - one-line texts (names, codes, references) are at most [#MAX_NAME] characters, free texts
 ///   (memo, notes, note, contact, reason) at most [#MAX_TEXT]; no text holds a NUL, and one-line
 ///   texts hold no control characters (line breaks, tabs) at all;
@@ -73,6 +75,7 @@ public final class OpRules {
     public static final String BAD_FINGERPRINT = "bad-fingerprint";
     public static final String BAD_HASH = "bad-hash";
     public static final String FIXED_FIELD = "fixed-field";
+    public static final String CASH_NOT_ASSET = "cash-not-asset";
 
     /// Every reason code [#check] can give, for the message catalogue and its test.
     public static final List<String> REASONS = List.of(UNKNOWN_TYPE, BAD_ID, MISSING_FIELD, WRONG_KIND, BAD_TEXT,
@@ -146,9 +149,14 @@ public final class OpRules {
                     r.name("code", add);
                     r.name("name", add);
                     r.choice("kind", KINDS);
-                    Long rate = r.number("rate", false);
-                    if (rate != null && (rate < 0 || rate > MAX_AMOUNT)) {
-                        throw new Broken(BAD_AMOUNT, "rate");
+                    r.rate("rate", false);
+                    for (String k : data.asMap().keySet()) {
+                        if (k.startsWith(WorkCategory.RATE_FROM)) {
+                            if (WorkCategory.rateKeyDate(k).isEmpty()) {
+                                throw new Broken(BAD_DATE, k);
+                            }
+                            r.rate(k, true);
+                        }
                     }
                 }
                 case OpType.ACCOUNT_ADD -> {
@@ -160,6 +168,11 @@ public final class OpRules {
                     }
                     r.id("member", false);
                     r.flag("archived");
+                    r.flag("cash");
+                    if (Boolean.TRUE.equals(data.asMap().get("cash"))
+                            && (!AccountType.ASSET.wire().equals(data.asMap().get("type")) || data.has("member"))) {
+                        throw new Broken(CASH_NOT_ASSET, "cash");
+                    }
                 }
                 case OpType.ACCOUNT_UPDATE -> {
                     r.fixed("code");
@@ -168,6 +181,7 @@ public final class OpRules {
                     r.name("name", false);
                     r.id("member", false);
                     r.flag("archived");
+                    r.flag("cash");
                 }
                 case OpType.WORK_ADD -> {
                     r.id("member", true);
@@ -320,6 +334,14 @@ public final class OpRules {
                 throw new Broken(WRONG_KIND, key);
             }
             return n;
+        }
+
+        /// An hourly rate: a whole number of minor units, 0 to [#MAX_AMOUNT].
+        void rate(String key, boolean required) {
+            Long rate = number(key, required);
+            if (rate != null && (rate < 0 || rate > MAX_AMOUNT)) {
+                throw new Broken(BAD_AMOUNT, key);
+            }
         }
 
         void flag(String key) {

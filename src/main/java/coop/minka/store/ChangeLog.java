@@ -62,8 +62,8 @@ public final class ChangeLog {
         return wallClock.getAsLong();
     }
 
-    /// Appends ops inside one write transaction.
-    public final class Writer {
+    /// Appends ops inside one write transaction; as a [Session], it reads inside it too.
+    public final class Writer extends Session {
         private final DSLContext d;
         private final Projector.Batch batch;
         private final List<Op> appended = new ArrayList<>();
@@ -71,6 +71,7 @@ public final class ChangeLog {
         private long hlc;
 
         private Writer(DSLContext d) {
+            super(d);
             this.d = d;
             this.batch = projector.batch(d);
             this.head = OpStore.head(d, identity.replicaId());
@@ -80,11 +81,6 @@ public final class ChangeLog {
         /// This laptop's replica id: the author of every op appended here.
         public String author() {
             return identity.replicaId();
-        }
-
-        /// The database, for reading and checking inside this transaction.
-        public DSLContext dsl() {
-            return d;
         }
 
         /// Appends one op; refuses (nothing written) an op that breaks the rule book.

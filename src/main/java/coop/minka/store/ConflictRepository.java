@@ -45,7 +45,8 @@ public final class ConflictRepository {
     }
 
     /// Every open conflict, by entity, field and losing entry (the table's own order).
-    public static List<Row> open(DSLContext d) {
+    public static List<Row> open(Session s) {
+        DSLContext d = s.dsl();
         Map<String, Entity> entities = new HashMap<>();
         Map<String, String> laptops = new HashMap<>();
         List<Row> rows = new ArrayList<>();

@@ -29,7 +29,7 @@ import org.sqlite.SQLiteException;
 /// plainly that the file is busy.
 public final class Database implements AutoCloseable {
     /// Bumped by every migration; a file with a higher number comes from a newer Minka.
-    public static final int SCHEMA_VERSION = 5;
+    public static final int SCHEMA_VERSION = 7;
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Path file;
@@ -217,6 +217,16 @@ public final class Database implements AutoCloseable {
         } catch (org.jooq.exception.DataAccessException e) {
             throw translate(e);
         }
+    }
+
+    /// [#read] for the use cases: they reach the tables only through the repositories.
+    public <T> T session(Function<Session, T> work) {
+        return read(d -> work.apply(new Session(d)));
+    }
+
+    /// [#write] for the use cases: they reach the tables only through the repositories.
+    public <T> T transaction(Function<Session, T> work) {
+        return write(d -> work.apply(new Session(d)));
     }
 
     public Path file() {

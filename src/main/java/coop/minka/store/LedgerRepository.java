@@ -27,42 +27,48 @@ public final class LedgerRepository {
     private LedgerRepository() {
     }
 
-    public static List<Account> accounts(DSLContext d) {
+    public static List<Account> accounts(Session s) {
+        DSLContext d = s.dsl();
         return d.selectFrom(ACCOUNT).orderBy(ACCOUNT.CODE, ACCOUNT.ID).fetch(LedgerRepository::map);
     }
 
-    public static Optional<Account> accountById(DSLContext d, String id) {
+    public static Optional<Account> accountById(Session s, String id) {
+        DSLContext d = s.dsl();
         return d.selectFrom(ACCOUNT).where(ACCOUNT.ID.eq(id)).fetchOptional(LedgerRepository::map);
     }
 
     /// The account with this code; if two laptops created the same code concurrently, the
     /// earliest one (by hlc, then id) answers, deterministically.
-    public static Optional<Account> accountByCode(DSLContext d, String code) {
+    public static Optional<Account> accountByCode(Session s, String code) {
+        DSLContext d = s.dsl();
         return d.selectFrom(ACCOUNT).where(ACCOUNT.CODE.eq(code)).orderBy(ACCOUNT.CREATED_HLC, ACCOUNT.ID).limit(1)
                 .fetchOptional(LedgerRepository::map);
     }
 
     /// Current balance of every account (non-voided postings), from the running balances.
-    public static Map<String, Long> balances(DSLContext d) {
+    public static Map<String, Long> balances(Session s) {
+        DSLContext d = s.dsl();
         Map<String, Long> out = new HashMap<>();
         d.selectFrom(ACCOUNT_BALANCE).forEach(r -> out.put(r.getAccount(), r.getBalance()));
         return out;
     }
 
     /// Balance of every account over non-voided postings dated on or before `asOf`.
-    public static Map<String, Long> balancesAsOf(DSLContext d, LocalDate asOf) {
+    public static Map<String, Long> balancesAsOf(Session s, LocalDate asOf) {
         Map<String, Long> out = new HashMap<>();
-        ReportRepository.moves(d, null, asOf).forEach((account, m) -> out.put(account, m[0] - m[1]));
+        ReportRepository.moves(s, null, asOf).forEach((account, m) -> out.put(account, m[0] - m[1]));
         return out;
     }
 
-    public static Optional<Transaction> transaction(DSLContext d, String id) {
+    public static Optional<Transaction> transaction(Session s, String id) {
+        DSLContext d = s.dsl();
         List<Transaction> l = transactions(d, TX.ID.eq(id));
         return l.isEmpty() ? Optional.empty() : Optional.of(l.getFirst());
     }
 
     /// Transactions in date order, optionally filtered by period and account.
-    public static List<Transaction> transactions(DSLContext d, LocalDate from, LocalDate to, String accountId) {
+    public static List<Transaction> transactions(Session s, LocalDate from, LocalDate to, String accountId) {
+        DSLContext d = s.dsl();
         Condition c = DSL.noCondition();
         if (from != null) {
             c = c.and(TX.DATE.ge(from.toString()));
@@ -83,7 +89,8 @@ public final class LedgerRepository {
     /// The `limit` latest transactions (by date, then the order they were made), newest first,
     /// optionally of one account and without the voided ones: a federation's journal has
     /// hundreds of thousands, which a screen should not load whole.
-    public static Page latest(DSLContext d, String accountId, boolean withVoided, int limit) {
+    public static Page latest(Session s, String accountId, boolean withVoided, int limit) {
+        DSLContext d = s.dsl();
         Condition c = DSL.noCondition();
         if (accountId != null) {
             c = c.and(TX.ID.in(DSL.select(POSTING.TX).from(POSTING).where(POSTING.ACCOUNT.eq(accountId))));
@@ -128,6 +135,6 @@ public final class LedgerRepository {
 
     static Account map(AccountRecord r) {
         return new Account(r.getId(), r.getCode(), r.getName(), AccountType.fromWire(r.getType()), r.getMember(),
-                r.getArchived() != null && r.getArchived() != 0);
+                r.getArchived() != null && r.getArchived() != 0, r.getCash() != null && r.getCash() != 0);
     }
 }

@@ -16,16 +16,19 @@ public final class MemberRepository {
     private MemberRepository() {
     }
 
-    public static List<Member> all(DSLContext d) {
+    public static List<Member> all(Session s) {
+        DSLContext d = s.dsl();
         return d.selectFrom(MEMBER).orderBy(MEMBER.NAME.collate("NOCASE"), MEMBER.ID).fetch(MemberRepository::map);
     }
 
-    public static Optional<Member> byId(DSLContext d, String id) {
+    public static Optional<Member> byId(Session s, String id) {
+        DSLContext d = s.dsl();
         return d.selectFrom(MEMBER).where(MEMBER.ID.eq(id)).fetchOptional(MemberRepository::map);
     }
 
     /// Members whose name equals `name` ignoring case, or else contains it.
-    public static List<Member> byName(DSLContext d, String name) {
+    public static List<Member> byName(Session s, String name) {
+        DSLContext d = s.dsl();
         List<Member> exact = d.selectFrom(MEMBER).where(MEMBER.NAME.equalIgnoreCase(name.strip()))
                 .orderBy(MEMBER.ID).fetch(MemberRepository::map);
         if (!exact.isEmpty()) {

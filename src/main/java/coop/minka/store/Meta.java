@@ -28,6 +28,18 @@ public final class Meta {
         d.deleteFrom(META).where(META.KEY.eq(key)).execute();
     }
 
+    public static Optional<String> get(Session s, String key) {
+        return get(s.dsl(), key);
+    }
+
+    public static void remove(Session s, String key) {
+        remove(s.dsl(), key);
+    }
+
+    public static void put(Session s, String key, String value) {
+        put(s.dsl(), key, value);
+    }
+
     public static void put(DSLContext d, String key, String value) {
         d.insertInto(META).set(META.KEY, key).set(META.VALUE, value)
                 .onConflict(META.KEY).doUpdate().set(META.VALUE, value).execute();

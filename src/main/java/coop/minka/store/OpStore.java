@@ -60,6 +60,10 @@ public final class OpStore {
         return r == null ? Head.EMPTY : new Head(r.get(OP.SEQ), r.get(OP.HASH));
     }
 
+    public static Head head(Session s, String replica) {
+        return head(s.dsl(), replica);
+    }
+
     public static Optional<byte[]> hashAt(DSLContext d, String replica, long seq) {
         return d.select(OP.HASH).from(OP).where(OP.REPLICA.eq(replica).and(OP.SEQ.eq(seq))).fetchOptional(OP.HASH);
     }
@@ -72,6 +76,10 @@ public final class OpStore {
     /// Highest seq held per author: the version vector. Found by seeking the (replica, seq)
     /// index once or twice per author: a `GROUP BY` reads every op's index entry, a tenth of a
     /// second per million ops, which every export and sync status would pay.
+    public static Map<String, Long> versionVector(Session s) {
+        return versionVector(s.dsl());
+    }
+
     public static Map<String, Long> versionVector(DSLContext d) {
         Map<String, Long> vv = new LinkedHashMap<>();
         try {
@@ -174,8 +182,8 @@ public final class OpStore {
         }
     }
 
-    public static long count(DSLContext d) {
-        return d.fetchCount(OP);
+    public static long count(Session s) {
+        return s.dsl().fetchCount(OP);
     }
 
     private static List<Op> decode(List<? extends org.jooq.Record2<byte[], byte[]>> rows) {
@@ -193,6 +201,10 @@ public final class OpStore {
     }
 
     /// The highest signed head held for each author.
+    public static Map<String, SignedHead> latestHeads(Session s) {
+        return latestHeads(s.dsl());
+    }
+
     public static Map<String, SignedHead> latestHeads(DSLContext d) {
         Map<String, SignedHead> out = new LinkedHashMap<>();
         d.selectFrom(SIGNED_HEAD).orderBy(SIGNED_HEAD.REPLICA, SIGNED_HEAD.SEQ).forEach(r ->

@@ -14,6 +14,7 @@ import static coop.minka.store.schema.Tables.TX;
 import static coop.minka.store.schema.Tables.VOID;
 import static coop.minka.store.schema.Tables.WORK_CATEGORY;
 import static coop.minka.store.schema.Tables.WORK_ENTRY;
+import static coop.minka.store.schema.Tables.WORK_RATE;
 
 import coop.minka.domain.EntityFold;
 import coop.minka.domain.ErrorCode;
@@ -24,6 +25,7 @@ import coop.minka.domain.Op;
 import coop.minka.domain.OpType;
 import coop.minka.domain.ReplicaStatus;
 import coop.minka.domain.Trust;
+import coop.minka.domain.WorkCategory;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -47,8 +49,8 @@ import org.jooq.exception.DataAccessException;
 /// Use one [Batch] per write transaction.
 public final class Projector {
     /// Projection tables in digest order; the change-log tables and `meta` are not projections.
-    public static final List<Table<?>> TABLES = List.of(COOPERATIVE, REPLICA, MEMBER, WORK_CATEGORY, WORK_ENTRY,
-            ACCOUNT, TX, POSTING, VOID, ACCOUNT_BALANCE, ACCOUNT_MONTH, CONFLICT, INVALID_OP);
+    public static final List<Table<?>> TABLES = List.of(COOPERATIVE, REPLICA, MEMBER, WORK_CATEGORY, WORK_RATE,
+            WORK_ENTRY, ACCOUNT, TX, POSTING, VOID, ACCOUNT_BALANCE, ACCOUNT_MONTH, CONFLICT, INVALID_OP);
     private static final List<String> TRUST_TYPES = List.of(OpType.COOP_CREATE, OpType.REPLICA_JOIN,
             OpType.REPLICA_ADMIT, OpType.REPLICA_REVOKE);
     /// Ops that create an entity with an id owned by their author (design-notes item 10).
@@ -96,6 +98,10 @@ public final class Projector {
 
     /// The latest op (by hlc, replica, seq) of an entity that counts here: the `base` a new edit
     /// records, so that it descends from everything this laptop shows for the entity.
+    public static java.util.Optional<Op> latestCounted(Session s, String entity) {
+        return latestCounted(s.dsl(), entity);
+    }
+
     public static java.util.Optional<Op> latestCounted(DSLContext d, String entity) {
         Map<String, Long> counted = countedAuthors(d, Meta.get(d, Meta.SELF).orElse(""));
         Set<String> invalid = new HashSet<>();
@@ -113,6 +119,10 @@ public final class Projector {
 
     /// Clears every projection and replays the whole log. Triggers that forbid changing posted
     /// rows are lifted for the duration of the (enclosing) transaction and put back as they were.
+    public void rebuild(Session s) {
+        rebuild(s.dsl());
+    }
+
     public void rebuild(DSLContext d) {
         var triggers = d.resultQuery("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN "
                 + "('work_entry','tx','posting')").fetch();
@@ -657,6 +667,11 @@ public final class Projector {
                     r.setKind(f.values().getOrDefault("kind", "other").toString());
                     r.setCreatedHlc(f.created().hlc());
                     d.insertInto(WORK_CATEGORY).set(r).onConflict(WORK_CATEGORY.ID).doUpdate().set(r).execute();
+                    // each dated rate is its own field of the fold: one rate per (category, from-date)
+                    d.deleteFrom(WORK_RATE).where(WORK_RATE.CATEGORY.eq(entity)).execute();
+                    WorkCategory.ratesIn(f.values()).forEach((from, rate) -> d.insertInto(WORK_RATE)
+                            .set(WORK_RATE.CATEGORY, entity).set(WORK_RATE.FROM_DATE, from.toString())
+                            .set(WORK_RATE.RATE, rate).execute());
                 }
                 case OpType.ACCOUNT_ADD -> {
                     var r = d.newRecord(ACCOUNT);
@@ -666,6 +681,10 @@ public final class Projector {
                     r.setType(f.str("type"));
                     r.setMember(f.str("member"));
                     r.setArchived(Boolean.TRUE.equals(f.values().get("archived")) ? 1L : 0L);
+                    // a cash flag on an account that cannot hold the cooperative's money (an update
+                    // from a laptop that did not check) is kept in the log and has no effect
+                    r.setCash(Boolean.TRUE.equals(f.values().get("cash")) && "asset".equals(f.str("type"))
+                            && f.str("member") == null ? 1L : 0L);
                     r.setCreatedHlc(f.created().hlc());
                     d.insertInto(ACCOUNT).set(r).onConflict(ACCOUNT.ID).doUpdate().set(r).execute();
                 }

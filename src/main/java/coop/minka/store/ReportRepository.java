@@ -3,12 +3,16 @@ package coop.minka.store;
 import static coop.minka.store.schema.Tables.ACCOUNT_MONTH;
 import static coop.minka.store.schema.Tables.POSTING;
 import static coop.minka.store.schema.Tables.INVALID_OP;
+import static coop.minka.store.schema.Tables.OP;
+import static coop.minka.store.schema.Tables.REPLICA;
 import static coop.minka.store.schema.Tables.TX;
 import static coop.minka.store.schema.Tables.VOID;
 
+import coop.minka.domain.Hlc;
 import coop.minka.domain.OpType;
 import coop.minka.domain.ReplicaStatus;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +34,8 @@ public final class ReportRepository {
 
     /// Every non-voided posting dated on or before `to` (all of them when `to` is null), in
     /// book order: date, then the order the transactions were made, then line.
-    public static List<PostingLine> postings(DSLContext d, LocalDate to) {
+    public static List<PostingLine> postings(Session s, LocalDate to) {
+        DSLContext d = s.dsl();
         Condition c = POSTING.TX.notIn(DSL.select(VOID.ENTITY).from(VOID).where(VOID.KIND.eq("tx")));
         if (to != null) {
             c = c.and(POSTING.DATE.le(to.toString()));
@@ -44,9 +49,9 @@ public final class ReportRepository {
 
     /// Sum of the non-voided postings of every account dated before `from` (debit positive):
     /// the opening balances of a period, added up by SQLite instead of in memory.
-    public static java.util.Map<String, Long> sumsBefore(DSLContext d, LocalDate from) {
+    public static java.util.Map<String, Long> sumsBefore(Session s, LocalDate from) {
         java.util.Map<String, Long> out = new java.util.HashMap<>();
-        moves(d, null, from.minusDays(1)).forEach((account, m) -> out.put(account, m[0] - m[1]));
+        moves(s, null, from.minusDays(1)).forEach((account, m) -> out.put(account, m[0] - m[1]));
         return out;
     }
 
@@ -55,7 +60,8 @@ public final class ReportRepository {
     /// the projector keeps (`account_month`); only the postings of a part-month at either edge
     /// of the period are added up from the covering index `posting(account, date, amount)`.
     /// Accounts whose debits and credits are both zero are left out.
-    public static java.util.Map<String, long[]> moves(DSLContext d, LocalDate from, LocalDate to) {
+    public static java.util.Map<String, long[]> moves(Session s, LocalDate from, LocalDate to) {
+        DSLContext d = s.dsl();
         java.util.Map<String, long[]> out = new java.util.HashMap<>();
         // the whole months inside the period: [firstFull, lastFull]
         LocalDate firstFull = from == null || from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
@@ -108,7 +114,8 @@ public final class ReportRepository {
 
     /// Closing dates of `period.close` entries made by this laptop or by a trusted laptop;
     /// closes from laptops not (yet) admitted do not count.
-    public static List<LocalDate> periodCloses(DSLContext d, String self) {
+    public static List<LocalDate> periodCloses(Session s, String self) {
+        DSLContext d = s.dsl();
         Map<String, Long> counted = Projector.countedAuthors(d, self);
         java.util.Set<String> invalid = new java.util.HashSet<>();
         d.select(INVALID_OP.REPLICA, INVALID_OP.SEQ).from(INVALID_OP).where(INVALID_OP.TYPE.eq(OpType.PERIOD_CLOSE))
@@ -119,5 +126,29 @@ public final class ReportRepository {
                 .map(op -> coop.minka.domain.OpRules.parseDate(op.data().str("to")).orElse(null))
                 .filter(java.util.Objects::nonNull)
                 .sorted().toList();
+    }
+
+    /// One change of the audit trail: who wrote it (`replicaName` null while the author's join
+    /// has not arrived), its clock, what it is about, and the sync file it came in (null if made here).
+    public record AuditRow(String replica, String replicaName, long seq, long hlc, String type, String entity,
+                           String bundle) {
+    }
+
+    /// Changes stamped on the days `from`..`to` (UTC; null: open-ended) in time order; `limit`
+    /// ≤ 0 means all.
+    public static List<AuditRow> audit(Session s, LocalDate from, LocalDate to, int limit) {
+        Condition c = DSL.noCondition();
+        if (from != null) {
+            c = c.and(OP.HLC.ge(Hlc.pack(from.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(), 0)));
+        }
+        if (to != null) {
+            c = c.and(OP.HLC.lt(Hlc.pack(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(), 0)));
+        }
+        var q = s.dsl().select(OP.REPLICA, REPLICA.NAME, OP.SEQ, OP.HLC, OP.TYPE, OP.ENTITY, OP.BUNDLE).from(OP)
+                .leftJoin(REPLICA).on(REPLICA.ID.eq(OP.REPLICA)).where(c)
+                .orderBy(OP.HLC, OP.REPLICA, OP.SEQ);
+        var rows = limit > 0 ? q.limit(limit).fetch() : q.fetch();
+        return rows.map(r -> new AuditRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                r.value7()));
     }
 }

@@ -19,6 +19,10 @@ public final class StateDump {
     }
 
     /// SHA-256 of each projection table, in [Projector#TABLES] order.
+    public static Map<String, byte[]> tableDigests(Session s) {
+        return tableDigests(s.dsl());
+    }
+
     public static Map<String, byte[]> tableDigests(DSLContext d) {
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (Table<?> t : Projector.TABLES) {
@@ -37,6 +41,10 @@ public final class StateDump {
     }
 
     /// The state digest: SHA-256 over the table names and their digests.
+    public static String digest(Session s) {
+        return digest(s.dsl());
+    }
+
     public static String digest(DSLContext d) {
         MessageDigest md = OpCodec.sha256();
         tableDigests(d).forEach((name, h) -> {

@@ -10,6 +10,7 @@ import coop.minka.domain.ReplicaStatus;
 import coop.minka.store.Meta;
 import coop.minka.store.OpStore;
 import coop.minka.store.Projector;
+import coop.minka.store.Session;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,14 +40,15 @@ public final class BundleImporter {
 
     /// The import's surroundings: the name recorded with each entry, the wall clock, and the
     /// latest closed period (read after the entries are in, so a close in the same bundle counts).
-    public record Context(String bundleName, long now, Function<DSLContext, Optional<LocalDate>> closedUpTo) {
+    public record Context(String bundleName, long now, Function<Session, Optional<LocalDate>> closedUpTo) {
     }
 
     private BundleImporter() {
     }
 
     /// Decides per author what is new, known, forked or missing; reads only.
-    public static List<AuthorPlan> plan(DSLContext d, VerifiedBundle b) {
+    public static List<AuthorPlan> plan(Session s, VerifiedBundle b) {
+        DSLContext d = s.dsl();
         List<AuthorPlan> out = new ArrayList<>();
         for (VerifiedBundle.Range r : b.ranges()) {
             out.add(planRange(d, r));
@@ -103,8 +105,9 @@ public final class BundleImporter {
 
     /// Inserts and projects within the caller's write transaction; returns one receipt line per
     /// author of the bundle.
-    public static List<ImportReceipt.Author> apply(DSLContext d, List<AuthorPlan> plans, Projector projector, String self,
+    public static List<ImportReceipt.Author> apply(Session s, List<AuthorPlan> plans, Projector projector, String self,
                                                    Context ctx) {
+        DSLContext d = s.dsl();
         Projector.Batch batch = projector.batch(d);
         long[] hlc = {Meta.get(d, Meta.HLC).map(Long::parseLong).orElse(0L)};
         Map<String, long[]> flags = new HashMap<>();
@@ -133,7 +136,7 @@ public final class BundleImporter {
         }
         batch.finish();
         Meta.put(d, Meta.HLC, Long.toString(hlc[0]));
-        Optional<LocalDate> closed = ctx.closedUpTo().apply(d);
+        Optional<LocalDate> closed = ctx.closedUpTo().apply(s);
         if (closed.isPresent()) {
             for (AuthorPlan p : plans) {
                 for (Op op : p.fresh()) {

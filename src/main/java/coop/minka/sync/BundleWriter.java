@@ -7,6 +7,7 @@ import coop.minka.domain.MinkaException;
 import coop.minka.store.Keys;
 import coop.minka.store.OpCodec;
 import coop.minka.store.OpStore;
+import coop.minka.store.Session;
 import coop.minka.sync.format.ManifestJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,6 +50,10 @@ public final class BundleWriter {
 
     /// Writes every entry held except, per author, the first `alreadyHeld.get(author)` ones. Each
     /// author's range ends at its latest signed head.
+    public static Written write(Session s, Path target, Sender sender, Map<String, Long> alreadyHeld, long createdAt) {
+        return write(s.dsl(), target, sender, alreadyHeld, createdAt);
+    }
+
     public static Written write(DSLContext d, Path target, Sender sender, Map<String, Long> alreadyHeld, long createdAt) {
         return write(d, target, sender, alreadyHeld, createdAt, BundleZipWriter.DEFAULT_BLOCK,
                 BundleZipWriter.defaultWorkers());

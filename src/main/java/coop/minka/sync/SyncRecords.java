@@ -4,6 +4,7 @@ import static coop.minka.store.schema.Tables.PEER_VV;
 import static coop.minka.store.schema.Tables.RECEIVED_BUNDLE;
 import static coop.minka.store.schema.Tables.SYNC_FLAG;
 
+import coop.minka.store.Session;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ public final class SyncRecords {
     }
 
     /// Merges a version vector received from `peer` (by maximum per author).
-    public static void mergePeerVv(DSLContext d, String peer, Map<String, Long> vv) {
+    public static void mergePeerVv(Session s, String peer, Map<String, Long> vv) {
+        DSLContext d = s.dsl();
         vv.forEach((author, seq) -> d.insertInto(PEER_VV).set(PEER_VV.PEER, peer).set(PEER_VV.AUTHOR, author)
                 .set(PEER_VV.SEQ, seq).onConflict(PEER_VV.PEER, PEER_VV.AUTHOR).doUpdate()
                 .set(PEER_VV.SEQ, org.jooq.impl.DSL.greatest(PEER_VV.SEQ, org.jooq.impl.DSL.val(seq)))
@@ -37,26 +39,30 @@ public final class SyncRecords {
     }
 
     /// What `peer` is known to hold, per author (empty if nothing was ever received from it).
-    public static Map<String, Long> peerVv(DSLContext d, String peer) {
+    public static Map<String, Long> peerVv(Session s, String peer) {
+        DSLContext d = s.dsl();
         Map<String, Long> out = new LinkedHashMap<>();
         d.selectFrom(PEER_VV).where(PEER_VV.PEER.eq(peer)).orderBy(PEER_VV.AUTHOR)
                 .forEach(r -> out.put(r.getAuthor(), r.getSeq()));
         return out;
     }
 
-    public static void recordReceived(DSLContext d, byte[] sha256, Received r) {
+    public static void recordReceived(Session s, byte[] sha256, Received r) {
+        DSLContext d = s.dsl();
         d.insertInto(RECEIVED_BUNDLE).set(RECEIVED_BUNDLE.SHA256, sha256).set(RECEIVED_BUNDLE.FILE_NAME, r.fileName())
                 .set(RECEIVED_BUNDLE.ARCHIVE, r.archive()).set(RECEIVED_BUNDLE.SENDER, r.sender())
                 .set(RECEIVED_BUNDLE.CREATED_AT, r.createdAt()).set(RECEIVED_BUNDLE.RECEIVED_AT, r.receivedAt())
                 .set(RECEIVED_BUNDLE.NEW_OPS, r.newOps()).execute();
     }
 
-    public static boolean wasReceived(DSLContext d, byte[] sha256) {
+    public static boolean wasReceived(Session s, byte[] sha256) {
+        DSLContext d = s.dsl();
         return d.fetchExists(RECEIVED_BUNDLE, RECEIVED_BUNDLE.SHA256.eq(sha256));
     }
 
     /// The latest bundle received from `sender`.
-    public static Optional<Received> lastFrom(DSLContext d, String sender) {
+    public static Optional<Received> lastFrom(Session s, String sender) {
+        DSLContext d = s.dsl();
         return d.selectFrom(RECEIVED_BUNDLE).where(RECEIVED_BUNDLE.SENDER.eq(sender))
                 .orderBy(RECEIVED_BUNDLE.RECEIVED_AT.desc(), RECEIVED_BUNDLE.ID.desc()).limit(1)
                 .fetchOptional(r -> new Received(r.getSender(), r.getFileName(), r.getArchive(), r.getCreatedAt(),
@@ -69,7 +75,8 @@ public final class SyncRecords {
                 .onConflictDoNothing().execute();
     }
 
-    public static List<Flag> flags(DSLContext d, String kind) {
+    public static List<Flag> flags(Session s, String kind) {
+        DSLContext d = s.dsl();
         return d.selectFrom(SYNC_FLAG).where(SYNC_FLAG.KIND.eq(kind)).orderBy(SYNC_FLAG.RECEIVED_AT, SYNC_FLAG.REPLICA,
                 SYNC_FLAG.SEQ).fetch(r -> new Flag(r.getKind(), r.getReplica(), r.getSeq(), r.getReceivedAt(), r.getBundle()));
     }

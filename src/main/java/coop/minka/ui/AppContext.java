@@ -6,6 +6,8 @@ import atlantafx.base.theme.Styles;
 import coop.minka.app.Services;
 import coop.minka.app.sync.SyncService;
 import coop.minka.app.Workspace;
+import coop.minka.app.demo.DemoGenerator;
+import coop.minka.app.demo.StarterKit;
 import coop.minka.ui.common.Async;
 import coop.minka.ui.common.DataRevision;
 import coop.minka.ui.common.DialogService;
@@ -16,10 +18,8 @@ import coop.minka.ui.common.Notices;
 import coop.minka.ui.common.UiContext;
 import coop.minka.ui.common.settings.Preferences;
 import coop.minka.ui.common.settings.SettingsStore;
-import coop.minka.ui.firstrun.DemoData;
 import coop.minka.ui.firstrun.FirstRunView;
 import coop.minka.ui.firstrun.FirstRunViewModel;
-import coop.minka.ui.firstrun.StarterKit;
 import coop.minka.ui.main.MainActions;
 import coop.minka.ui.main.MainView;
 import coop.minka.ui.main.MainViewModel;
@@ -123,7 +123,7 @@ public final class AppContext {
                 String languages = i18n.locale().getLanguage();
                 openWith(() -> {
                     Services s = new Services(Workspace.create(database, coopName, currency, laptopName, languages, clock::millis));
-                    StarterKit.apply(kind, s.ledger(), s.work(), i18n);
+                    StarterKit.apply(kind, s.ledger(), s.work(), i18n.locale());
                     return s;
                 }, database);
             }
@@ -140,10 +140,8 @@ public final class AppContext {
                     if (Files.exists(demo)) {
                         return new Services(Workspace.open(demo, clock::millis));
                     }
-                    Services s = new Services(Workspace.create(demo, i18n.t("demo.coopName"), "BOB",
-                            i18n.t("demo.laptop"), i18n.locale().getLanguage(), clock::millis));
-                    DemoData.fill(s.members(), s.work(), s.ledger(), i18n, ui.today());
-                    return s;
+                    DemoGenerator.generateOne(demo, DemoGenerator.Options.desktop(ui.today(), i18n.locale()));
+                    return new Services(Workspace.open(demo, clock::millis));
                 }, demo);
             }
 

@@ -19,8 +19,13 @@ final class BooksAdapter implements SettingsViewModel.Books {
     private final SyncStatus status;
     private final BackupService backups;
 
-    BooksAdapter(Services services, SyncStatus status, LongSupplier clock) {
+    /// The user's language, for the currency's name.
+    private final java.util.function.Supplier<java.util.Locale> language;
+
+    BooksAdapter(Services services, SyncStatus status, LongSupplier clock,
+                 java.util.function.Supplier<java.util.Locale> language) {
         this.services = services;
+        this.language = language;
         this.status = status;
         this.backups = new BackupService(services.workspace(), clock);
     }
@@ -33,7 +38,7 @@ final class BooksAdapter implements SettingsViewModel.Books {
         String name = status.status().laptops().stream().filter(SyncStatus.Laptop::self).map(SyncStatus.Laptop::name)
                 .findFirst().orElse("");
         return new SettingsViewModel.About(coop.name(), coop.currency().getCurrencyCode() + " — "
-                + coop.currency().getDisplayName(), Instant.ofEpochMilli(coop.createdAtMillis()), name, self,
+                + coop.currency().getDisplayName(language.get()), Instant.ofEpochMilli(coop.createdAtMillis()), name, self,
                 ws.fingerprint(), ws.file().toAbsolutePath().toString());
     }
 

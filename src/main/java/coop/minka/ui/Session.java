@@ -47,7 +47,7 @@ final class Session {
         this.demo = demo;
         var ws = services.workspace();
         SyncStatus status = services.syncStatus();
-        BooksAdapter books = new BooksAdapter(services, status, ui.clock()::millis);
+        BooksAdapter books = new BooksAdapter(services, status, ui.clock()::millis, ui.i18n()::locale);
         String coopName = ws.coop().name();
         home = new HomeViewModel(ui, services.reports(), services.members(), () -> coopName,
                 () -> books.syncSummary(ui.i18n()));

@@ -83,6 +83,47 @@ class DemoGeneratorTest {
         assertEquals(first, books(a.databases().get(1)));
     }
 
+    /// What the desktop app's demo must show: work with a value, work this month, another laptop
+    /// on the Sync screen, everything named in the language asked for, in one file.
+    @Test
+    void theDesktopDemoValuesWorkHasWorkThisMonthAndTwoLaptopsInSpanish() throws Exception {
+        LocalDate today = LocalDate.of(2026, 6, 1); // the first of the month: the hardest day for "this month"
+        Path file = dir.resolve("minka-demo.db");
+        DemoGenerator.Result r = DemoGenerator.generateOne(file,
+                DemoGenerator.Options.desktop(today, java.util.Locale.forLanguageTag("es")));
+        assertEquals(List.of(file), r.databases());
+        try (var left = java.nio.file.Files.list(dir)) {
+            assertEquals(List.of(), left.filter(p -> !p.getFileName().toString().startsWith("minka-demo.db")).toList(),
+                    "the other laptop's scratch folder is gone");
+        }
+        try (Services s = new Services(Workspace.open(file, System::currentTimeMillis))) {
+            assertEquals("Flor de Quinua (prueba)", s.workspace().coop().name());
+            var categories = s.work().categories();
+            assertEquals(5, categories.size());
+            assertTrue(categories.stream().allMatch(c -> c.rateMinor() != null && c.rateMinor() > 0),
+                    "every kind of work has a reference rate: " + categories);
+            assertTrue(categories.stream().anyMatch(c -> c.name().equals("Olla común")), categories.toString());
+            var accounts = s.ledger().accounts().stream().map(a -> a.account().code() + " " + a.account().name()).toList();
+            assertTrue(accounts.containsAll(List.of("1000 Caja", "1100 Cuenta bancaria", "4000 Cuotas")), accounts.toString());
+
+            var d = s.workspace().db().dsl();
+            var thisMonth = d.fetch("SELECT replica FROM work_entry WHERE date >= '2026-06-01'");
+            assertTrue(thisMonth.isNotEmpty(), "work in the current month");
+            assertTrue(d.fetch("SELECT date FROM work_entry WHERE date > '2026-06-01'").isEmpty(), "nothing after today");
+            var replicas = d.fetch("SELECT DISTINCT replica FROM work_entry").getValues(0, String.class);
+            assertTrue(replicas.size() >= 2, "work written on two laptops: " + replicas);
+            assertTrue(s.work().list(null, today.withDayOfMonth(1), today, false).stream()
+                    .allMatch(w -> w.note() == null || !w.note().matches(".*[Rr]epaired.*|.*[Cc]ooked.*")));
+
+            var laptops = new coop.minka.app.sync.SyncStatus(s.workspace()).status().laptops();
+            assertEquals(2, laptops.size(), laptops.toString());
+            var other = laptops.stream().filter(l -> !l.self()).findFirst().orElseThrow();
+            assertTrue(other.held() > 0 && other.quarantined() == 0 && other.lastReceivedAt() != null, other.toString());
+            assertTrue(other.name().contains("computadora de la comunidad"), other.name());
+            assertTrue(s.verify().verify().ok());
+        }
+    }
+
     @Test
     void anotherSeedGivesOtherBooks() {
         DemoGenerator.Result a = DemoGenerator.generate(dir.resolve("a"), SMALL);

@@ -24,8 +24,8 @@ public final class Fixtures {
         s.members().add("Ana Quispe", Gender.WOMAN, LocalDate.of(2024, 1, 10), null, null);
         s.members().add("Juan Mamani", Gender.MAN, null, "70012345", null);
         s.work().addCategory("KITCHEN", "Community kitchen", "12.50", WorkKind.CARE);
-        s.ledger().addAccount("1000", "Cash box", AccountType.ASSET, null);
-        s.ledger().addAccount("1100", "Bank", AccountType.ASSET, null);
+        s.ledger().addAccount("1000", "Cash box", AccountType.ASSET, null, true);
+        s.ledger().addAccount("1100", "Bank", AccountType.ASSET, null, true);
         s.ledger().addAccount("4000", "Dues", AccountType.INCOME, null);
         s.ledger().post(LocalDate.of(2026, 3, 1), "Dues March", null,
                 List.of(new LedgerService.Line("1000", "50"), new LedgerService.Line("4000", "-50")));

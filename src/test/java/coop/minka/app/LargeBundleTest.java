@@ -98,8 +98,8 @@ class LargeBundleTest {
                     streamed.reports().statements().trialBalance(null, null));
             assertEquals(kept.reports().work(ReportService.WorkGrouping.MEMBER, null, null),
                     streamed.reports().work(ReportService.WorkGrouping.MEMBER, null, null));
-            assertEquals(kept.workspace().db().read(coop.minka.store.OpStore::count),
-                    streamed.workspace().db().read(coop.minka.store.OpStore::count));
+            assertEquals(kept.workspace().read(coop.minka.store.OpStore::count),
+                    streamed.workspace().read(coop.minka.store.OpStore::count));
         }
         assertFalse(streamedDigest.isEmpty());
     }

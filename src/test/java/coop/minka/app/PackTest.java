@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /// The printed assembly pack renders, carries the check code and page number on every page,
-/// and prints the same figures as the reports. Set `-Dminka.packOut=FILE` to keep a copy to look at.
+/// and prints the same figures as the reports (here in English; [PackLanguageTest] prints it in
+/// every language). Set `-Dminka.packOut=FILE` to keep a copy to look at.
 class PackTest {
     @TempDir
     static Path dir;
@@ -32,7 +33,7 @@ class PackTest {
     @BeforeAll
     static void setUp() throws Exception {
         s = ReportFixture.create(dir);
-        pack = s.pack().write(FROM, TO, dir.resolve("pack.pdf"));
+        pack = s.pack().write(FROM, TO, dir.resolve("pack.pdf"), java.util.Locale.ENGLISH);
         try (PDDocument doc = Loader.loadPDF(pack.file().toFile())) {
             pages = new String[doc.getNumberOfPages()];
             for (int i = 0; i < pages.length; i++) {
@@ -62,7 +63,7 @@ class PackTest {
         for (int i = 0; i < pages.length; i++) {
             String p = pages[i];
             assertTrue(p.contains("Cooperativa Warmi Minka"), "page " + (i + 1));
-            assertTrue(p.contains("Assembly pack 2026-01-01 to 2026-03-31"), "page " + (i + 1));
+            assertTrue(p.contains("Assembly pack Jan 1, 2026 to Mar 31, 2026"), "page " + (i + 1) + ":\n" + p);
             assertTrue(p.contains("Page " + (i + 1) + " of " + pages.length), "page " + (i + 1));
             assertTrue(p.contains("Check code: " + code), "page " + (i + 1));
             assertTrue(p.contains("on Laptop de la tesorera"), "page " + (i + 1));
@@ -87,7 +88,7 @@ class PackTest {
     void neverWritesOverAFileButFillsAFolder() {
         var e = assertThrows(MinkaException.class, () -> s.pack().write(FROM, TO, pack.file()));
         assertEquals(ErrorCode.FILE_EXISTS, e.code());
-        var second = s.pack().write(FROM, TO, dir);
+        var second = s.pack().write(FROM, TO, dir, java.util.Locale.ENGLISH);
         assertEquals("assembly-pack-2026-01-01-to-2026-03-31.pdf", second.file().getFileName().toString());
     }
 }

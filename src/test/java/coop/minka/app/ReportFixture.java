@@ -28,8 +28,8 @@ public final class ReportFixture {
         s.members().add("Juan Condori", Gender.MAN, null, null, null);
         s.members().add("Alex Flores", Gender.UNSPECIFIED, null, null, null);
         var l = s.ledger();
-        l.addAccount("1000", "Cash box", AccountType.ASSET, null);
-        l.addAccount("1100", "Bank", AccountType.ASSET, null);
+        l.addAccount("1000", "Cash box", AccountType.ASSET, null, true);
+        l.addAccount("1100", "Bank", AccountType.ASSET, null, true);
         l.addAccount("2100", "Savings Ana", AccountType.LIABILITY, "Ana Quispe");
         l.addAccount("2101", "Savings Juan", AccountType.LIABILITY, "Juan Condori");
         l.addAccount("3000", "Capital", AccountType.EQUITY, null);

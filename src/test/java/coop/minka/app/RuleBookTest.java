@@ -29,7 +29,7 @@ class RuleBookTest {
             Workspace ws = s.workspace();
             String cash = s.ledger().account("1000").id();
             String dues = s.ledger().account("4000").id();
-            long before = ws.db().read(OpStore::count);
+            long before = ws.read(OpStore::count);
             String digest = ws.db().read(coop.minka.store.StateDump::digest);
             List<Map<String, Object>> attacks = List.of(
                     Map.of("date", "2026-03-01", "memo", "x", "postings", List.of(
@@ -52,7 +52,7 @@ class RuleBookTest {
             MinkaException fixed = assertThrows(MinkaException.class, () -> ws.write(w -> w.append(
                     OpType.ACCOUNT_UPDATE, cash, OpData.of(Map.of("type", "income")))));
             assertEquals(List.of("fixed-field", "type"), fixed.args());
-            assertEquals(before, ws.db().read(OpStore::count), "the valid op before it was rolled back too");
+            assertEquals(before, ws.read(OpStore::count), "the valid op before it was rolled back too");
             assertEquals(digest, ws.db().read(coop.minka.store.StateDump::digest));
         }
     }

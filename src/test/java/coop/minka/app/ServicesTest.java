@@ -27,10 +27,10 @@ class ServicesTest {
     Path dir;
 
     private static void refusedWithNothingWritten(Services s, ErrorCode code, Runnable action) {
-        long before = s.workspace().db().read(OpStore::count);
+        long before = s.workspace().read(OpStore::count);
         MinkaException e = assertThrows(MinkaException.class, action::run);
         assertEquals(code, e.code(), e.getMessage());
-        assertEquals(before, s.workspace().db().read(OpStore::count), "nothing may be written");
+        assertEquals(before, s.workspace().read(OpStore::count), "nothing may be written");
     }
 
     private static LedgerService.Line l(String code, String amount) {

@@ -52,13 +52,13 @@ class TrialBalancePathsTest {
     void bothWaysGiveTheSameStatements() {
         try (Services s = ReportFixture.create(dir)) {
             for (LocalDate[] p : periods()) {
-                var fromSnapshot = s.workspace().db().read(d -> StatementService.trialBalance(Books.load(d, p[0], p[1])));
+                var fromSnapshot = s.workspace().read(d -> StatementService.trialBalance(Books.load(d, p[0], p[1])));
                 var fromSql = s.reports().statements().trialBalance(p[0], p[1]);
                 assertEquals(fromSnapshot, fromSql, Arrays.toString(p));
-                Books b = s.workspace().db().read(d -> Books.load(d, p[0], p[1]));
+                Books b = s.workspace().read(d -> Books.load(d, p[0], p[1]));
                 assertEquals(StatementService.income(b), s.reports().statements().income(p[0], p[1]),
                         "income " + Arrays.toString(p));
-                Books upTo = s.workspace().db().read(d -> Books.load(d, null, p[1]));
+                Books upTo = s.workspace().read(d -> Books.load(d, null, p[1]));
                 assertEquals(StatementService.balanceSheet(upTo), s.reports().statements().balanceSheet(p[1]),
                         "balance sheet " + Arrays.toString(p));
             }
@@ -71,13 +71,13 @@ class TrialBalancePathsTest {
         try (Services s = ReportFixture.create(dir)) {
             for (LocalDate day : EDGES) {
                 Map<String, Long> expected = new HashMap<>();
-                s.workspace().db().read(d -> Books.load(d, null, day)).closing()
+                s.workspace().read(d -> Books.load(d, null, day)).closing()
                         .forEach((a, v) -> {
                             if (v != 0) {
                                 expected.put(a, v);
                             }
                         });
-                Map<String, Long> got = new HashMap<>(s.workspace().db().read(d -> LedgerRepository.balancesAsOf(d, day)));
+                Map<String, Long> got = new HashMap<>(s.workspace().read(d -> LedgerRepository.balancesAsOf(d, day)));
                 got.values().removeIf(v -> v == 0);
                 assertEquals(expected, got, day.toString());
             }
@@ -88,7 +88,7 @@ class TrialBalancePathsTest {
     void bothWaysGiveTheSameWorkReport() {
         try (Services s = ReportFixture.create(dir)) {
             for (LocalDate[] p : periods()) {
-                Books b = s.workspace().db().read(d -> Books.load(d, p[0], p[1]));
+                Books b = s.workspace().read(d -> Books.load(d, p[0], p[1]));
                 for (ReportService.WorkGrouping by : ReportService.WorkGrouping.values()) {
                     var fromSnapshot = WorkFigures.group(b.work(), b.members(), b.categories(), by).stream()
                             .map(WorkFigures::row).toList();

@@ -66,7 +66,7 @@ final class Village implements AutoCloseable {
     }
 
     long opCount() {
-        return s.workspace().db().read(coop.minka.store.OpStore::count);
+        return s.workspace().read(coop.minka.store.OpStore::count);
     }
 
     static Path mkdir(Path p) {

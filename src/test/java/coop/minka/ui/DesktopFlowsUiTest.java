@@ -116,6 +116,23 @@ class DesktopFlowsUiTest {
         assertTrue(journal.getItems().isEmpty());
     }
 
+    /// The first run's demo: the same demo as `minka demo generate`, in the language chosen, in its
+    /// own file, with the other laptop that synced with it on the Sync screen.
+    @Test
+    void theDemoOpensInTheLanguageChosenWithASecondLaptop(FxRobot robot) {
+        settle();
+        robot.clickOn("#lang-es");
+        click(robot, "#firstrun-demo");
+        assertTrue(node(robot, "#nav-home", ToggleButton.class).isSelected());
+        assertTrue(Files.exists(dir.resolve(AppContext.DEMO_FILE)));
+        assertFalse(Files.exists(dir.resolve("books.db")), "the real books are not made");
+        click(robot, "#nav-sync");
+        TableView<?> laptops = node(robot, "#sync-laptops", TableView.class);
+        assertEquals(1, laptops.getItems().size(), "the other laptop (this one is not listed)");
+        assertTrue(laptops.getItems().stream().anyMatch(l -> ((coop.minka.app.sync.SyncStatus.Laptop) l).name()
+                .contains("computadora de la comunidad")), laptops.getItems().toString());
+    }
+
     @Test
     void addAMemberLogWorkAndACollectiveWorkDay(FxRobot robot) {
         createCooperative(robot);

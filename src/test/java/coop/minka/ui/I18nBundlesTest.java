@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/// Every language has the same keys, every key the desktop app uses exists, none is unused, and
+/// Every language has the same keys, every key the desktop app (or the app's printed pack, report
+/// tables and CSV headers) uses exists, none is unused, and
 /// every text is a valid MessageFormat pattern with doubled apostrophes.
 class I18nBundlesTest {
     private static final List<String> LANGUAGES = List.of("", "_es", "_fr", "_pt");
@@ -35,13 +36,29 @@ class I18nBundlesTest {
         return p;
     }
 
+    /// Keys the app itself reads through `app.Words`: the printed pack, report tables, CSV headers.
+    private static final Pattern APP_KEY = Pattern.compile("(pack|table|csv|change)\\..*");
+
     private static Set<String> literalsInUiSources() throws IOException {
         Set<String> found = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java/coop/minka/ui"))) {
+        // the desktop app, and the starter charts and demo it shares with the command line
+        for (String root : List.of("src/main/java/coop/minka/ui", "src/main/java/coop/minka/app/demo")) {
+            try (Stream<Path> files = Files.walk(Path.of(root))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    Matcher m = LITERAL.matcher(Files.readString(f));
+                    while (m.find()) {
+                        if (!m.group(1).matches(".*\\.(json|css|png|db|minka)")) {
+                            found.add(m.group(1));
+                        }
+                    }
+                }
+            }
+        }
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/coop/minka/app"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher m = LITERAL.matcher(Files.readString(f));
                 while (m.find()) {
-                    if (!m.group(1).matches(".*\\.(json|css|png|db|minka)")) {
+                    if (APP_KEY.matcher(m.group(1)).matches()) {
                         found.add(m.group(1));
                     }
                 }

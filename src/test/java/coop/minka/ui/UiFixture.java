@@ -8,7 +8,7 @@ import coop.minka.ui.common.DataRevision;
 import coop.minka.ui.common.I18n;
 import coop.minka.ui.common.Notices;
 import coop.minka.ui.common.UiContext;
-import coop.minka.ui.firstrun.StarterKit;
+import coop.minka.app.demo.StarterKit;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,7 +37,7 @@ public final class UiFixture {
     public Services books(Path dir, String name) {
         Services s = new Services(Workspace.create(dir.resolve(name + ".db"), "Coop " + name, "BOB", "Laptop " + name,
                 "en", System::currentTimeMillis));
-        StarterKit.apply(StarterKit.Kind.SAVINGS_GROUP, s.ledger(), s.work(), i18n);
+        StarterKit.apply(StarterKit.Kind.SAVINGS_GROUP, s.ledger(), s.work(), i18n.locale());
         s.members().add("Ana Quispe", Gender.WOMAN, LocalDate.of(2025, 1, 10), null, null);
         s.members().add("Juan Mamani", Gender.MAN, null, "70012345", null);
         i18n.currencyProperty().set(s.workspace().currency());

@@ -20,19 +20,24 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 
-/// A synthetic but realistic cooperative for demos and benchmarks: members with Quechua, Aymara,
-/// Spanish, Portuguese and French names; work categories (care, community kitchen, communal
-/// labour, meetings, training); about 20 accounts including member savings sub-accounts;
+/// The demo cooperative, for the desktop app's "explore a demo" button, `minka demo generate` and
+/// the benchmarks: members with Quechua, Aymara, Spanish, Portuguese and French names; kinds of
+/// work with reference rates, so work shows its value (care, community kitchen, communal labour,
+/// meetings, training); about 20 accounts including member savings sub-accounts, on the codes of
+/// the starter charts ([StarterKit]); every name, memo and note in the language asked for;
 /// transactions of two or three postings; single work entries and collective work days; a void
 /// now and then; and `replicas` laptops (one database each) that joined through real sync
 /// bundles, each recording its own village's work and money, exchanging bundles through the
-/// founder's laptop every quarter and once more at the end, so all of them hold the same books.
+/// founder's laptop every quarter and once more at the end, so all of them hold the same books
+/// and the founder's Sync screen knows the other laptops. The history ends on a given day (the
+/// caller's today: nothing here reads the computer's clock), and that day's month always holds work.
 ///
 /// Everything but keys and hashes follows from the seed: names, ids, dates, amounts, counts.
 /// Many entries are written per transaction (one signed head per month and laptop), which is
@@ -48,25 +53,50 @@ public final class DemoGenerator {
     /// @param txPerMemberYear       transactions per member and year
     /// @param end                   the last day of the history
     /// @param currency              ISO 4217 code
+    /// @param language              the language of names, memos and notes (English when Minka does not speak it)
     public record Options(int members, int years, int replicas, long seed, int workPerMemberYear,
-                          int txPerMemberYear, LocalDate end, String currency) {
+                          int txPerMemberYear, LocalDate end, String currency, Locale language) {
         public Options {
             if (members < 1 || years < 1 || replicas < 1 || workPerMemberYear < 0 || txPerMemberYear < 0) {
                 throw new IllegalArgumentException("members, years and replicas must be at least 1");
             }
+            if (end == null) {
+                throw new IllegalArgumentException("the history needs a last day");
+            }
+            language = language == null ? Locale.ENGLISH : language;
         }
 
-        /// A village-sized default: `members` members over `years` years on `replicas` laptops.
-        public static Options of(int members, int years, int replicas, long seed) {
-            return new Options(members, years, replicas, seed, 40, 16, LocalDate.now(ZoneOffset.UTC).minusDays(1), "BOB");
+        /// Names in English.
+        public Options(int members, int years, int replicas, long seed, int workPerMemberYear, int txPerMemberYear,
+                       LocalDate end, String currency) {
+            this(members, years, replicas, seed, workPerMemberYear, txPerMemberYear, end, currency, Locale.ENGLISH);
+        }
+
+        /// A village-sized default: `members` members over `years` years ending `end` (today) on
+        /// `replicas` laptops.
+        public static Options of(int members, int years, int replicas, long seed, LocalDate end) {
+            return new Options(members, years, replicas, seed, 40, 16, end, "BOB", Locale.ENGLISH);
+        }
+
+        /// The demo the desktop app opens: a year of a small cooperative on two laptops, ending `today`,
+        /// named in `language`.
+        public static Options desktop(LocalDate today, Locale language) {
+            return new Options(16, 1, 2, 42, 30, 12, today, "BOB", language);
         }
 
         public Options withRates(int workPerMemberYear, int txPerMemberYear) {
-            return new Options(members, years, replicas, seed, workPerMemberYear, txPerMemberYear, end, currency);
+            return new Options(members, years, replicas, seed, workPerMemberYear, txPerMemberYear, end, currency,
+                    language);
         }
 
         public Options withEnd(LocalDate newEnd) {
-            return new Options(members, years, replicas, seed, workPerMemberYear, txPerMemberYear, newEnd, currency);
+            return new Options(members, years, replicas, seed, workPerMemberYear, txPerMemberYear, newEnd, currency,
+                    language);
+        }
+
+        public Options withLanguage(Locale newLanguage) {
+            return new Options(members, years, replicas, seed, workPerMemberYear, txPerMemberYear, end, currency,
+                    newLanguage);
         }
     }
 
@@ -100,43 +130,48 @@ public final class DemoGenerator {
         "Moreau", "Ndiaye"};
     private static final String[] VILLAGES = {"Tiquipaya", "Achocalla", "Sorata", "Ollantaytambo", "Chinchero",
         "Tarabuco", "Copacabana", "Pisac", "Vacas", "Colomi", "Ayopaya", "Quillacollo"};
-    private static final String[] WORK_NOTES = {"", "", "", "", "cooked for the assembly", "looked after the children",
-        "repaired the canal", "cleaned the community hall", "harvest of potatoes", "visited an elder",
-        "prepared the seed bank", "minka at the school", "ayni with a neighbour", "carried water", "sewing workshop",
-        "olla común", "mutirão na roça", "travaux collectifs au jardin"};
+    /// Keys of the notes of single work entries; most entries have none.
+    private static final String[] WORK_NOTES = {"", "", "", "", "demo.note.cooked", "demo.note.children",
+        "demo.note.canal", "demo.note.hall", "demo.note.harvest", "demo.note.elder", "demo.note.seeds",
+        "demo.note.water"};
 
+    /// The accounts: the codes of the women's group starter chart and a few more (keys of `starter.*` and `demo.account.*`).
     private enum Acc {
-        CASH("1000", "Cash box", AccountType.ASSET), BANK("1010", "Bank account", AccountType.ASSET),
-        MOBILE("1020", "Mobile money", AccountType.ASSET), LOANS("1100", "Loans to members", AccountType.ASSET),
-        STOCK("1200", "Community kitchen stock", AccountType.ASSET),
-        SAVINGS("2000", "Member savings (pooled)", AccountType.LIABILITY),
-        FUND("3000", "Common fund", AccountType.EQUITY),
-        DUES("4000", "Member dues", AccountType.INCOME), SALES("4100", "Community kitchen sales", AccountType.INCOME),
-        GRANTS("4200", "Grants and donations", AccountType.INCOME), INTEREST("4300", "Interest on loans", AccountType.INCOME),
-        SUPPLIES("5000", "Kitchen supplies", AccountType.EXPENSE), TOOLS("5100", "Tools and materials", AccountType.EXPENSE),
-        TRANSPORT("5200", "Transport", AccountType.EXPENSE), MEETINGS("5300", "Assembly and meeting costs", AccountType.EXPENSE),
-        FEES("5400", "Bank and mobile-money fees", AccountType.EXPENSE);
+        CASH("1000", "starter.account.cash", AccountType.ASSET), BANK("1100", "starter.account.bank", AccountType.ASSET),
+        MOBILE("1010", "demo.account.mobile", AccountType.ASSET), LOANS("1200", "starter.account.loans", AccountType.ASSET),
+        STOCK("1300", "demo.account.kitchenStock", AccountType.ASSET),
+        SAVINGS("2000", "starter.account.savings", AccountType.LIABILITY),
+        FUND("3000", "starter.account.groupFund", AccountType.EQUITY),
+        DUES("4000", "starter.account.dues", AccountType.INCOME), SALES("4100", "starter.account.sales", AccountType.INCOME),
+        GRANTS("4200", "demo.account.grants", AccountType.INCOME),
+        INTEREST("4300", "starter.account.interest", AccountType.INCOME),
+        SUPPLIES("5000", "starter.account.supplies", AccountType.EXPENSE),
+        TOOLS("5100", "demo.account.tools", AccountType.EXPENSE),
+        TRANSPORT("5200", "starter.account.transport", AccountType.EXPENSE),
+        MEETINGS("5300", "starter.account.meetingCosts", AccountType.EXPENSE),
+        FEES("5400", "demo.account.fees", AccountType.EXPENSE);
 
         final String code;
-        final String label;
+        final String key;
         final AccountType type;
 
-        Acc(String code, String label, AccountType type) {
+        Acc(String code, String key, AccountType type) {
             this.code = code;
-            this.label = label;
+            this.key = key;
             this.type = type;
         }
     }
 
-    private record Cat(String code, String name, WorkKind kind, long rate) {
+    /// A kind of work: code, key of its name, kind and reference rate of an hour in minor units.
+    private record Cat(String code, String key, WorkKind kind, long rate) {
     }
 
     private static final List<Cat> CATEGORIES = List.of(
-            new Cat("CARE", "Care of children and elders", WorkKind.CARE, 1500),
-            new Cat("KITCHEN", "Community kitchen (olla común)", WorkKind.COMMUNITY, 1500),
-            new Cat("MINKA", "Communal labour (minka, ayni, mutirão)", WorkKind.PRODUCTIVE, 1800),
-            new Cat("MEET", "Assemblies and meetings", WorkKind.GOVERNANCE, 1200),
-            new Cat("TRAIN", "Training and literacy circle", WorkKind.OTHER, 0));
+            new Cat("CARE", "starter.work.care", WorkKind.CARE, 1500),
+            new Cat("KITCH", "starter.work.kitchen", WorkKind.COMMUNITY, 1500),
+            new Cat("COMM", "starter.work.communal", WorkKind.PRODUCTIVE, 1800),
+            new Cat("MEET", "starter.work.meetings", WorkKind.GOVERNANCE, 1200),
+            new Cat("TRAIN", "demo.work.training", WorkKind.OTHER, 1000));
 
     private static final int SAVINGS_SUB_ACCOUNTS = 4;
 
@@ -154,7 +189,9 @@ public final class DemoGenerator {
     private final List<String> memberSavings = new ArrayList<>();
     private final String[] accountIds = new String[Acc.values().length];
     private final List<String> categoryIds = new ArrayList<>();
+    /// The folder of the other laptops' databases and of the exchanged files.
     private final Path dir;
+    private final Path founderFile;
     private final Path bundleDir;
     private long entries;
     private long accounts;
@@ -165,8 +202,9 @@ public final class DemoGenerator {
     private int bundles;
     private int bundleNo;
 
-    private DemoGenerator(Path dir, Options o) {
+    private DemoGenerator(Path dir, Path founderFile, Options o) {
         this.dir = dir;
+        this.founderFile = founderFile;
         this.o = o;
         this.rnd = new SplittableRandom(o.seed());
         this.bundleDir = dir.resolve("bundles");
@@ -175,18 +213,71 @@ public final class DemoGenerator {
     /// Generates the cooperative into `dir` (created if needed; it must not hold demo databases
     /// already). Returns the database files, the founder's first.
     public static Result generate(Path dir, Options o) {
+        createDirectories(dir);
+        return generate(dir, dir.resolve(databaseName(0)), o);
+    }
+
+    /// Generates the cooperative into the single new database `file` (the desktop app's demo): the
+    /// other laptops live in a scratch folder beside it while they work and exchange sync files with
+    /// this one, and are removed at the end. The result lists `file` only.
+    public static Result generateOne(Path file, Options o) {
+        Path parent = file.toAbsolutePath().getParent();
+        createDirectories(parent);
+        Path scratch;
         try {
-            Files.createDirectories(dir);
+            scratch = Files.createTempDirectory(parent, ".minka-demo-");
         } catch (IOException e) {
-            throw new coop.minka.domain.MinkaException(coop.minka.domain.ErrorCode.CANNOT_WRITE, e, dir);
+            throw new coop.minka.domain.MinkaException(coop.minka.domain.ErrorCode.CANNOT_WRITE, e, parent);
         }
-        DemoGenerator g = new DemoGenerator(dir, o);
+        boolean existed = Files.exists(file);
+        try {
+            Result r = generate(scratch, file, o);
+            return new Result(List.of(file), r.entries(), r.members(), r.accounts(), r.categories(), r.transactions(),
+                    r.postings(), r.workEntries(), r.voids(), r.bundles());
+        } catch (RuntimeException e) {
+            if (!existed) { // a half-made demo would open next time as if it were whole
+                for (String suffix : List.of("", "-wal", "-shm", ".identity")) {
+                    delete(file.resolveSibling(file.getFileName() + suffix));
+                }
+            }
+            throw e;
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    private static Result generate(Path dir, Path founderFile, Options o) {
+        DemoGenerator g = new DemoGenerator(dir, founderFile, o);
         try {
             return g.run();
         } finally {
             g.laptops.forEach(Workspace::close);
             g.deleteBundles();
         }
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new coop.minka.domain.MinkaException(coop.minka.domain.ErrorCode.CANNOT_WRITE, e, dir);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(DemoGenerator::delete);
+        } catch (IOException ignored) {
+            // best effort: a scratch folder left behind holds nothing of the demo's books
+        }
+    }
+
+    private final Map<String, java.text.MessageFormat> texts = new java.util.HashMap<>();
+
+    /// The text of `key` in the demo's language (the patterns are kept: a big demo asks often).
+    private String t(String key, Object... args) {
+        return texts.computeIfAbsent(key, k -> new java.text.MessageFormat(StarterKit.pattern(k, o.language()),
+                o.language())).format(args);
     }
 
     private Result run() {
@@ -216,9 +307,11 @@ public final class DemoGenerator {
             }
             month = month.plusMonths(1);
         }
+        // the last exchange happened the evening before the last day, so the Sync screen has news
+        clock[0] = Math.max(clock[0], millis(o.end()) - 4 * 3_600_000L);
         exchange();
         List<Path> dbs = laptops.stream().map(w -> w.db().file()).toList();
-        long held = laptops.getFirst().db().read(OpStore::count);
+        long held = laptops.getFirst().read(OpStore::count);
         return new Result(dbs, held, members.size(), accounts, CATEGORIES.size(), transactions, postings, work, voids,
                 bundles);
     }
@@ -226,24 +319,24 @@ public final class DemoGenerator {
     // ------------------------------------------------------------------ set-up
 
     private void setUpFounder() {
-        String coopName = pick(new String[] {"Cooperativa Minka Wiñay", "Asociación de Mujeres Warmi Sayariy",
-            "Cooperativa Ayni Pacha", "Coopérative Solidarité Sahel", "Cooperativa Mutirão da Serra"});
-        Workspace ws = Workspace.create(dir.resolve(databaseName(0)), coopName, o.currency(),
-                VILLAGES[0] + " — treasurer laptop", "es,qu,en", clockFn);
+        String language = o.language().getLanguage().isEmpty() ? "en" : o.language().getLanguage();
+        Workspace ws = Workspace.create(founderFile, t("demo.coopName"), o.currency(),
+                t("demo.laptop.treasurer", VILLAGES[0]), language.equals("en") ? "en" : language + ",en", clockFn);
         add(ws);
         ws.write(w -> {
             for (Acc a : Acc.values()) {
                 String id = newId(w);
                 accountIds[a.ordinal()] = id;
-                w.append(OpType.ACCOUNT_ADD, id, OpData.builder().put("code", a.code).put("name", a.label)
-                        .put("type", a.type.wire()).put("member", null).build());
+                w.append(OpType.ACCOUNT_ADD, id, OpData.builder().put("code", a.code).put("name", t(a.key))
+                        .put("type", a.type.wire()).put("member", null)
+                        .put("cash", a == Acc.CASH || a == Acc.BANK || a == Acc.MOBILE ? Boolean.TRUE : null).build());
                 accounts++;
             }
             for (Cat c : CATEGORIES) {
                 String id = newId(w);
                 categoryIds.add(id);
-                w.append(OpType.CATEGORY_ADD, id, OpData.builder().put("code", c.code()).put("name", c.name())
-                        .put("rate", c.rate() == 0 ? null : c.rate()).put("kind", c.kind().wire()).build());
+                w.append(OpType.CATEGORY_ADD, id, OpData.builder().put("code", c.code()).put("name", t(c.key()))
+                        .put("rate", c.rate()).put("kind", c.kind().wire()).build());
             }
             return null;
         });
@@ -260,8 +353,8 @@ public final class DemoGenerator {
         Path full = bundle();
         syncs.getFirst().export(full, SyncService.Mode.FULL, null);
         bundles++;
-        Workspace ws = SyncService.join(dir.resolve(databaseName(r)), full, VILLAGES[r % VILLAGES.length]
-                + (r >= VILLAGES.length ? " " + (r / VILLAGES.length + 1) : "") + " — village laptop", clockFn);
+        Workspace ws = SyncService.join(dir.resolve(databaseName(r)), full, t("demo.laptop.village",
+                VILLAGES[r % VILLAGES.length] + (r >= VILLAGES.length ? " " + (r / VILLAGES.length + 1) : "")), clockFn);
         add(ws);
         tick(60_000);
         Path back = bundle();
@@ -296,13 +389,13 @@ public final class DemoGenerator {
                 M m = members.get(i);
                 String id = newId(w);
                 memberSavings.add(id);
-                w.append(OpType.ACCOUNT_ADD, id, OpData.builder().put("code", "2100-" + (i + 1))
-                        .put("name", "Savings — " + m.name()).put("type", AccountType.LIABILITY.wire())
+                w.append(OpType.ACCOUNT_ADD, id, OpData.builder().put("code", "200" + (i + 1))
+                        .put("name", t("demo.savingsOf", m.name())).put("type", AccountType.LIABILITY.wire())
                         .put("member", m.id()).build());
                 accounts++;
             }
             // opening balances: the common fund brought in cash and a bank balance
-            tx(w, start.toString(), "Opening balances", "OB-1", List.of(
+            tx(w, start.toString(), t("demo.tx.opening"), "OB-1", List.of(
                     p(Acc.CASH, 150_000), p(Acc.BANK, 850_000), p(Acc.FUND, -1_000_000)));
             return null;
         });
@@ -319,7 +412,9 @@ public final class DemoGenerator {
             }
         }
         double share = days / 365.0;
-        int workCount = poisson(village.size() * o.workPerMemberYear() * share);
+        // the last month always holds work, so "this month" is never empty in the demo
+        int workCount = Math.max(poisson(village.size() * o.workPerMemberYear() * share),
+                to.equals(o.end()) && o.workPerMemberYear() > 0 ? 1 : 0);
         int txCount = poisson(members.size() * o.txPerMemberYear() * share / o.replicas());
         tick(60_000);
         laptops.get(r).write(w -> {
@@ -330,7 +425,7 @@ public final class DemoGenerator {
                 String witness = rnd.nextInt(5) == 0 ? village.get(rnd.nextInt(village.size())).id() : null;
                 String id = workEntry(w, m, date, c, minutes(c), note(), witness, null);
                 if (rnd.nextInt(100) == 0) {
-                    voidIt(w, OpType.WORK_VOID, id, "entered twice");
+                    voidIt(w, OpType.WORK_VOID, id, t("demo.void.twice"));
                 }
             }
             // a collective work day (minka) in the village once a month, with an attendance list
@@ -338,11 +433,13 @@ public final class DemoGenerator {
                 LocalDate date = from.plusDays(rnd.nextInt(days));
                 String day = newId();
                 int minutes = 60 * (3 + rnd.nextInt(4));
-                String note = pick(new String[] {"minka: canal cleaning", "minka: school roof", "ayni: harvest",
-                    "mutirão: community garden"});
-                for (M m : village) {
-                    if (rnd.nextInt(100) < 55) {
-                        workEntry(w, m, date, 2, minutes, note, null, day);
+                String note = t(pick(new String[] {"demo.workDay.canal", "demo.workDay.roof", "demo.workDay.harvest",
+                    "demo.workDayNote"}));
+                boolean someone = false;
+                for (int i = 0; i < village.size(); i++) {
+                    if (rnd.nextInt(100) < 55 || (!someone && i == village.size() - 1)) {
+                        workEntry(w, village.get(i), date, 2, minutes, note, null, day);
+                        someone = true;
                     }
                 }
             }
@@ -350,8 +447,8 @@ public final class DemoGenerator {
                 LocalDate date = from.plusDays(rnd.nextInt(days));
                 String id = randomTx(w, date);
                 if (rnd.nextInt(50) == 0) {
-                    voidIt(w, OpType.TX_VOID, id, pick(new String[] {"wrong amount", "entered twice",
-                        "wrong account"}));
+                    voidIt(w, OpType.TX_VOID, id, t(pick(new String[] {"demo.void.amount", "demo.void.twice",
+                        "demo.void.account"})));
                 }
             }
             return null;
@@ -390,7 +487,8 @@ public final class DemoGenerator {
     }
 
     private String note() {
-        return pick(WORK_NOTES);
+        String key = pick(WORK_NOTES);
+        return key.isEmpty() ? "" : t(key);
     }
 
     /// A posting: account and signed amount (debit positive).
@@ -413,56 +511,55 @@ public final class DemoGenerator {
         if (x < 18) {
             M m = members.get(rnd.nextInt(members.size()));
             long a = amount(1_000, 5_000);
-            return tx(w, d, "Monthly dues — " + m.name(), ref, List.of(p(Acc.CASH, a), p(Acc.DUES, -a)));
+            return tx(w, d, t("demo.tx.dues") + " — " + m.name(), ref, List.of(p(Acc.CASH, a), p(Acc.DUES, -a)));
         } else if (x < 36) {
             long a = amount(5_000, 60_000);
-            return tx(w, d, "Community kitchen sales", ref, List.of(p(Acc.CASH, a), p(Acc.SALES, -a)));
+            return tx(w, d, t("demo.tx.kitchenSales"), ref, List.of(p(Acc.CASH, a), p(Acc.SALES, -a)));
         } else if (x < 46) {
             long cash = amount(5_000, 40_000);
             long mobile = amount(1_000, 20_000);
-            return tx(w, d, "Market day sales (cash and mobile money)", ref,
+            return tx(w, d, t("demo.tx.sales"), ref,
                     List.of(p(Acc.CASH, cash), p(Acc.MOBILE, mobile), p(Acc.SALES, -(cash + mobile))));
         } else if (x < 60) {
             long a = amount(3_000, 45_000);
-            return tx(w, d, pick(new String[] {"Potatoes, quinoa and oil for the kitchen", "Vegetables at the fair",
-                "Gas cylinder for the kitchen"}), ref, List.of(p(Acc.SUPPLIES, a), p(Acc.CASH, -a)));
+            return tx(w, d, t(pick(new String[] {"demo.tx.kitchenFood", "demo.tx.vegetables", "demo.tx.gas"})), ref, List.of(p(Acc.SUPPLIES, a), p(Acc.CASH, -a)));
         } else if (x < 68 && !memberSavings.isEmpty()) {
             int i = rnd.nextInt(memberSavings.size());
             long a = amount(2_000, 30_000);
             boolean deposit = rnd.nextInt(3) != 0;
             String acc = memberSavings.get(i);
-            return tx(w, d, (deposit ? "Savings deposit" : "Savings withdrawal") + " — " + members.get(i).name(), ref,
+            return tx(w, d, t(deposit ? "demo.tx.savings" : "demo.tx.withdrawal", members.get(i).name()), ref,
                     deposit ? List.of(p(Acc.CASH, a), new P(acc, -a)) : List.of(new P(acc, a), p(Acc.CASH, -a)));
         } else if (x < 74) {
             long a = amount(2_000, 20_000);
-            return tx(w, d, "Pooled savings deposit", ref, List.of(p(Acc.CASH, a), p(Acc.SAVINGS, -a)));
+            return tx(w, d, t("demo.tx.pooledSavings"), ref, List.of(p(Acc.CASH, a), p(Acc.SAVINGS, -a)));
         } else if (x < 79) {
             long a = amount(20_000, 150_000);
             M m = members.get(rnd.nextInt(members.size()));
-            return tx(w, d, "Loan to " + m.name(), ref, List.of(p(Acc.LOANS, a), p(Acc.CASH, -a)));
+            return tx(w, d, t("demo.loanTo", m.name()), ref, List.of(p(Acc.LOANS, a), p(Acc.CASH, -a)));
         } else if (x < 85) {
             long principal = amount(5_000, 30_000);
             long interest = amount(100, 1_500);
-            return tx(w, d, "Loan repayment with interest", ref, List.of(p(Acc.CASH, principal + interest),
+            M m = members.get(rnd.nextInt(members.size()));
+            return tx(w, d, t("demo.tx.repayment", m.name()), ref, List.of(p(Acc.CASH, principal + interest),
                     p(Acc.LOANS, -principal), p(Acc.INTEREST, -interest)));
         } else if (x < 89) {
             long a = amount(1_000, 12_000);
-            return tx(w, d, "Bus fares to the federation meeting", ref, List.of(p(Acc.TRANSPORT, a), p(Acc.CASH, -a)));
+            return tx(w, d, t("demo.tx.transport"), ref, List.of(p(Acc.TRANSPORT, a), p(Acc.CASH, -a)));
         } else if (x < 92) {
             long a = amount(2_000, 25_000);
             long fee = amount(100, 800);
-            return tx(w, d, "Tools for the communal field, paid by bank", ref, List.of(p(Acc.TOOLS, a),
+            return tx(w, d, t("demo.tx.purchase"), ref, List.of(p(Acc.TOOLS, a),
                     p(Acc.FEES, fee), p(Acc.BANK, -(a + fee))));
         } else if (x < 95) {
             long a = amount(1_500, 15_000);
-            return tx(w, d, "Refreshments for the assembly", ref, List.of(p(Acc.MEETINGS, a), p(Acc.CASH, -a)));
+            return tx(w, d, t("demo.tx.assembly"), ref, List.of(p(Acc.MEETINGS, a), p(Acc.CASH, -a)));
         } else if (x < 97) {
             long a = amount(50_000, 500_000);
-            return tx(w, d, pick(new String[] {"Grant from the municipality", "Donation from a sister cooperative",
-                "Fonds de solidarité"}), ref, List.of(p(Acc.BANK, a), p(Acc.GRANTS, -a)));
+            return tx(w, d, t(pick(new String[] {"demo.tx.grant", "demo.tx.donation"})), ref, List.of(p(Acc.BANK, a), p(Acc.GRANTS, -a)));
         } else {
             long a = amount(10_000, 80_000);
-            return tx(w, d, "Cash withdrawn from the bank", ref, List.of(p(Acc.CASH, a), p(Acc.BANK, -a)));
+            return tx(w, d, t("demo.tx.deposit"), ref, List.of(p(Acc.BANK, a), p(Acc.CASH, -a)));
         }
     }
 

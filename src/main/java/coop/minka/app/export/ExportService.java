@@ -5,6 +5,7 @@ import coop.minka.app.DateRange;
 import coop.minka.app.FileChecks;
 import coop.minka.app.OutputFiles;
 import coop.minka.app.Workspace;
+import coop.minka.app.Words;
 import coop.minka.app.report.AuditService;
 import coop.minka.app.report.DataTables;
 import coop.minka.app.report.RecognitionService;
@@ -62,8 +63,16 @@ public final class ExportService {
         this.audit = audit;
     }
 
-    /// Writes the export of the period [from, to] (either may be null: open-ended).
+    /// Writes the export of the period [from, to] (either may be null: open-ended); CSV headers
+    /// in the cooperative's language.
     public Exported export(Format format, Path out, LocalDate from, LocalDate to) {
+        return export(format, out, from, to, null);
+    }
+
+    /// Writes the export of the period [from, to]; the CSV files' titles, headers and row labels
+    /// in `language` (null: the cooperative's). JSON and journals keep their field names and
+    /// keywords in every language.
+    public Exported export(Format format, Path out, LocalDate from, LocalDate to, Locale language) {
         if (format == null) {
             throw new MinkaException(ErrorCode.EMPTY_FIELD, "--format");
         }
@@ -73,42 +82,49 @@ public final class ExportService {
         DateRange.check(from, to);
         FileChecks.target(out);
         return switch (format) {
-            case CSV -> csv(out, from, to);
+            case CSV -> csv(out, from, to, language);
             case JSON -> oneFile(format, out, JsonExport.write(ws, from, to));
-            case HLEDGER, LEDGER, BEANCOUNT -> oneFile(format, out, ws.db().read(d -> {
-                Books b = Books.load(d, from, to);
-                return JournalExport.write(format, b, LedgerRepository.transactions(d, from, to, null),
+            case HLEDGER, LEDGER, BEANCOUNT -> oneFile(format, out, ws.read(s -> {
+                Books b = Books.load(s, from, to);
+                return JournalExport.write(format, b, LedgerRepository.transactions(s, from, to, null),
                         from).getBytes(StandardCharsets.UTF_8);
             }));
         };
     }
 
-    /// Every CSV table of the period, in a fixed order, from one read of the books.
+    /// Every CSV table of the period, in a fixed order, from one read of the books, in the
+    /// cooperative's language.
     public List<ReportTable> tables(LocalDate from, LocalDate to) {
-        List<ReportTable> out = new ArrayList<>(ws.db().read(d -> {
+        return tables(from, to, null);
+    }
+
+    /// Every CSV table of the period in `language` (null: the cooperative's).
+    public List<ReportTable> tables(LocalDate from, LocalDate to, Locale language) {
+        Words w = Words.of(language, ws.coop());
+        List<ReportTable> out = new ArrayList<>(ws.read(d -> {
             Books b = Books.load(d, from, to);
             var cur = b.currency();
             List<ReportTable> t = new ArrayList<>();
-            t.add(DataTables.accounts(b));
-            t.add(DataTables.members(b));
-            t.add(DataTables.categories(b));
-            t.add(DataTables.transactions(LedgerRepository.transactions(d, from, to, null), b));
-            t.add(DataTables.work(WorkRepository.entries(d, null, from, to, true), b));
-            t.add(ReportTables.trialBalance(StatementService.trialBalance(b), cur));
-            t.add(ReportTables.balanceSheet(StatementService.balanceSheet(b), cur));
-            t.add(ReportTables.income(StatementService.income(b), cur));
-            t.add(ReportTables.cashBooks(StatementService.cashBooks(b, List.of()), from, cur));
+            t.add(DataTables.accounts(b, w));
+            t.add(DataTables.members(b, w));
+            t.add(DataTables.categories(b, w));
+            t.add(DataTables.transactions(LedgerRepository.transactions(d, from, to, null), b, w));
+            t.add(DataTables.work(WorkRepository.entries(d, null, from, to, true), b, w));
+            t.add(ReportTables.trialBalance(StatementService.trialBalance(b), cur, w));
+            t.add(ReportTables.balanceSheet(StatementService.balanceSheet(b), cur, w));
+            t.add(ReportTables.income(StatementService.income(b), cur, w));
+            t.add(ReportTables.cashBooks(StatementService.cashBooks(b, List.of()), from, cur, w));
             t.add(ReportTables.memberStatements(StatementService.memberStatements(b, b.statementMembers()), from,
-                    cur));
-            t.add(ReportTables.recognition(RecognitionService.recognition(b), cur));
+                    cur, w));
+            t.add(ReportTables.recognition(RecognitionService.recognition(b), cur, w));
             return t;
         }));
-        out.add(ReportTables.audit(audit.log(from, to, 0)));
+        out.add(ReportTables.audit(audit.log(from, to, 0), w));
         return out;
     }
 
-    private Exported csv(Path out, LocalDate from, LocalDate to) {
-        List<ReportTable> tables = tables(from, to);
+    private Exported csv(Path out, LocalDate from, LocalDate to, Locale language) {
+        List<ReportTable> tables = tables(from, to, language);
         List<String> names = tables.stream().map(t -> t.name() + ".csv").toList();
         boolean zip = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
         if (zip) {

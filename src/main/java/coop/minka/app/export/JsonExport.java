@@ -36,8 +36,8 @@ final class JsonExport {
     }
 
     public static byte[] write(Workspace ws, LocalDate from, LocalDate to) {
-        Map<String, Object> o = ws.db().read(d -> {
-            Books b = Books.load(d, from, to);
+        Map<String, Object> o = ws.read(s -> {
+            Books b = Books.load(s, from, to);
             var cur = b.currency();
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("format", FORMAT);
@@ -48,7 +48,7 @@ final class JsonExport {
             root.put("cooperative", coop);
             root.put("from", from == null ? null : from.toString());
             root.put("to", to == null ? null : to.toString());
-            root.put("closedUpTo", new PeriodRules().closedUpTo(d).map(LocalDate::toString).orElse(null));
+            root.put("closedUpTo", new PeriodRules().closedUpTo(s).map(LocalDate::toString).orElse(null));
             var close = b.closing();
             List<Map<String, Object>> accounts = new ArrayList<>();
             for (Account a : b.accounts().values()) {
@@ -84,11 +84,21 @@ final class JsonExport {
                 m.put("name", c.name());
                 m.put("kind", c.kind().wire());
                 m.put("rate", c.rateMinor() == null ? null : ReportTables.m(c.rateMinor(), cur));
+                if (!c.ratesFrom().isEmpty()) {
+                    List<Map<String, Object>> rates = new ArrayList<>();
+                    c.ratesFrom().forEach((day, rate) -> {
+                        Map<String, Object> r = new LinkedHashMap<>();
+                        r.put("from", day.toString());
+                        r.put("rate", ReportTables.m(rate, cur));
+                        rates.add(r);
+                    });
+                    m.put("ratesFrom", rates);
+                }
                 cats.add(m);
             }
             root.put("categories", cats);
             List<Map<String, Object>> txs = new ArrayList<>();
-            for (Transaction t : LedgerRepository.transactions(d, from, to, null)) {
+            for (Transaction t : LedgerRepository.transactions(s, from, to, null)) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", t.id());
                 m.put("date", t.date().toString());
@@ -109,7 +119,7 @@ final class JsonExport {
             }
             root.put("transactions", txs);
             List<Map<String, Object>> work = new ArrayList<>();
-            for (WorkEntry e : WorkRepository.entries(d, null, from, to, true)) {
+            for (WorkEntry e : WorkRepository.entries(s, null, from, to, true)) {
                 WorkCategory c = b.categories().get(e.categoryId());
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", e.id());

@@ -46,7 +46,7 @@ public final class CheckCodeService {
     /// The check code of the period on this laptop's books.
     public CheckCode compute(LocalDate from, LocalDate to) {
         requirePeriod(from, to);
-        return ws.db().read(d -> compute(Books.load(d, from, to)));
+        return ws.read(s -> compute(Books.load(s, from, to)));
     }
 
     /// Checks a code as typed against this laptop's books: returns it when they give the same
@@ -120,6 +120,10 @@ public final class CheckCodeService {
             WorkCategory k = b.categories().get(id);
             c.put(id).put(k == null ? null : k.code()).put(k == null ? null : k.name())
                     .put(k == null ? null : k.rateMinor()).put(k == null ? null : k.kind().wire());
+            if (k != null && !k.ratesFrom().isEmpty()) { // only then, so earlier codes stay as they were
+                c.put("rates").put(k.ratesFrom().size());
+                k.ratesFrom().forEach((from, rate) -> c.put(from.toString()).put(rate));
+            }
         }
         List<WorkEntry> work = new ArrayList<>(b.work());
         work.sort(Comparator.comparing(WorkEntry::id));

@@ -1,5 +1,6 @@
 package coop.minka.app.pack;
 
+import coop.minka.app.Words;
 import coop.minka.app.report.ReportTables;
 
 import coop.minka.app.report.RecognitionService.Recognition;
@@ -24,17 +25,22 @@ final class PackChart {
     private PackChart() {
     }
 
-    public static void womenMen(PdfCanvas pdf, Recognition rec) {
+    public static void womenMen(PdfCanvas pdf, Recognition rec, Words w) {
         List<Row> rows = new ArrayList<>(rec.byCategory());
-        rows.add(new Row("total", "All work", rec.total().minutes(), rec.total().entries(), rec.total().valueMinor(),
+        rows.add(new Row("total", w.t("table.allWork"), rec.total().minutes(), rec.total().entries(),
+                rec.total().valueMinor(),
                 rec.total().womenMinutes(), rec.total().menMinutes(), rec.total().otherMinutes()));
         pdf.need(40 + ROW_H * rows.size());
-        pdf.subheading("Hours by women and men");
+        pdf.subheading(w.t("pack.chart.title"));
         float x = PdfCanvas.MARGIN;
         float y = pdf.y();
-        legend(pdf, x, y, WOMEN, "Women");
-        legend(pdf, x + 90, y, MEN, "Men");
-        legend(pdf, x + 160, y, OTHER, "Others or not recorded");
+        String women = w.t("pack.chart.women");
+        String men = w.t("pack.chart.men");
+        legend(pdf, x, y, WOMEN, women);
+        float mx = x + Math.max(90, 16 + pdf.textWidth(pdf.regular, 11, women) + 20);
+        legend(pdf, mx, y, MEN, men);
+        legend(pdf, mx + Math.max(70, 16 + pdf.textWidth(pdf.regular, 11, men) + 20), y, OTHER,
+                w.t("pack.chart.others"));
         pdf.space(24);
         long max = rows.stream().mapToLong(Row::minutes).max().orElse(0);
         for (Row r : rows) {
@@ -51,8 +57,10 @@ final class PackChart {
             pdf.fill(bx, top - BAR_H, ww, BAR_H, WOMEN);
             pdf.fill(bx + ww, top - BAR_H, mw, BAR_H, MEN);
             pdf.fill(bx + ww + mw, top - BAR_H, ow, BAR_H, OTHER);
-            String note = "W " + ReportTables.h(r.womenMinutes()) + " · M " + ReportTables.h(r.menMinutes())
-                    + (r.otherMinutes() > 0 ? " · O " + ReportTables.h(r.otherMinutes()) : "") + " h";
+            String note = r.otherMinutes() > 0
+                    ? w.t("pack.chart.noteOthers", ReportTables.h(r.womenMinutes()), ReportTables.h(r.menMinutes()),
+                            ReportTables.h(r.otherMinutes()))
+                    : w.t("pack.chart.note", ReportTables.h(r.womenMinutes()), ReportTables.h(r.menMinutes()));
             pdf.text(pdf.regular, 10, bx + BAR_W + 8, top - BAR_H + 4, note, Color.BLACK);
             pdf.space(ROW_H);
         }

@@ -2,19 +2,19 @@ package coop.minka.app.pack;
 
 import coop.minka.app.Books;
 import coop.minka.app.OutputFiles;
+import coop.minka.app.Words;
 import coop.minka.app.Workspace;
 import coop.minka.app.report.ReportTable;
 import coop.minka.app.report.RecognitionService;
 import coop.minka.app.report.ReportTables;
 import coop.minka.app.report.StatementService;
 
-import static coop.minka.store.schema.Tables.REPLICA;
-
 import coop.minka.app.report.RecognitionService.Recognition;
 import coop.minka.app.report.StatementService.AccountBook;
 import coop.minka.app.report.StatementService.MemberStatement;
 import coop.minka.domain.Member;
 import coop.minka.domain.WorkEntry;
+import coop.minka.store.ReplicaRepository;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,8 +23,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Calendar;
 import java.util.List;
+import java.util.Locale;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
@@ -32,7 +34,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 /// cash books, income and expenditure, work recognition with a women/men chart, and one slip
 /// per member. Every page carries the cooperative's name, the period, when and on which laptop
 /// it was made, its page number and the period's check code. All figures come from one read
-/// of the books, through the same tables as the CSV export.
+/// of the books, through the same tables as the CSV export. Every word is in the pack's
+/// language: the cooperative's unless another is asked for; the check code is the same in all.
 public final class PackService {
     private final Workspace ws;
 
@@ -44,19 +47,26 @@ public final class PackService {
     public record Pack(Path file, CheckCode code, int pages) {
     }
 
-    /// Writes the pack for [from, to] to `out` (a new file, or a folder to put it in).
+    /// Writes the pack for [from, to] to `out` (a new file, or a folder to put it in), in the
+    /// cooperative's language.
     public Pack write(LocalDate from, LocalDate to, Path out) {
+        return write(from, to, out, null);
+    }
+
+    /// Writes the pack for [from, to] to `out` in `language` (en, es, fr, pt; null: the
+    /// cooperative's language; another language: English).
+    public Pack write(LocalDate from, LocalDate to, Path out, Locale language) {
         CheckCodeService.requirePeriod(from, to);
+        Words w = Words.of(language, ws.coop());
         Path file = OutputFiles.resolve(out, "assembly-pack-" + from + "-to-" + to + ".pdf");
-        String laptop = ws.db().read(d -> d.select(REPLICA.NAME).from(REPLICA).where(REPLICA.ID.eq(ws.selfId()))
-                .fetchOptional(REPLICA.NAME).orElse("?"));
-        String made = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                .format(Instant.ofEpochMilli(ws.log().now()).atZone(ZoneId.systemDefault()));
-        return ws.db().read(d -> {
-            Books b = Books.load(d, from, to);
+        String laptop = ws.read(s -> ReplicaRepository.name(s, ws.selfId())).orElse("?");
+        String made = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(w.locale()).format(Instant.ofEpochMilli(ws.log().now()).atZone(ZoneId.systemDefault()));
+        return ws.read(s -> {
+            Books b = Books.load(s, from, to);
             CheckCode code = CheckCodeService.compute(b);
             try (PdfCanvas pdf = new PdfCanvas()) {
-                PackPages pages = new PackPages(pdf, b, code);
+                PackPages pages = new PackPages(pdf, b, code, w);
                 pages.summary();
                 pages.balances();
                 pages.cashBooks();
@@ -64,9 +74,9 @@ public final class PackService {
                 pages.work();
                 pages.slips();
                 pdf.closeStream();
-                furniture(pdf, b, code, laptop, made);
+                furniture(pdf, b, code, laptop, made, w);
                 var info = pdf.doc.getDocumentInformation();
-                info.setTitle("Assembly pack " + from + " to " + to + " — " + b.coop().name());
+                info.setTitle(w.t("pack.header", w.date(from), w.date(to)) + " — " + b.coop().name());
                 info.setCreator("Minka");
                 Calendar cal = Calendar.getInstance();
                 cal.setTimeInMillis(ws.log().now());
@@ -78,27 +88,33 @@ public final class PackService {
     }
 
     /// Header and footer of every page, drawn once the number of pages is known.
-    private static void furniture(PdfCanvas pdf, Books b, CheckCode code, String laptop, String made) {
-        float w = PDRectangle.A4.getWidth();
+    private static void furniture(PdfCanvas pdf, Books b, CheckCode code, String laptop, String made, Words w) {
+        float width = PDRectangle.A4.getWidth();
         float h = PDRectangle.A4.getHeight();
         int n = pdf.pages.size();
         for (int i = 0; i < n; i++) {
             try (PDPageContentStream s = pdf.append(i)) {
                 pdf.withStream(s);
-                String period = "Assembly pack " + b.from() + " to " + b.to();
-                pdf.text(pdf.bold, 12, PdfCanvas.MARGIN, h - 40, pdf.fit(b.coop().name(), pdf.bold, 12, 280),
-                        Color.BLACK);
-                pdf.text(pdf.regular, 11, w - PdfCanvas.MARGIN - pdf.textWidth(pdf.regular, 11, period), h - 40,
+                String name = pdf.fit(b.coop().name(), pdf.bold, 12, 280);
+                pdf.text(pdf.bold, 12, PdfCanvas.MARGIN, h - 40, name, Color.BLACK);
+                // the period beside the name: in words, or in ISO dates where the words are too long
+                float room = width - 2 * PdfCanvas.MARGIN - pdf.textWidth(pdf.bold, 12, name) - 16;
+                String period = w.t("pack.header", w.date(b.from()), w.date(b.to()));
+                if (pdf.textWidth(pdf.regular, 11, period) > room) {
+                    period = w.t("pack.header", b.from().toString(), b.to().toString());
+                }
+                period = pdf.fit(period, pdf.regular, 11, room);
+                pdf.text(pdf.regular, 11, width - PdfCanvas.MARGIN - pdf.textWidth(pdf.regular, 11, period), h - 40,
                         period, Color.BLACK);
-                pdf.line(PdfCanvas.MARGIN, h - 48, w - PdfCanvas.MARGIN, h - 48, 0.8f, false);
-                pdf.line(PdfCanvas.MARGIN, 58, w - PdfCanvas.MARGIN, 58, 0.8f, false);
-                String check = "Check code: " + code.text();
+                pdf.line(PdfCanvas.MARGIN, h - 48, width - PdfCanvas.MARGIN, h - 48, 0.8f, false);
+                pdf.line(PdfCanvas.MARGIN, 58, width - PdfCanvas.MARGIN, 58, 0.8f, false);
+                String check = w.t("pack.checkCodeIs", code.text());
                 pdf.text(pdf.bold, 11, PdfCanvas.MARGIN, 42, check, Color.BLACK);
-                String page = "Page " + (i + 1) + " of " + n;
-                pdf.text(pdf.bold, 11, w - PdfCanvas.MARGIN - pdf.textWidth(pdf.bold, 11, page), 42, page,
+                String page = w.t("pack.page", Integer.toString(i + 1), Integer.toString(n));
+                pdf.text(pdf.bold, 11, width - PdfCanvas.MARGIN - pdf.textWidth(pdf.bold, 11, page), 42, page,
                         Color.BLACK);
                 pdf.text(pdf.regular, 9, PdfCanvas.MARGIN, 28,
-                        pdf.fit("Made " + made + " on " + laptop + " with Minka", pdf.regular, 9, w - 2 * PdfCanvas.MARGIN),
+                        pdf.fit(w.t("pack.made", made, laptop), pdf.regular, 9, width - 2 * PdfCanvas.MARGIN),
                         Color.DARK_GRAY);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -114,9 +130,11 @@ public final class PackService {
         private final CheckCode code;
         private final java.util.Currency cur;
         private final Recognition rec;
+        private final Words w;
 
-        PackPages(PdfCanvas pdf, Books b, CheckCode code) {
+        PackPages(PdfCanvas pdf, Books b, CheckCode code, Words w) {
             this.pdf = pdf;
+            this.w = w;
             this.b = b;
             this.code = code;
             this.cur = b.currency();
@@ -127,22 +145,22 @@ public final class PackService {
             pdf.newPage();
             pdf.space(10);
             pdf.paragraph(b.coop().name(), pdf.bold, 24);
-            pdf.paragraph("Assembly pack for " + b.from() + " to " + b.to(), pdf.regular, 16);
+            pdf.paragraph(w.t("pack.subtitle", w.date(b.from()), w.date(b.to())), pdf.regular, 16);
             pdf.space(8);
             var books = StatementService.cashBooks(b, List.of());
             long cashOpen = books.stream().mapToLong(AccountBook::opening).sum();
             long cashClose = books.stream().mapToLong(AccountBook::closing).sum();
             var inc = StatementService.income(b);
             String[][] facts = {
-                {"Cash and bank at the start", ReportTables.m(cashOpen, cur)},
-                {"Cash and bank at the end", ReportTables.m(cashClose, cur)},
-                {"Income", ReportTables.m(inc.totalIncome(), cur)},
-                {"Expenditure", ReportTables.m(inc.totalExpenses(), cur)},
-                {inc.surplus() < 0 ? "Deficit" : "Surplus", ReportTables.m(inc.surplus(), cur)},
-                {"Hours of shared work", ReportTables.h(rec.total().minutes())},
-                {"Share of hours done by women", rec.total().womenSharePercent() == null ? "—"
+                {w.t("pack.cashStart"), ReportTables.m(cashOpen, cur)},
+                {w.t("pack.cashEnd"), ReportTables.m(cashClose, cur)},
+                {w.t("pack.income"), ReportTables.m(inc.totalIncome(), cur)},
+                {w.t("pack.expenditure"), ReportTables.m(inc.totalExpenses(), cur)},
+                {w.t(inc.surplus() < 0 ? "table.deficit" : "table.surplus"), ReportTables.m(inc.surplus(), cur)},
+                {w.t("pack.workHours"), ReportTables.h(rec.total().minutes())},
+                {w.t("pack.womenShare"), rec.total().womenSharePercent() == null ? "—"
                         : ReportTables.pct(rec.total().womenSharePercent())},
-                {"Value of the work", ReportTables.m(rec.total().valueMinor(), cur)},
+                {w.t("pack.workValue"), ReportTables.m(rec.total().valueMinor(), cur)},
             };
             for (String[] f : facts) {
                 pdf.need(26);
@@ -151,87 +169,111 @@ public final class PackService {
                 pdf.text(pdf.bold, 15, PdfCanvas.MARGIN + 420 - vw, pdf.y() - 15, f[1], Color.BLACK);
                 pdf.space(26);
             }
-            pdf.paragraph("Amounts in " + cur.getCurrencyCode() + ".", pdf.regular, 12);
+            pdf.paragraph(w.t("pack.amountsIn", cur.getCurrencyCode()), pdf.regular, 12);
             pdf.space(14);
             pdf.fill(PdfCanvas.MARGIN, pdf.y() - 120, pdf.width(), 120, PdfCanvas.SHADE);
             pdf.space(12);
-            pdf.paragraph("Check code", pdf.bold, 14);
+            pdf.paragraph(w.t("pack.checkCode"), pdf.bold, 14);
             pdf.paragraph(code.text(), pdf.bold, 19);
-            pdf.paragraph("Any laptop of the cooperative can check that this paper matches its books: "
-                    + "minka verify-code \"" + code.text() + "\"", pdf.regular, 12);
+            pdf.paragraph(w.t("pack.verify", "minka verify-code \"" + code.text() + "\""), pdf.regular, 12);
             pdf.space(16);
-            pdf.paragraph("Contents: balances; cash books; income and expenditure; recognition of shared work; "
-                    + "one slip per member.", pdf.regular, 12);
+            pdf.paragraph(w.t("pack.contents"), pdf.regular, 12);
         }
 
         void balances() {
             pdf.newPage();
-            pdf.heading("Balances");
-            pdf.paragraph("Debit balances are positive, credit balances negative; the totals show the books "
-                    + "balance.", pdf.regular, 11);
-            ReportTable t = ReportTables.trialBalance(StatementService.trialBalance(b), cur);
-            pdf.table(t, new int[] {0, 1, 3, 4, 5, 6}, new String[] {"Code", "Account", "Start", "Debits",
-                "Credits", "End"}, 11);
+            pdf.heading(w.t("pack.balances"));
+            pdf.paragraph(w.t("pack.balancesNote"), pdf.regular, 11);
+            ReportTable t = ReportTables.trialBalance(StatementService.trialBalance(b), cur, w);
+            pdf.table(t, new int[] {0, 1, 3, 4, 5, 6}, cols("pack.col.code", "pack.col.account", "pack.col.start",
+                    "pack.col.debits", "pack.col.credits", "pack.col.end"),
+                    11);
         }
 
         void cashBooks() {
             List<AccountBook> books = StatementService.cashBooks(b, List.of());
             pdf.newPage();
-            pdf.heading("Cash book");
+            pdf.heading(w.t("table.cashBook"));
             for (AccountBook book : books) {
                 pdf.subheading(book.account().code() + " " + book.account().name());
-                ReportTable t = ReportTables.cashBooks(List.of(book), b.from(), cur);
-                pdf.table(t, new int[] {1, 2, 3, 5, 6, 7}, new String[] {"Date", "What", "Ref.", "In", "Out",
-                    "Balance"}, 11);
+                ReportTable t = ReportTables.cashBooks(List.of(book), b.from(), cur, w);
+                pdf.table(t, new int[] {1, 2, 3, 5, 6, 7}, cols("pack.col.date", "pack.col.what", "pack.col.ref",
+                        "pack.col.in", "pack.col.out", "pack.col.balance"), 11);
             }
         }
 
         void income() {
             pdf.need(200);
-            pdf.heading("Income and expenditure");
-            ReportTable t = ReportTables.income(StatementService.income(b), cur);
-            pdf.table(t, new int[] {1, 2, 3}, new String[] {"Code", "Account", "Amount"}, 12);
+            pdf.heading(w.t("table.income"));
+            ReportTable t = ReportTables.income(StatementService.income(b), cur, w);
+            pdf.table(t, new int[] {1, 2, 3}, cols("pack.col.code", "pack.col.account", "pack.col.amount"), 12);
         }
 
         void work() {
             pdf.newPage();
-            pdf.heading("Recognition of shared work");
+            pdf.heading(w.t("pack.work"));
             var total = rec.total();
-            pdf.paragraph(ReportTables.h(total.minutes()) + " hours of work in " + total.entries() + " entries, valued at "
-                    + ReportTables.m(total.valueMinor(), cur) + " " + cur.getCurrencyCode() + ". Women did "
-                    + ReportTables.h(total.womenMinutes()) + " hours ("
-                    + (total.womenSharePercent() == null ? "—" : ReportTables.pct(total.womenSharePercent()))
-                    + "), men " + ReportTables.h(total.menMinutes()) + " hours.", pdf.regular, 13);
-            PackChart.womenMen(pdf, rec);
-            ReportTable t = ReportTables.recognition(rec, cur);
-            int[] cols = {2, 3, 6, 7, 5};
-            pdf.subheading("By category");
-            pdf.table(only(t, "category", "total"), cols, new String[] {"Category", "Hours", "Women", "Men", "Value"}, 11);
-            pdf.subheading("By member");
-            pdf.table(only(t, "member"), new int[] {2, 3, 4, 5}, new String[] {"Member", "Hours", "Entries", "Value"},
-                    11);
-            pdf.subheading("By month");
-            pdf.table(only(t, "month"), new int[] {1, 3, 6, 7, 5}, new String[] {"Month", "Hours", "Women", "Men",
-                "Value"}, 11);
+            pdf.paragraph(w.t("pack.workSummary", ReportTables.h(total.minutes()), Long.toString(total.entries()),
+                    ReportTables.m(total.valueMinor(), cur) + " " + cur.getCurrencyCode()) + " "
+                    + w.t("pack.workSplit", ReportTables.h(total.womenMinutes()),
+                    total.womenSharePercent() == null ? "—" : ReportTables.pct(total.womenSharePercent()),
+                    ReportTables.h(total.menMinutes())), pdf.regular, 13);
+            PackChart.womenMen(pdf, rec, w);
+            ReportTable t = ReportTables.recognition(rec, cur, w);
+            pdf.subheading(w.t("pack.byCategory"));
+            pdf.table(only(t, "category", "total"), new int[] {2, 3, 6, 7, 5},
+                    cols("pack.col.category", "pack.col.hours", "pack.col.women", "pack.col.men", "pack.col.value"),
+                            11);
+            pdf.subheading(w.t("pack.byMember"));
+            pdf.table(only(t, "member"), new int[] {2, 3, 4, 5}, cols("pack.col.member", "pack.col.hours",
+                    "pack.col.entries", "pack.col.value"), 11);
+            pdf.subheading(w.t("pack.byMonth"));
+            pdf.table(months(only(t, "month")), new int[] {1, 3, 6, 7, 5},
+                    cols("pack.col.month", "pack.col.hours", "pack.col.women", "pack.col.men", "pack.col.value"), 11);
             if (!rec.workDays().isEmpty()) {
-                pdf.subheading("Collective work days");
-                pdf.table(only(t, "work-day"), new int[] {1, 2, 4, 6, 7, 3}, new String[] {"Date", "Work",
-                    "People", "Women", "Men", "Hours"}, 11);
+                pdf.subheading(w.t("table.workDays"));
+                pdf.table(only(t, "work-day"), new int[] {1, 2, 4, 6, 7, 3},
+                        cols("pack.col.date", "pack.col.work", "pack.col.people", "pack.col.women", "pack.col.men",
+                                "pack.col.hours"), 11);
             }
         }
 
-        private static ReportTable only(ReportTable t, String... groups) {
-            List<String> g = List.of(groups);
-            List<List<String>> rows = new java.util.ArrayList<>(t.rows().stream()
-                    .filter(r -> g.contains(r.getFirst()) && !r.getFirst().equals("total")).toList());
-            t.rows().stream().filter(r -> g.contains(r.getFirst()) && r.getFirst().equals("total"))
-                    .forEach(r -> rows.add(replaceLabel(r, "Total")));
-            return new ReportTable(t.name(), t.title(), t.headers(), t.numeric(), rows);
+        /// The pack's column headings, from their keys.
+        private String[] cols(String... keys) {
+            return java.util.Arrays.stream(keys).map(w::t).toArray(String[]::new);
         }
 
-        private static List<String> replaceLabel(List<String> r, String label) {
+        /// The rows of the given groups, the group's total last, labelled "Total" and kept a total.
+        private ReportTable only(ReportTable t, String... groups) {
+            List<String> g = List.of(groups);
+            List<List<String>> rows = new java.util.ArrayList<>();
+            List<ReportTable.RowKind> kinds = new java.util.ArrayList<>();
+            for (int i = 0; i < t.rows().size(); i++) {
+                List<String> r = t.rows().get(i);
+                if (g.contains(r.getFirst()) && !r.getFirst().equals("total")) {
+                    rows.add(r);
+                    kinds.add(t.kind(i));
+                }
+            }
+            for (int i = 0; i < t.rows().size(); i++) {
+                List<String> r = t.rows().get(i);
+                if (g.contains(r.getFirst()) && r.getFirst().equals("total")) {
+                    rows.add(replace(r, 2, w.t("table.total")));
+                    kinds.add(ReportTable.RowKind.TOTAL);
+                }
+            }
+            return new ReportTable(t.name(), t.title(), t.headers(), t.numeric(), rows, kinds);
+        }
+
+        /// The month rows with the month written in the pack's language (`2026-03` → `mar 2026`).
+        private ReportTable months(ReportTable t) {
+            List<List<String>> rows = t.rows().stream().map(r -> replace(r, 1, w.month(r.get(1)))).toList();
+            return new ReportTable(t.name(), t.title(), t.headers(), t.numeric(), rows, t.kinds());
+        }
+
+        private static List<String> replace(List<String> r, int column, String value) {
             List<String> out = new java.util.ArrayList<>(r);
-            out.set(2, label);
+            out.set(column, value);
             return out;
         }
 
@@ -239,9 +281,9 @@ public final class PackService {
             List<Member> members = b.statementMembers();
             List<MemberStatement> statements = StatementService.memberStatements(b, members);
             pdf.newPage();
-            pdf.heading("Member slips");
+            pdf.heading(w.t("pack.slips"));
             for (MemberStatement s : statements) {
-                PackSlip.draw(pdf, b, s, work(s.member()), code);
+                PackSlip.draw(pdf, b, s, work(s.member()), code, w);
             }
         }
 

@@ -17,7 +17,9 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 /// A simple top-down page layout over PDFBox for the assembly pack: large type, wrapped
 /// paragraphs, tables that continue on the next page with their header repeated, and page
 /// furniture drawn by [PackService]. Text uses the DejaVu Sans fonts shipped inside Minka, so
-/// accents print on every laptop; a character the font lacks prints as `?`.
+/// accents, `ñ` and the Quechua/Aymara apostrophe `ʼ` (Latin Extended, spacing modifier
+/// letters) print on every laptop; a character the font lacks prints as a visible `�` (or `□`),
+/// never as a silent `?`.
 final class PdfCanvas implements AutoCloseable {
     static final float MARGIN = 50;
     static final float TOP = 70;
@@ -31,6 +33,9 @@ final class PdfCanvas implements AutoCloseable {
     final List<PDPage> pages = new ArrayList<>();
     private PDPageContentStream cs;
     private float y;
+    /// Per font, whether it prints a code point (asked once each: texts are measured often).
+    private final java.util.Map<PDType0Font, java.util.Map<Integer, Boolean>> printable =
+            new java.util.IdentityHashMap<>();
 
     public PdfCanvas() {
         doc = new PDDocument();
@@ -109,20 +114,21 @@ final class PdfCanvas implements AutoCloseable {
     }
 
     /// A table with the given columns of `t` (indexes), continuing over pages with its header
-    /// repeated. Rows whose first shown cell starts with "Total", "Opening" or "Closing", or
-    /// whose cells are all blank but one, print bold.
+    /// repeated. Opening, closing and total rows (by their [ReportTable.RowKind], in any
+    /// language) print bold on a shaded band.
     public void table(ReportTable t, int[] cols, String[] headers, float size) {
         float[] w = columnWidths(t, cols, headers, size);
         float rowH = size * 1.7f;
         need(rowH * 3);
         header(cols, headers, w, size, rowH, t);
         int n = 0;
-        for (List<String> row : t.rows()) {
+        for (int r = 0; r < t.rows().size(); r++) {
+            List<String> row = t.rows().get(r);
             if (y - rowH < BOTTOM) {
                 newPage();
                 header(cols, headers, w, size, rowH, t);
             }
-            boolean strong = isTotal(row, cols);
+            boolean strong = t.kind(r).strong();
             if (n++ % 2 == 1 || strong) {
                 fill(MARGIN, y - rowH, sum(w), rowH, SHADE);
             }
@@ -137,17 +143,6 @@ final class PdfCanvas implements AutoCloseable {
             y -= rowH;
         }
         y -= size;
-    }
-
-    private static boolean isTotal(List<String> row, int[] cols) {
-        for (int c : cols) {
-            String s = row.get(c);
-            if (s.startsWith("Total") || s.startsWith("Opening balance") || s.startsWith("Closing balance")
-                    || s.equals("Surplus") || s.equals("Deficit") || s.startsWith("Surplus to date")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void header(int[] cols, String[] headers, float[] w, float size, float rowH, ReportTable t) {
@@ -248,25 +243,40 @@ final class PdfCanvas implements AutoCloseable {
         }
     }
 
-    /// Replaces characters the font cannot print (and control characters) by `?`.
+    /// Replaces characters the font cannot print (and control characters) by a visible
+    /// replacement: `�` (U+FFFD), else `□` (U+25A1) when the font lacks that too.
     public String safe(String s, PDType0Font font) {
         if (s == null) {
             return "";
         }
+        java.util.Map<Integer, Boolean> known = printable.computeIfAbsent(font, f -> new java.util.HashMap<>());
         StringBuilder sb = new StringBuilder();
         s.codePoints().forEach(cp -> {
             String ch = new String(Character.toChars(cp));
-            boolean ok = !Character.isISOControl(cp);
-            if (ok) {
-                try {
-                    font.encode(ch);
-                } catch (IOException | IllegalArgumentException e) {
-                    ok = false;
-                }
-            }
-            sb.append(ok ? ch : "?");
+            boolean ok = !Character.isISOControl(cp) && known.computeIfAbsent(cp, c -> prints(font, ch));
+            sb.append(ok ? ch : replacement(font));
         });
         return sb.toString();
+    }
+
+    /// What stands for a character the font lacks.
+    static String replacement(PDType0Font font) {
+        for (String r : new String[] {"\uFFFD", "\u25A1"}) {
+            if (prints(font, r)) {
+                return r;
+            }
+        }
+        return "?";
+    }
+
+    /// Whether the font has a glyph for `ch` (PDFBox refuses to encode one it lacks).
+    private static boolean prints(PDType0Font font, String ch) {
+        try {
+            font.encode(ch);
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     public void text(PDType0Font font, float size, float x, float baseline, String s, Color color) {

@@ -3,16 +3,11 @@ package coop.minka.app.report;
 import coop.minka.app.DateRange;
 import coop.minka.app.Workspace;
 
-import static coop.minka.store.schema.Tables.OP;
-import static coop.minka.store.schema.Tables.REPLICA;
-
 import coop.minka.domain.Hlc;
+import coop.minka.store.ReportRepository;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
-import org.jooq.Condition;
-import org.jooq.impl.DSL;
 
 /// The audit trail: every change, by which laptop, when, and how it arrived.
 public final class AuditService {
@@ -31,21 +26,8 @@ public final class AuditService {
     /// Changes in time order; `limit` ≤ 0 means all.
     public List<Entry> log(LocalDate from, LocalDate to, int limit) {
         DateRange.check(from, to);
-        Condition c = DSL.noCondition();
-        if (from != null) {
-            c = c.and(OP.HLC.ge(Hlc.pack(from.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(), 0)));
-        }
-        if (to != null) {
-            c = c.and(OP.HLC.lt(Hlc.pack(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(), 0)));
-        }
-        Condition cond = c;
-        return ws.db().read(d -> {
-            var q = d.select(OP.REPLICA, REPLICA.NAME, OP.SEQ, OP.HLC, OP.TYPE, OP.ENTITY, OP.BUNDLE).from(OP)
-                    .leftJoin(REPLICA).on(REPLICA.ID.eq(OP.REPLICA)).where(cond)
-                    .orderBy(OP.HLC, OP.REPLICA, OP.SEQ);
-            var rows = limit > 0 ? q.limit(limit).fetch() : q.fetch();
-            return rows.map(r -> new Entry(r.value1(), r.value2(), r.value3(),
-                    Instant.ofEpochMilli(Hlc.millis(r.value4())), r.value5(), r.value6(), r.value7()));
-        });
+        return ws.read(s -> ReportRepository.audit(s, from, to, limit)).stream()
+                .map(r -> new Entry(r.replica(), r.replicaName(), r.seq(), Instant.ofEpochMilli(Hlc.millis(r.hlc())),
+                        r.type(), r.entity(), r.bundle())).toList();
     }
 }

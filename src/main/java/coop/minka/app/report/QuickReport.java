@@ -1,5 +1,6 @@
 package coop.minka.app.report;
 
+import coop.minka.app.LedgerService.AccountBalance;
 import coop.minka.store.QuickBalances;
 import java.nio.file.Path;
 import java.util.Currency;
@@ -12,9 +13,9 @@ import java.util.Optional;
 /// Minka database; the caller then opens the books the regular way.
 public final class QuickReport {
     /// The current balance of every account, in the cooperative's currency. The rows sum to zero.
-    public record Balances(Currency currency, List<ReportService.BalanceRow> rows) {
+    public record Balances(Currency currency, List<AccountBalance> rows) {
         public long total() {
-            return rows.stream().mapToLong(ReportService.BalanceRow::balance).sum();
+            return rows.stream().mapToLong(AccountBalance::balance).sum();
         }
     }
 
@@ -26,7 +27,7 @@ public final class QuickReport {
         return QuickBalances.read(db).flatMap(s -> {
             try {
                 return Optional.of(new Balances(Currency.getInstance(s.currency()), s.lines().stream()
-                        .map(l -> new ReportService.BalanceRow(l.account(), l.balance())).toList()));
+                        .map(l -> new AccountBalance(l.account(), l.balance())).toList()));
             } catch (IllegalArgumentException e) {
                 return Optional.empty(); // an unknown currency: the regular path explains it
             }

@@ -45,7 +45,7 @@ public final class RecognitionService {
     }
 
     public Recognition recognition(LocalDate from, LocalDate to) {
-        return ws.db().read(d -> recognition(Books.load(d, from, to)));
+        return ws.read(s -> recognition(Books.load(s, from, to)));
     }
 
     public static Recognition recognition(Books b) {

@@ -2,9 +2,9 @@ package coop.minka.app.report;
 
 import coop.minka.app.Books;
 import coop.minka.app.DateRange;
+import coop.minka.app.LedgerService.AccountBalance;
 import coop.minka.app.Workspace;
 
-import coop.minka.domain.Account;
 import coop.minka.domain.AccountType;
 import coop.minka.store.LedgerRepository;
 import coop.minka.store.WorkRepository;
@@ -42,16 +42,12 @@ public final class ReportService {
         return ReportTables.audit(audit.log(from, to, 0));
     }
 
-    /// One account's balance (minor units, debit positive).
-    public record BalanceRow(Account account, long balance) {
-    }
-
     /// Balances of every account, current or as of a date. The rows sum to zero.
-    public List<BalanceRow> balances(LocalDate asOf) {
-        return ws.db().read(d -> {
-            Map<String, Long> b = asOf == null ? LedgerRepository.balances(d) : LedgerRepository.balancesAsOf(d, asOf);
-            return LedgerRepository.accounts(d).stream()
-                    .map(a -> new BalanceRow(a, b.getOrDefault(a.id(), 0L))).toList();
+    public List<AccountBalance> balances(LocalDate asOf) {
+        return ws.read(s -> {
+            Map<String, Long> b = asOf == null ? LedgerRepository.balances(s) : LedgerRepository.balancesAsOf(s, asOf);
+            return LedgerRepository.accounts(s).stream()
+                    .map(a -> new AccountBalance(a, b.getOrDefault(a.id(), 0L))).toList();
         });
     }
 
@@ -66,9 +62,9 @@ public final class ReportService {
     }
 
     /// `rows` (from [#balances]) added up per account type: every type, in order, natural side.
-    public static List<TypeTotal> totalsByTypeOf(List<BalanceRow> rows) {
+    public static List<TypeTotal> totalsByTypeOf(List<AccountBalance> rows) {
         return java.util.Arrays.stream(AccountType.values()).map(t -> new TypeTotal(t, natural(t, rows.stream()
-                .filter(r -> r.account().type() == t).mapToLong(BalanceRow::balance).sum()))).toList();
+                .filter(r -> r.account().type() == t).mapToLong(AccountBalance::balance).sum()))).toList();
     }
 
     /// A balance (debit positive) on the natural side of its account type.
@@ -76,16 +72,16 @@ public final class ReportService {
         return type.debitNormal() ? balance : -balance;
     }
 
-    /// The cooperative's cash and bank (current, or as of a date): its asset accounts in use
-    /// that are not a member's sub-account.
-    public List<BalanceRow> cashAndBank(LocalDate asOf) {
+    /// The cooperative's cash and bank (current, or as of a date): the accounts marked as cash or
+    /// bank ([Account#isCashAndBank]) — the one definition the pack's cover, Home and the cash
+    /// book share.
+    public List<AccountBalance> cashAndBank(LocalDate asOf) {
         return cashAndBankOf(balances(asOf));
     }
 
     /// The cash and bank rows among `rows` (from [#balances]).
-    public static List<BalanceRow> cashAndBankOf(List<BalanceRow> rows) {
-        return rows.stream().filter(r -> r.account().type() == AccountType.ASSET && r.account().memberId() == null
-                && !r.account().archived()).toList();
+    public static List<AccountBalance> cashAndBankOf(List<AccountBalance> rows) {
+        return rows.stream().filter(r -> r.account().isCashAndBank()).toList();
     }
 
     /// How work is grouped.
@@ -101,9 +97,9 @@ public final class ReportService {
     /// Hours of non-voided work in the period, grouped, in key order (members by name).
     public List<WorkRow> work(WorkGrouping by, LocalDate from, LocalDate to) {
         DateRange.check(from, to);
-        return ws.db().read(d -> {
-            Books b = Books.chart(d, from, to); // SQLite counts the entries together
-            var cells = WorkRepository.cells(d, by == WorkGrouping.MEMBER, by == WorkGrouping.MONTH, from, to);
+        return ws.read(s -> {
+            Books b = Books.chart(s, from, to); // SQLite counts the entries together
+            var cells = WorkRepository.cells(s, by == WorkGrouping.MEMBER, by == WorkGrouping.MONTH, from, to);
             return WorkFigures.groupCells(cells, b.members(), b.categories(), by).stream()
                     .map(WorkFigures::row).toList();
         });

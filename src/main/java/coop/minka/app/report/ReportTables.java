@@ -1,6 +1,7 @@
 package coop.minka.app.report;
 
 import coop.minka.app.Texts;
+import coop.minka.app.Words;
 
 import coop.minka.app.report.RecognitionService.Recognition;
 import coop.minka.app.report.RecognitionService.Row;
@@ -23,113 +24,194 @@ import java.util.Map;
 
 /// Turns report figures into [ReportTable]s: the same rows for the command line, the CSV
 /// files and the printed pack. Amounts are plain decimals (`1234.50`), hours are decimal hours
-/// (`1.5`), dates ISO.
+/// (`1.5`), dates ISO. Titles, column headers and row labels (Total, Opening balance…) are in
+/// the language of the [Words] given (English without); the group and section keys of the
+/// first column (`assets`, `total`, `member`…) and type codes stay as they are, for programs.
+/// Each row carries its [ReportTable.RowKind], so totals print bold in any language.
 public final class ReportTables {
+    /// The kinds of change of the change log and the keys of their plain words.
     private static final Map<String, String> CHANGES = Map.ofEntries(
-            Map.entry("coop.create", "cooperative created"), Map.entry("coop.update", "cooperative changed"),
-            Map.entry("replica.join", "laptop joined"), Map.entry("replica.admit", "laptop admitted"),
-            Map.entry("replica.revoke", "laptop rejected"), Map.entry("member.add", "member added"),
-            Map.entry("member.update", "member changed"), Map.entry("category.add", "work category added"),
-            Map.entry("category.update", "work category changed"), Map.entry("account.add", "account added"),
-            Map.entry("account.update", "account changed"), Map.entry("work.add", "work recorded"),
-            Map.entry("work.void", "work voided"), Map.entry("tx.post", "transaction posted"),
-            Map.entry("tx.void", "transaction voided"), Map.entry("period.close", "books closed"),
-            Map.entry("conflict.resolve", "conflict resolved"));
+            Map.entry("coop.create", "change.coop.create"),
+            Map.entry("coop.update", "change.coop.update"),
+            Map.entry("replica.join", "change.replica.join"),
+            Map.entry("replica.admit", "change.replica.admit"),
+            Map.entry("replica.revoke", "change.replica.revoke"),
+            Map.entry("member.add", "change.member.add"),
+            Map.entry("member.update", "change.member.update"),
+            Map.entry("category.add", "change.category.add"),
+            Map.entry("category.update", "change.category.update"),
+            Map.entry("account.add", "change.account.add"),
+            Map.entry("account.update", "change.account.update"),
+            Map.entry("work.add", "change.work.add"),
+            Map.entry("work.void", "change.work.void"),
+            Map.entry("tx.post", "change.tx.post"),
+            Map.entry("tx.void", "change.tx.void"),
+            Map.entry("period.close", "change.period.close"),
+            Map.entry("conflict.resolve", "change.conflict.resolve"));
 
     private ReportTables() {
     }
 
+    /// Rows and their kinds, kept side by side.
+    private static final class Rows {
+        final List<List<String>> rows = new ArrayList<>();
+        final List<ReportTable.RowKind> kinds = new ArrayList<>();
+
+        void add(List<String> row) {
+            add(row, ReportTable.RowKind.LINE);
+        }
+
+        void add(List<String> row, ReportTable.RowKind kind) {
+            rows.add(row);
+            kinds.add(kind);
+        }
+
+        ReportTable table(String name, String title, List<String> headers, List<Boolean> numeric) {
+            return new ReportTable(name, title, headers, numeric, rows, kinds);
+        }
+    }
+
+    /// The column headers of CSV files and command-line tables (`CODE`, `NAME`…) in a language,
+    /// from their keys `csv.col.…`.
+    static List<String> headers(Words w, String... keys) {
+        return java.util.Arrays.stream(keys).map(w::t).toList();
+    }
+
     public static ReportTable trialBalance(TrialBalance tb, Currency cur) {
-        List<List<String>> rows = new ArrayList<>();
+        return trialBalance(tb, cur, Words.ENGLISH);
+    }
+
+    public static ReportTable trialBalance(TrialBalance tb, Currency cur, Words w) {
+        Rows rows = new Rows();
         for (TrialRow r : tb.rows()) {
             rows.add(List.of(r.account().code(), r.account().name(), r.account().type().wire(),
                     m(r.opening(), cur), m(r.debits(), cur), m(r.credits(), cur), m(r.closing(), cur)));
         }
-        rows.add(List.of("", "Total", "", m(tb.totalOpening(), cur), m(tb.totalDebits(), cur),
-                m(tb.totalCredits(), cur), m(tb.totalClosing(), cur)));
-        return new ReportTable("trial-balance", "Trial balance", List.of("CODE", "NAME", "TYPE", "OPENING", "DEBITS",
-                "CREDITS", "CLOSING"), flags(3, 4), rows);
+        rows.add(List.of("", w.t("table.total"), "", m(tb.totalOpening(), cur), m(tb.totalDebits(), cur),
+                m(tb.totalCredits(), cur), m(tb.totalClosing(), cur)), ReportTable.RowKind.TOTAL);
+        return rows.table("trial-balance", w.t("table.trialBalance"), headers(w, "csv.col.code", "csv.col.name",
+                "csv.col.type", "csv.col.opening",
+                "csv.col.debits", "csv.col.credits", "csv.col.closing"), flags(3, 4));
     }
 
     public static ReportTable balanceSheet(BalanceSheet bs, Currency cur) {
-        List<List<String>> rows = new ArrayList<>();
+        return balanceSheet(bs, cur, Words.ENGLISH);
+    }
+
+    public static ReportTable balanceSheet(BalanceSheet bs, Currency cur, Words w) {
+        Rows rows = new Rows();
+        var total = ReportTable.RowKind.TOTAL;
         section(rows, "assets", bs.assets(), cur);
-        rows.add(List.of("assets", "", "Total assets", m(bs.totalAssets(), cur)));
+        rows.add(List.of("assets", "", w.t("table.totalAssets"), m(bs.totalAssets(), cur)), total);
         section(rows, "liabilities", bs.liabilities(), cur);
-        rows.add(List.of("liabilities", "", "Total liabilities", m(bs.totalLiabilities(), cur)));
+        rows.add(List.of("liabilities", "", w.t("table.totalLiabilities"), m(bs.totalLiabilities(), cur)), total);
         section(rows, "equity", bs.equity(), cur);
-        rows.add(List.of("equity", "", "Surplus to date", m(bs.surplus(), cur)));
-        rows.add(List.of("equity", "", "Total equity and surplus", m(bs.totalEquity() + bs.surplus(), cur)));
-        rows.add(List.of("", "", "Total liabilities, equity and surplus", m(bs.totalLiabilitiesAndEquity(), cur)));
-        return new ReportTable("balance-sheet", "Balance sheet", List.of("SECTION", "CODE", "NAME", "AMOUNT"),
-                flags(3, 1), rows);
+        rows.add(List.of("equity", "", w.t("table.surplusToDate"), m(bs.surplus(), cur)), total);
+        rows.add(List.of("equity", "", w.t("table.totalEquity"), m(bs.totalEquity() + bs.surplus(), cur)), total);
+        rows.add(List.of("", "", w.t("table.totalLiabilitiesEquity"), m(bs.totalLiabilitiesAndEquity(), cur)), total);
+        return rows.table("balance-sheet", w.t("table.balanceSheet"), headers(w, "csv.col.section", "csv.col.code",
+                "csv.col.name", "csv.col.amount"),
+                flags(3, 1));
     }
 
     public static ReportTable income(IncomeStatement is, Currency cur) {
-        List<List<String>> rows = new ArrayList<>();
+        return income(is, cur, Words.ENGLISH);
+    }
+
+    public static ReportTable income(IncomeStatement is, Currency cur, Words w) {
+        Rows rows = new Rows();
+        var total = ReportTable.RowKind.TOTAL;
         section(rows, "income", is.income(), cur);
-        rows.add(List.of("income", "", "Total income", m(is.totalIncome(), cur)));
+        rows.add(List.of("income", "", w.t("table.totalIncome"), m(is.totalIncome(), cur)), total);
         section(rows, "expenditure", is.expenses(), cur);
-        rows.add(List.of("expenditure", "", "Total expenditure", m(is.totalExpenses(), cur)));
-        rows.add(List.of("", "", is.surplus() < 0 ? "Deficit" : "Surplus", m(is.surplus(), cur)));
-        return new ReportTable("income", "Income and expenditure", List.of("SECTION", "CODE", "NAME", "AMOUNT"),
-                flags(3, 1), rows);
+        rows.add(List.of("expenditure", "", w.t("table.totalExpenditure"), m(is.totalExpenses(), cur)), total);
+        rows.add(List.of("", "", w.t(is.surplus() < 0 ? "table.deficit" : "table.surplus"), m(is.surplus(), cur)),
+                total);
+        return rows.table("income", w.t("table.income"), headers(w, "csv.col.section", "csv.col.code", "csv.col.name",
+                "csv.col.amount"),
+                flags(3, 1));
     }
 
     /// Cash books: per account an opening row, the lines and a closing row with the totals.
     public static ReportTable cashBooks(List<AccountBook> books, LocalDate from, Currency cur) {
-        List<List<String>> rows = new ArrayList<>();
+        return cashBooks(books, from, cur, Words.ENGLISH);
+    }
+
+    public static ReportTable cashBooks(List<AccountBook> books, LocalDate from, Currency cur, Words w) {
+        Rows rows = new Rows();
         for (AccountBook b : books) {
-            bookRows(rows, List.of(b.account().code()), b, from, cur, true);
+            bookRows(rows, List.of(b.account().code()), b, from, cur, true, w);
         }
-        return new ReportTable("cash-book", "Cash book", List.of("ACCOUNT", "DATE", "MEMO", "REFERENCE",
-                "OTHER ACCOUNTS", "IN", "OUT", "BALANCE"), flags(5, 3), rows);
+        return rows.table("cash-book", w.t("table.cashBook"), headers(w, "csv.col.account", "csv.col.date",
+                "csv.col.memo", "csv.col.reference",
+                "csv.col.other-accounts", "csv.col.in", "csv.col.out", "csv.col.balance"), flags(5, 3));
     }
 
     public static ReportTable memberStatements(List<MemberStatement> statements, LocalDate from, Currency cur) {
-        List<List<String>> rows = new ArrayList<>();
+        return memberStatements(statements, from, cur, Words.ENGLISH);
+    }
+
+    public static ReportTable memberStatements(List<MemberStatement> statements, LocalDate from, Currency cur,
+                                               Words w) {
+        Rows rows = new Rows();
         for (MemberStatement s : statements) {
             for (AccountBook b : s.accounts()) {
-                bookRows(rows, List.of(s.member().name(), b.account().code()), b, from, cur, false);
+                bookRows(rows, List.of(s.member().name(), b.account().code()), b, from, cur, false, w);
             }
         }
-        return new ReportTable("member-statements", "Member statements", List.of("MEMBER", "ACCOUNT", "DATE",
-                "MEMO", "REFERENCE", "IN", "OUT", "BALANCE"), flags(5, 3), rows);
+        return rows.table("member-statements", w.t("table.memberStatements"), headers(w, "csv.col.member",
+                "csv.col.account", "csv.col.date",
+                "csv.col.memo", "csv.col.reference", "csv.col.in", "csv.col.out", "csv.col.balance"), flags(5, 3));
     }
 
     /// Work recognition as one table; `GROUP` tells the kind of row: `total`, `gender`,
     /// `member`, `category`, `month`, `work-day` (KEY = date, ENTRIES = attendees) and
     /// `work-days` (all collective work days).
     public static ReportTable recognition(Recognition r, Currency cur) {
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(workRow("total", r.total(), cur));
-        r.byGender().forEach(x -> rows.add(workRow("gender", x, cur)));
-        r.byMember().forEach(x -> rows.add(workRow("member", x, cur)));
-        r.byCategory().forEach(x -> rows.add(workRow("category", x, cur)));
-        r.byMonth().forEach(x -> rows.add(workRow("month", x, cur)));
+        return recognition(r, cur, Words.ENGLISH);
+    }
+
+    public static ReportTable recognition(Recognition r, Currency cur, Words w) {
+        Rows rows = new Rows();
+        rows.add(workRow("total", r.total(), w.t("table.allWork"), cur), ReportTable.RowKind.TOTAL);
+        r.byGender().forEach(x -> rows.add(workRow("gender", x, x.label(), cur)));
+        r.byMember().forEach(x -> rows.add(workRow("member", x, x.label(), cur)));
+        r.byCategory().forEach(x -> rows.add(workRow("category", x, x.label(), cur)));
+        r.byMonth().forEach(x -> rows.add(workRow("month", x, x.label(), cur)));
         r.workDays().forEach(d -> rows.add(List.of("work-day", d.date().toString(), d.categoryName(),
                 h(d.minutes()), Integer.toString(d.attendees()), m(d.valueMinor(), cur), Integer.toString(d.women()),
                 Integer.toString(d.men()), Integer.toString(d.attendees() - d.women() - d.men()),
                 d.attendees() == 0 ? "" : pct(Math.round(d.women() * 1000.0 / d.attendees()) / 10.0))));
-        rows.add(workRow("work-days", r.workDaysTotal(), cur));
-        return new ReportTable("work", "Work recognition", List.of("GROUP", "KEY", "NAME", "HOURS", "ENTRIES", "VALUE",
-                "WOMEN", "MEN", "OTHER", "WOMEN SHARE"), flags(3, 7), rows);
+        rows.add(workRow("work-days", r.workDaysTotal(), w.t("table.workDays"), cur), ReportTable.RowKind.TOTAL);
+        return rows.table("work", w.t("table.work"), headers(w, "csv.col.group", "csv.col.key", "csv.col.name",
+                "csv.col.hours", "csv.col.entries", "csv.col.value",
+                "csv.col.women", "csv.col.men", "csv.col.other", "csv.col.women-share"), flags(3, 7));
     }
 
     public static ReportTable audit(List<AuditService.Entry> entries) {
-        List<List<String>> rows = new ArrayList<>();
+        return audit(entries, Words.ENGLISH);
+    }
+
+    public static ReportTable audit(List<AuditService.Entry> entries, Words w) {
+        Rows rows = new Rows();
         for (AuditService.Entry e : entries) {
             rows.add(List.of(e.at().truncatedTo(ChronoUnit.SECONDS).toString(),
-                    e.replicaName() == null ? "(not yet received)" : e.replicaName(), e.replica(),
-                    Long.toString(e.seq()), change(e.type()), e.entity(), e.bundle() == null ? "" : e.bundle()));
+                    e.replicaName() == null ? w.t("table.notYetReceived") : e.replicaName(), e.replica(),
+                    Long.toString(e.seq()), change(e.type(), w), e.entity(), e.bundle() == null ? "" : e.bundle()));
         }
-        return new ReportTable("audit", "Audit trail", List.of("WHEN (UTC)", "LAPTOP", "LAPTOP ID", "NUMBER",
-                "CHANGE", "ITEM", "ARRIVED IN"), List.of(false, false, false, true, false, false, false), rows);
+        return rows.table("audit", w.t("table.audit"), headers(w, "csv.col.when-utc", "csv.col.laptop",
+                "csv.col.laptop-id", "csv.col.number",
+                "csv.col.change", "csv.col.item", "csv.col.arrived-in"), List.of(false, false, false, true, false,
+                        false, false));
     }
 
     /// The plain words for a kind of change (`tx.post` → "transaction posted").
     public static String change(String type) {
-        return CHANGES.getOrDefault(type, type);
+        return change(type, Words.ENGLISH);
+    }
+
+    public static String change(String type, Words w) {
+        return CHANGES.containsKey(type) ? w.t(CHANGES.get(type)) : type;
     }
 
     public static String m(long minor, Currency cur) {
@@ -144,28 +226,28 @@ public final class ReportTables {
         return p == null ? "" : (p == Math.rint(p) ? Long.toString(Math.round(p)) : p.toString()) + "%";
     }
 
-    private static List<String> workRow(String group, Row r, Currency cur) {
-        return List.of(group, r.key(), r.label(), h(r.minutes()), Long.toString(r.entries()), m(r.valueMinor(), cur),
+    private static List<String> workRow(String group, Row r, String label, Currency cur) {
+        return List.of(group, r.key(), label, h(r.minutes()), Long.toString(r.entries()), m(r.valueMinor(), cur),
                 h(r.womenMinutes()), h(r.menMinutes()), h(r.otherMinutes()), pct(r.womenSharePercent()));
     }
 
-    private static void section(List<List<String>> rows, String name, List<Line> lines, Currency cur) {
+    private static void section(Rows rows, String name, List<Line> lines, Currency cur) {
         for (Line l : lines) {
             rows.add(List.of(name, l.account().code(), l.account().name(), m(l.amount(), cur)));
         }
     }
 
-    private static void bookRows(List<List<String>> rows, List<String> lead, AccountBook b, LocalDate from,
-                                 Currency cur, boolean others) {
-        rows.add(concat(lead, from == null ? "" : from.toString(), "Opening balance", "", others ? "" : null,
-                "", "", m(b.opening(), cur)));
+    private static void bookRows(Rows rows, List<String> lead, AccountBook b, LocalDate from,
+                                 Currency cur, boolean others, Words w) {
+        rows.add(concat(lead, from == null ? "" : from.toString(), w.t("table.opening"), "", others ? "" : null,
+                "", "", m(b.opening(), cur)), ReportTable.RowKind.OPENING);
         for (BookLine l : b.lines()) {
             rows.add(concat(lead, l.date().toString(), l.memo(), l.reference() == null ? "" : l.reference(),
                     others ? l.otherAccounts() : null, l.in() == 0 ? "" : m(l.in(), cur),
                     l.out() == 0 ? "" : m(l.out(), cur), m(l.balance(), cur)));
         }
-        rows.add(concat(lead, "", "Closing balance", "", others ? "" : null, m(b.totalIn(), cur),
-                m(b.totalOut(), cur), m(b.closing(), cur)));
+        rows.add(concat(lead, "", w.t("table.closing"), "", others ? "" : null, m(b.totalIn(), cur),
+                m(b.totalOut(), cur), m(b.closing(), cur)), ReportTable.RowKind.CLOSING);
     }
 
     private static List<String> concat(List<String> lead, String... cells) {

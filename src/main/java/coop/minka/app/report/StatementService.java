@@ -78,17 +78,17 @@ public final class StatementService {
 
     public TrialBalance trialBalance(LocalDate from, LocalDate to) {
         // added up by SQLite: the figures equal trialBalance(Books) over the same entries
-        return ws.db().read(d -> trialBalance(Books.accounts(d, from, to),
-                from == null ? Map.of() : ReportRepository.sumsBefore(d, from), ReportRepository.moves(d, from, to)));
+        return ws.read(s -> trialBalance(Books.accounts(s, from, to),
+                from == null ? Map.of() : ReportRepository.sumsBefore(s, from), ReportRepository.moves(s, from, to)));
     }
 
     public BalanceSheet balanceSheet(LocalDate asOf) {
         // added up by SQLite: the figures equal balanceSheet(Books) over the same entries
-        return ws.db().read(d -> balanceSheet(Books.accounts(d, null, asOf), net(ReportRepository.moves(d, null, asOf))));
+        return ws.read(s -> balanceSheet(Books.accounts(s, null, asOf), net(ReportRepository.moves(s, null, asOf))));
     }
 
     public IncomeStatement income(LocalDate from, LocalDate to) {
-        return ws.db().read(d -> income(Books.accounts(d, from, to), net(ReportRepository.moves(d, from, to))));
+        return ws.read(s -> income(Books.accounts(s, from, to), net(ReportRepository.moves(s, from, to))));
     }
 
     /// Debits minus credits of each account.
@@ -101,18 +101,18 @@ public final class StatementService {
     /// Cash books of the given account codes; with none, of every asset account that is not a
     /// member's sub-account (the cash boxes and bank accounts).
     public List<AccountBook> cashBooks(List<String> accountCodes, LocalDate from, LocalDate to) {
-        return ws.db().read(d -> {
+        return ws.read(s -> {
             List<String> ids = accountCodes == null ? List.of()
-                    : accountCodes.stream().map(c -> LedgerService.account(d, c).id()).toList();
-            return cashBooks(Books.load(d, from, to), ids);
+                    : accountCodes.stream().map(c -> LedgerService.account(s, c).id()).toList();
+            return cashBooks(Books.load(s, from, to), ids);
         });
     }
 
     /// Statements of one member (`memberRef` a name or id), or of every member who gets one.
     public List<MemberStatement> memberStatements(String memberRef, LocalDate from, LocalDate to) {
-        return ws.db().read(d -> {
-            String only = memberRef == null || memberRef.isBlank() ? null : MemberService.find(d, memberRef).id();
-            Books b = Books.load(d, from, to);
+        return ws.read(s -> {
+            String only = memberRef == null || memberRef.isBlank() ? null : MemberService.find(s, memberRef).id();
+            Books b = Books.load(s, from, to);
             List<Member> ms = only == null ? b.statementMembers() : List.of(b.members().get(only));
             return memberStatements(b, ms);
         });
@@ -176,7 +176,7 @@ public final class StatementService {
 
     public static List<AccountBook> cashBooks(Books b, List<String> accountIds) {
         List<String> ids = accountIds.isEmpty() ? b.accounts().values().stream()
-                .filter(a -> a.type() == AccountType.ASSET && a.memberId() == null).map(Account::id).toList()
+                .filter(a -> a.cash() && a.type() == AccountType.ASSET && a.memberId() == null).map(Account::id).toList()
                 : accountIds;
         Map<String, Long> open = b.opening();
         List<PostingLine> period = b.periodPostings();

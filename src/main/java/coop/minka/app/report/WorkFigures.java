@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /// The one place work is added up, used by [ReportService#work], [RecognitionService] and the
-/// printed pack alike. Values are exact: each entry is worth minutes × hourly rate ÷ 60, rounded
-/// half up to a minor unit, and the rows add up those per-entry values.
+/// printed pack alike. Values are exact: each entry is worth minutes × the hourly rate in effect on
+/// its date ([WorkCategory#rateOn]) ÷ 60, rounded half up to a minor unit, and the rows add up
+/// those per-entry values.
 public final class WorkFigures {
     private WorkFigures() {
     }
@@ -24,16 +25,15 @@ public final class WorkFigures {
                  long menMinutes, long otherMinutes) {
     }
 
-    /// The value of one entry at its category's reference rate; 0 where no rate is set.
+    /// The value of one entry at its category's reference rate on the entry's date; 0 where no
+    /// rate is in effect.
     public static long value(WorkEntry e, WorkCategory c) {
-        return value(e.minutes(), c);
+        return c == null ? 0 : c.valueOn(e.date(), e.minutes());
     }
 
-    public static long value(int minutes, WorkCategory c) {
-        if (c == null || c.rateMinor() == null) {
-            return 0;
-        }
-        return Math.floorDiv(Math.multiplyExact((long) minutes, c.rateMinor()) + 30, 60);
+    /// The value of a cell: its minutes at the rate of its rate period.
+    static long value(WorkRepository.WorkCell cell, WorkCategory c) {
+        return c == null ? 0 : WorkCategory.value(cell.minutes(), c.rateOn(cell.rateFrom()));
     }
 
     public static Gender gender(WorkEntry e, Map<String, Member> members) {
@@ -45,7 +45,7 @@ public final class WorkFigures {
     public static List<Group> group(List<WorkEntry> entries, Map<String, Member> members, Map<String, WorkCategory> cats,
                              ReportService.WorkGrouping by) {
         return groupCells(entries.stream().map(e -> new WorkRepository.WorkCell(e.memberId(), null, e.categoryId(),
-                e.date().toString().substring(0, 7), e.minutes(), 1)).toList(), members, cats, by);
+                e.date().toString().substring(0, 7), e.minutes(), 1, e.date())).toList(), members, cats, by);
     }
 
     /// The same, from entries SQLite has already counted together ([WorkRepository#cells] with
@@ -71,7 +71,7 @@ public final class WorkFigures {
                 case MONTH, GENDER -> key;
             };
             labels.put(key, label);
-            add(acc.computeIfAbsent(key, k -> new long[6]), e.minutes(), e.entries(), value(e.minutes(), c),
+            add(acc.computeIfAbsent(key, k -> new long[6]), e.minutes(), e.entries(), value(e, c),
                     g == null ? Gender.UNSPECIFIED : g);
         }
         List<Group> rows = new ArrayList<>();
@@ -99,7 +99,7 @@ public final class WorkFigures {
     }
 
     private static void add(long[] a, WorkEntry e, WorkCategory c, Map<String, Member> members) {
-        add(a, e.minutes(), 1, value(e.minutes(), c), gender(e, members));
+        add(a, e.minutes(), 1, value(e, c), gender(e, members));
     }
 
     /// Adds `entries` entries of `minutes` each, worth `value` each.

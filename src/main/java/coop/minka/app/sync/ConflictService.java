@@ -11,12 +11,12 @@ import coop.minka.domain.Op;
 import coop.minka.domain.OpData;
 import coop.minka.domain.OpType;
 import coop.minka.store.ConflictRepository;
+import coop.minka.store.Session;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.jooq.DSLContext;
 
 /// Conflicts resolved by a person (DESIGN.md §4 and §7, design notes 5 and 17): two laptops
 /// changed the same field of a member, account, work category or the cooperative without seeing
@@ -79,7 +79,7 @@ public final class ConflictService {
 
     /// The open conflicts, in a fixed order: by entity, then field.
     public List<Conflict> list() {
-        return ws.db().read(this::open);
+        return ws.read(this::open);
     }
 
     /// Decides one conflict, given by its number in [#list] or its id (or the start of it).
@@ -89,7 +89,7 @@ public final class ConflictService {
             throw new MinkaException(ErrorCode.BAD_CHOICE, "", "keep, take-other");
         }
         return ws.write(w -> {
-            Found f = find(w.dsl(), ref);
+            Found f = find(w, ref);
             Op seen = current(f.rows());
             if (choice == Choice.TAKE_OTHER) {
                 seen = w.append(updateType(f.conflict()), f.conflict().entity(), takeOther(f.rows(), seen));
@@ -106,9 +106,9 @@ public final class ConflictService {
     private record Found(Conflict conflict, List<ConflictRepository.Row> rows) {
     }
 
-    private Found find(DSLContext d, String ref) {
+    private Found find(Session s, String ref) {
         String r = ref == null ? "" : ref.strip().toLowerCase(Locale.ROOT);
-        Map<String, List<ConflictRepository.Row>> groups = groups(d);
+        Map<String, List<ConflictRepository.Row>> groups = groups(s);
         int n = 0;
         List<Found> matches = new ArrayList<>();
         for (List<ConflictRepository.Row> rows : groups.values()) {
@@ -158,19 +158,19 @@ public final class ConflictService {
         };
     }
 
-    private List<Conflict> open(DSLContext d) {
+    private List<Conflict> open(Session s) {
         List<Conflict> out = new ArrayList<>();
         int n = 0;
-        for (List<ConflictRepository.Row> rows : groups(d).values()) {
+        for (List<ConflictRepository.Row> rows : groups(s).values()) {
             out.add(conflict(++n, rows));
         }
         return out;
     }
 
     /// Rows grouped by the entry that lost, in the repository's order.
-    private static Map<String, List<ConflictRepository.Row>> groups(DSLContext d) {
+    private static Map<String, List<ConflictRepository.Row>> groups(Session s) {
         Map<String, List<ConflictRepository.Row>> groups = new LinkedHashMap<>();
-        for (ConflictRepository.Row row : ConflictRepository.open(d)) {
+        for (ConflictRepository.Row row : ConflictRepository.open(s)) {
             groups.computeIfAbsent(row.other().op().hashHex(), k -> new ArrayList<>()).add(row);
         }
         return groups;
@@ -195,7 +195,8 @@ public final class ConflictService {
         if (value == null) {
             return "";
         }
-        if (field.equals("rate") && value instanceof Number n) {
+        if ((field.equals("rate") || field.startsWith(coop.minka.domain.WorkCategory.RATE_FROM))
+                && value instanceof Number n) {
             return Money.format(n.longValue(), ws.currency());
         }
         return String.valueOf(value);

@@ -5,13 +5,13 @@ import coop.minka.app.Texts;
 import coop.minka.app.Workspace;
 import coop.minka.app.backup.BackupRotation;
 
-import static coop.minka.store.schema.Tables.REPLICA;
-
 import coop.minka.domain.ErrorCode;
 import coop.minka.domain.MinkaException;
-import coop.minka.domain.ReplicaStatus;
 import coop.minka.store.ChangeLog;
+import coop.minka.store.Meta;
 import coop.minka.store.OpStore;
+import coop.minka.store.ReplicaRepository;
+import coop.minka.store.Session;
 import coop.minka.sync.BundleImporter;
 import coop.minka.sync.BundleLimits;
 import coop.minka.sync.BundleReader;
@@ -37,7 +37,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
-import org.jooq.DSLContext;
 
 /// Sync bundles for both front ends (DESIGN.md §5): import (copy off the medium, verify all,
 /// back up, one transaction, archive), export (new unique name, flushed, read back, then this
@@ -117,16 +116,13 @@ public final class SyncService {
     }
 
     private VerifiedBundle verifyCopy(Path copy, String label) {
-        return ws.db().read(d -> reader.read(copy, label, ws.log().coopId(), author -> knownKey(d, author)));
-    }
-
-    public static Optional<byte[]> knownKey(DSLContext d, String author) {
-        return d.select(REPLICA.PUBLIC_KEY).from(REPLICA).where(REPLICA.ID.eq(author)).fetchOptional(REPLICA.PUBLIC_KEY);
+        return ws.read(s -> reader.read(copy, label, ws.log().coopId(),
+                author -> ReplicaRepository.publicKey(s, author)));
     }
 
     private ImportReceipt applyVerified(VerifiedBundle vb, Path copy, String label) {
-        boolean repeated = ws.db().read(d -> SyncRecords.wasReceived(d, vb.fileSha256()));
-        List<BundleImporter.AuthorPlan> plans = ws.db().read(d -> BundleImporter.plan(d, vb));
+        boolean repeated = ws.read(s -> SyncRecords.wasReceived(s, vb.fileSha256()));
+        List<BundleImporter.AuthorPlan> plans = ws.read(s -> BundleImporter.plan(s, vb));
         ws.settleIdentity(); // a copied file takes its own identity before it changes anything
         Path backup = null;
         if (options.backups() && BundleImporter.changesLog(plans)) {
@@ -137,7 +133,7 @@ public final class SyncService {
         long now = ws.log().now();
         String bundleName = archive != null ? archive.getFileName().toString() : label;
         String archiveText = archive == null ? null : archive.toString();
-        List<ImportReceipt.Author> authors = ws.db().write(d -> importInto(d, vb, ws.log(), bundleName, label,
+        List<ImportReceipt.Author> authors = ws.db().transaction(s -> importInto(s, vb, ws.log(), bundleName, label,
                 archiveText, now, periods));
         return new ImportReceipt(label, vb.senderId(), vb.manifest().sender().name(), vb.manifest().createdAt(), authors,
                 backup == null ? null : backup.toString(), archiveText, repeated);
@@ -145,24 +141,23 @@ public final class SyncService {
 
     /// The one write transaction of an import: entries, heads, forks, projections, flags, the
     /// sender's version vector and the record of the bundle.
-    public static List<ImportReceipt.Author> importInto(DSLContext d, VerifiedBundle vb, ChangeLog log, String bundleName,
+    public static List<ImportReceipt.Author> importInto(Session s, VerifiedBundle vb, ChangeLog log, String bundleName,
                                                  String label, String archive, long now, PeriodRules periods) {
-        List<BundleImporter.AuthorPlan> plans = BundleImporter.plan(d, vb);
-        List<ImportReceipt.Author> authors = BundleImporter.apply(d, plans, log.projector(),
+        List<BundleImporter.AuthorPlan> plans = BundleImporter.plan(s, vb);
+        List<ImportReceipt.Author> authors = BundleImporter.apply(s, plans, log.projector(),
                 log.identity().replicaId(), new BundleImporter.Context(bundleName, now, periods::closedUpTo));
         // a version vector is an acknowledgement only from a sender whose key signed it and who counts here
-        boolean senderCounts = d.fetchExists(d.selectOne().from(REPLICA).where(REPLICA.ID.eq(vb.senderId()))
-                .and(REPLICA.STATUS.in(ReplicaStatus.FOUNDER.wire(), ReplicaStatus.ADMITTED.wire())));
+        boolean senderCounts = ReplicaRepository.trusted(s, vb.senderId());
         if (senderCounts) {
             // nobody can hold entries that did not exist when the file came: claims beyond what this
             // laptop holds then are capped (a laptop claiming our future entries would stop our exports)
-            Map<String, Long> held = OpStore.versionVector(d);
+            Map<String, Long> held = OpStore.versionVector(s);
             Map<String, Long> acked = new java.util.TreeMap<>();
             vb.manifest().versionVector().forEach((author, seq) ->
                     acked.put(author, Math.min(seq, held.getOrDefault(author, 0L))));
-            SyncRecords.mergePeerVv(d, vb.senderId(), acked);
+            SyncRecords.mergePeerVv(s, vb.senderId(), acked);
         }
-        SyncRecords.recordReceived(d, vb.fileSha256(), new SyncRecords.Received(vb.senderId(), label, archive,
+        SyncRecords.recordReceived(s, vb.fileSha256(), new SyncRecords.Received(vb.senderId(), label, archive,
                 vb.manifest().createdAt(), now, authors.stream().mapToLong(ImportReceipt.Author::newOps).sum()));
         return authors;
     }
@@ -198,10 +193,10 @@ public final class SyncService {
     /// FULL this laptop's older bundles in it are then removed) or a new file name.
     public ExportResult export(Path out, Mode mode, String peerRef) {
         ws.settleIdentity(); // a copied file writes under its own new identity, never the old one's
-        Map<String, Long> alreadyHeld = ws.db().read(d -> switch (mode) {
+        Map<String, Long> alreadyHeld = ws.read(s -> switch (mode) {
             case FULL -> Map.<String, Long>of();
-            case FOR_PEER -> SyncRecords.peerVv(d, SyncTrust.resolve(d, peerRef).id());
-            case DEFAULT -> heldByAllPeers(d);
+            case FOR_PEER -> SyncRecords.peerVv(s, SyncTrust.resolve(s, peerRef).id());
+            case DEFAULT -> heldByAllPeers(s);
         });
         boolean folder = Files.isDirectory(out);
         Path target = folder ? uniqueName(out) : out;
@@ -212,30 +207,28 @@ public final class SyncService {
         if (parent == null || !Files.isDirectory(parent)) {
             throw new MinkaException(ErrorCode.FILE_NOT_FOUND, parent);
         }
-        BundleWriter.Written w = ws.db().read(d -> BundleWriter.write(d, target, sender(), alreadyHeld, ws.log().now()));
+        BundleWriter.Written w = ws.read(s -> BundleWriter.write(s, target, sender(), alreadyHeld, ws.log().now()));
         List<Path> removed = folder && mode != Mode.FOR_PEER ? removeOlderOwn(out, target) : List.of();
         return new ExportResult(target, HexFormat.of().formatHex(w.sha256()), w.manifest().opCount(),
                 w.manifest().authors().size(), mode, removed);
     }
 
     private BundleWriter.Sender sender() {
-        String selfName = ws.db().read(d -> d.select(REPLICA.NAME).from(REPLICA).where(REPLICA.ID.eq(ws.selfId()))
-                .fetchOptional(REPLICA.NAME).orElse("Minka"));
+        String selfName = ws.read(s -> ReplicaRepository.name(s, ws.selfId())).orElse("Minka");
         return new BundleWriter.Sender(new ManifestJson.Party(ws.coop().id(), ws.coop().name()),
                 new ManifestJson.Party(ws.selfId(), selfName), ws.log().identity().privateKey(),
                 ws.log().identity().publicKey());
     }
 
     /// Per author, the least any other known laptop (not rejected) is known to hold.
-    private Map<String, Long> heldByAllPeers(DSLContext d) {
-        List<String> peers = d.select(REPLICA.ID).from(REPLICA).where(REPLICA.ID.ne(ws.selfId()))
-                .and(REPLICA.STATUS.ne(ReplicaStatus.REVOKED.wire())).fetch(REPLICA.ID);
+    private Map<String, Long> heldByAllPeers(Session s) {
+        List<String> peers = ReplicaRepository.peers(s, ws.selfId());
         Map<String, Long> out = new HashMap<>();
         if (peers.isEmpty()) {
             return out;
         }
-        List<Map<String, Long>> vvs = peers.stream().map(p -> SyncRecords.peerVv(d, p)).toList();
-        for (String author : OpStore.versionVector(d).keySet()) {
+        List<Map<String, Long>> vvs = peers.stream().map(p -> SyncRecords.peerVv(s, p)).toList();
+        for (String author : OpStore.versionVector(s).keySet()) {
             out.put(author, vvs.stream().mapToLong(v -> v.getOrDefault(author, 0L)).min().orElse(0));
         }
         return out;
@@ -326,7 +319,7 @@ public final class SyncService {
 
     private boolean alreadyImported(Path p) {
         byte[] sha = BundleWriter.sha256Of(p);
-        return ws.db().read(d -> SyncRecords.wasReceived(d, sha));
+        return ws.read(s -> SyncRecords.wasReceived(s, sha));
     }
 
     // ------------------------------------------------------------------ join
@@ -384,9 +377,9 @@ public final class SyncService {
                 } catch (IOException e) {
                     throw new MinkaException(ErrorCode.CANNOT_WRITE, e, dir);
                 }
-                log.database().write(d -> {
-                    legacyFounder(vb).ifPresent(f -> coop.minka.store.Meta.put(d, coop.minka.store.Meta.FOUNDER, f));
-                    return importInto(d, vb, log, label, label, archived, clock.getAsLong(), new PeriodRules());
+                log.database().transaction(s -> {
+                    legacyFounder(vb).ifPresent(f -> Meta.put(s, Meta.FOUNDER, f));
+                    return importInto(s, vb, log, label, label, archived, clock.getAsLong(), new PeriodRules());
                 });
             });
         }

@@ -2,23 +2,17 @@ package coop.minka.app.sync;
 
 import coop.minka.app.Workspace;
 
-import static coop.minka.store.schema.Tables.CONFLICT;
-import static coop.minka.store.schema.Tables.FORK;
-import static coop.minka.store.schema.Tables.INVALID_OP;
-import static coop.minka.store.schema.Tables.OP;
-import static coop.minka.store.schema.Tables.PENDING_OP;
-import static coop.minka.store.schema.Tables.REPLICA;
-
 import coop.minka.domain.ReplicaStatus;
 import coop.minka.store.Keys;
 import coop.minka.store.OpStore;
+import coop.minka.store.ReplicaRepository;
+import coop.minka.store.Session;
+import coop.minka.store.SyncRepository;
 import coop.minka.sync.SyncRecords;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /// `minka sync status`: the laptops of the cooperative and how far this one is in step with
 /// them, laptops waiting to be admitted, entries waiting (quarantined), forks, late entries and
@@ -59,58 +53,54 @@ public final class SyncStatus {
     }
 
     public Status status() {
-        return ws.db().read(this::status);
+        return ws.read(this::status);
     }
 
-    private Status status(DSLContext d) {
+    private Status status(Session s) {
         String self = ws.selfId();
-        Map<String, Long> vv = OpStore.versionVector(d);
+        Map<String, Long> vv = OpStore.versionVector(s);
         Map<String, String> names = new HashMap<>();
         List<Laptop> laptops = new ArrayList<>();
         long quarantinedTotal = 0;
-        for (var r : d.selectFrom(REPLICA).orderBy(REPLICA.JOINED_HLC, REPLICA.ID).fetch()) {
-            names.put(r.getId(), r.getName());
-            boolean counts = r.getId().equals(self) || ReplicaStatus.FOUNDER.wire().equals(r.getStatus())
-                    || ReplicaStatus.ADMITTED.wire().equals(r.getStatus());
-            long held = vv.getOrDefault(r.getId(), 0L);
+        for (var r : ReplicaRepository.byJoining(s)) {
+            names.put(r.id(), r.name());
+            boolean counts = r.id().equals(self) || ReplicaStatus.FOUNDER.wire().equals(r.status())
+                    || ReplicaStatus.ADMITTED.wire().equals(r.status());
+            long held = vv.getOrDefault(r.id(), 0L);
             long quarantined = counts ? 0 : held;
             quarantinedTotal += quarantined;
-            Long ours = r.getId().equals(self) ? null : SyncRecords.peerVv(d, r.getId()).get(self);
-            var last = SyncRecords.lastFrom(d, r.getId());
-            laptops.add(new Laptop(r.getId(), r.getName(), r.getStatus(), Keys.fingerprint(r.getPublicKey()),
-                    r.getId().equals(self), held, quarantined, ours, last.map(SyncRecords.Received::fileName).orElse(null),
+            Long ours = r.id().equals(self) ? null : SyncRecords.peerVv(s, r.id()).get(self);
+            var last = SyncRecords.lastFrom(s, r.id());
+            laptops.add(new Laptop(r.id(), r.name(), r.status(), Keys.fingerprint(r.publicKey()),
+                    r.id().equals(self), held, quarantined, ours, last.map(SyncRecords.Received::fileName).orElse(null),
                     last.map(SyncRecords.Received::createdAt).orElse(null),
                     last.map(SyncRecords.Received::receivedAt).orElse(null)));
         }
         List<Laptop> pending = laptops.stream()
                 .filter(l -> !l.self() && ReplicaStatus.PENDING.wire().equals(l.status())).toList();
-        List<Fork> forks = d.selectFrom(FORK).orderBy(FORK.REPLICA, FORK.SEQ).fetch(f -> new Fork(f.getReplica(),
-                names.getOrDefault(f.getReplica(), "?"), f.getSeq(), f.getReceivedAt(), f.getBundle()));
+        List<Fork> forks = SyncRepository.forks(s).stream().map(f -> new Fork(f.replica(),
+                names.getOrDefault(f.replica(), "?"), f.seq(), f.receivedAt(), f.bundle())).toList();
         // one decision per entry that lost (ConflictService), however many fields it changed
-        long conflicts = d.fetchCount(d.selectDistinct(CONFLICT.LOSER_HASH).from(CONFLICT));
-        List<Invalid> invalid = d.selectFrom(INVALID_OP).orderBy(INVALID_OP.REPLICA, INVALID_OP.SEQ).fetch(i ->
-                new Invalid(i.getReplica(), names.getOrDefault(i.getReplica(), "?"), i.getSeq(), i.getType(),
-                        i.getEntity(), i.getReason()));
-        long waiting = d.fetchCount(PENDING_OP);
+        long conflicts = SyncRepository.conflicts(s);
+        List<Invalid> invalid = SyncRepository.invalid(s).stream().map(i ->
+                new Invalid(i.replica(), names.getOrDefault(i.replica(), "?"), i.seq(), i.type(),
+                        i.entity(), i.reason())).toList();
+        long waiting = SyncRepository.waiting(s);
         List<Laptop> impostors = laptops.stream()
                 .filter(l -> ReplicaStatus.IMPOSTOR.wire().equals(l.status())).toList();
         return new Status(self, List.copyOf(laptops), pending, quarantinedTotal, forks,
-                flagged(d, SyncRecords.LATE, names), flagged(d, SyncRecords.FAR_AHEAD, names), conflicts,
+                flagged(s, SyncRecords.LATE, names), flagged(s, SyncRecords.FAR_AHEAD, names), conflicts,
                 invalid, waiting, impostors);
     }
 
-    private static List<Flagged> flagged(DSLContext d, String kind, Map<String, String> names) {
+    private static List<Flagged> flagged(Session s, String kind, Map<String, String> names) {
         List<Flagged> out = new ArrayList<>();
-        for (SyncRecords.Flag f : SyncRecords.flags(d, kind)) {
-            var op = d.select(OP.TYPE, OP.ENTITY).from(OP).where(OP.REPLICA.eq(f.replica()).and(OP.SEQ.eq(f.seq())))
-                    .fetchOne();
+        for (SyncRecords.Flag f : SyncRecords.flags(s, kind)) {
+            var op = SyncRepository.about(s, f.replica(), f.seq());
             out.add(new Flagged(f.replica(), names.getOrDefault(f.replica(), "?"), f.seq(),
-                    op == null ? null : op.value1(), op == null ? null : op.value2(), f.receivedAt(), f.bundle()));
+                    op.map(SyncRepository.About::type).orElse(null), op.map(SyncRepository.About::entity).orElse(null),
+                    f.receivedAt(), f.bundle()));
         }
         return out;
-    }
-
-    public static long count(DSLContext d) {
-        return d.fetchCount(DSL.selectOne().from(OP));
     }
 }

@@ -2,8 +2,6 @@ package coop.minka.app.sync;
 
 import coop.minka.app.Workspace;
 
-import static coop.minka.store.schema.Tables.REPLICA;
-
 import coop.minka.domain.ErrorCode;
 import coop.minka.domain.Ids;
 import coop.minka.domain.MinkaException;
@@ -11,9 +9,10 @@ import coop.minka.domain.OpData;
 import coop.minka.domain.OpType;
 import coop.minka.domain.ReplicaStatus;
 import coop.minka.store.Keys;
+import coop.minka.store.ReplicaRepository;
+import coop.minka.store.Session;
 import java.util.List;
 import java.util.Locale;
-import org.jooq.DSLContext;
 
 /// Admitting and rejecting laptops (DESIGN.md §5 step 3): only a laptop that is trusted itself
 /// may do either; the treasurer compares the key fingerprint (groups of four) before admitting.
@@ -30,9 +29,8 @@ public final class SyncTrust {
 
     public ReplicaView admit(String ref) {
         return ws.write(w -> {
-            DSLContext d = w.dsl();
-            checkSelfTrusted(d);
-            ReplicaView t = resolve(d, ref);
+            checkSelfTrusted(w);
+            ReplicaView t = resolve(w, ref);
             switch (ReplicaStatus.fromWire(t.status())) {
                 case FOUNDER, ADMITTED -> {
                     return t;
@@ -41,7 +39,7 @@ public final class SyncTrust {
                 case IMPOSTOR -> throw new MinkaException(ErrorCode.REPLICA_IMPOSTOR, t.name());
                 default -> {
                     w.append(OpType.REPLICA_ADMIT, t.id(), OpData.builder().put("fingerprint", t.fingerprint()).build());
-                    return view(d, t.id(), true);
+                    return view(w, t.id(), true);
                 }
             }
         });
@@ -56,9 +54,8 @@ public final class SyncTrust {
     /// whichever of the two histories each one holds; the rest never do.
     public ReplicaView reject(String ref, Long keepUpTo) {
         return ws.write(w -> {
-            DSLContext d = w.dsl();
-            checkSelfTrusted(d);
-            ReplicaView t = resolve(d, ref);
+            checkSelfTrusted(w);
+            ReplicaView t = resolve(w, ref);
             if (t.id().equals(ws.selfId()) || ReplicaStatus.FOUNDER.wire().equals(t.status())) {
                 throw new MinkaException(ErrorCode.CANNOT_REJECT, t.name());
             }
@@ -67,28 +64,30 @@ public final class SyncTrust {
             }
             w.append(OpType.REPLICA_REVOKE, t.id(), OpData.builder().put("fingerprint", t.fingerprint())
                     .put("upTo", keepUpTo == null || keepUpTo <= 0 ? null : keepUpTo).build());
-            return view(d, t.id(), true);
+            return view(w, t.id(), true);
         });
     }
 
-    private void checkSelfTrusted(DSLContext d) {
-        ReplicaView self = view(d, ws.selfId(), false);
+    private void checkSelfTrusted(Session s) {
+        ReplicaView self = view(s, ws.selfId(), false);
         if (self == null || !(ReplicaStatus.FOUNDER.wire().equals(self.status())
                 || ReplicaStatus.ADMITTED.wire().equals(self.status()))) {
             throw new MinkaException(ErrorCode.NOT_TRUSTED, self == null ? ws.selfId() : self.name());
         }
     }
 
-    public static ReplicaView view(DSLContext d, String id, boolean changed) {
-        return d.selectFrom(REPLICA).where(REPLICA.ID.eq(id)).fetchOptional(r -> new ReplicaView(r.getId(), r.getName(),
-                r.getStatus(), Keys.fingerprint(r.getPublicKey()), changed)).orElse(null);
+    public static ReplicaView view(Session s, String id, boolean changed) {
+        return ReplicaRepository.byId(s, id).map(r -> view(r, changed)).orElse(null);
+    }
+
+    private static ReplicaView view(ReplicaRepository.Replica r, boolean changed) {
+        return new ReplicaView(r.id(), r.name(), r.status(), Keys.fingerprint(r.publicKey()), changed);
     }
 
     /// A laptop by id, by full name (any case), or by a part of its name or id that only it has.
-    public static ReplicaView resolve(DSLContext d, String ref) {
+    public static ReplicaView resolve(Session s, String ref) {
         String r = ref == null ? "" : ref.strip();
-        List<ReplicaView> all = d.selectFrom(REPLICA).orderBy(REPLICA.NAME).fetch(x -> new ReplicaView(x.getId(),
-                x.getName(), x.getStatus(), Keys.fingerprint(x.getPublicKey()), false));
+        List<ReplicaView> all = ReplicaRepository.byName(s).stream().map(x -> view(x, false)).toList();
         if (!r.isEmpty()) {
             if (Ids.looksLikeId(r)) {
                 for (ReplicaView v : all) {

@@ -2,24 +2,18 @@ package coop.minka.app.sync;
 
 import coop.minka.app.Workspace;
 
-import static coop.minka.store.schema.Tables.ACCOUNT_BALANCE;
-import static coop.minka.store.schema.Tables.ACCOUNT_MONTH;
-import static coop.minka.store.schema.Tables.OP;
-import static coop.minka.store.schema.Tables.PEER_VV;
-import static coop.minka.store.schema.Tables.POSTING;
-import static coop.minka.store.schema.Tables.VOID;
-
 import coop.minka.domain.Op;
 import coop.minka.domain.OpType;
 import coop.minka.domain.MinkaException;
-import coop.minka.store.Database;
 import coop.minka.store.IdentityFile;
 import coop.minka.store.Keys;
+import coop.minka.store.LedgerRepository;
 import coop.minka.store.Meta;
 import coop.minka.store.OpCodec;
 import coop.minka.store.OpStore;
-import coop.minka.store.Projector;
+import coop.minka.store.Session;
 import coop.minka.store.StateDump;
+import coop.minka.store.VerifyRepository;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -28,8 +22,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /// `minka verify`: checks the file, every hash-chain link and signed head, that every
 /// transaction balances, and that the stored projections equal a rebuild from the log; and
@@ -47,63 +39,62 @@ public final class VerifyService {
     }
 
     public Result verify() {
-        return ws.db().read(d -> {
+        return ws.read(s -> {
             List<String> problems = new ArrayList<>();
-            String integrity = d.resultQuery("PRAGMA integrity_check").fetchOne(0, String.class);
+            String integrity = VerifyRepository.integrityCheck(s);
             if (!"ok".equals(integrity)) {
                 problems.add("integrity_check: " + integrity);
             }
-            long count = checkChains(d, problems);
-            checkWitnesses(d, problems);
-            checkBalances(d, problems);
-            compareWithRebuild(d, problems);
-            return new Result(problems.isEmpty(), StateDump.digest(d), count, List.copyOf(problems));
+            long count = checkChains(s, problems);
+            checkWitnesses(s, problems);
+            checkBalances(s, problems);
+            compareWithRebuild(s, problems);
+            return new Result(problems.isEmpty(), StateDump.digest(s), count, List.copyOf(problems));
         });
     }
 
     /// The state digest alone.
     public String digest() {
-        return ws.db().read(StateDump::digest);
+        return ws.read(StateDump::digest);
     }
 
-    private long checkChains(DSLContext d, List<String> problems) {
+    private long checkChains(Session s, List<String> problems) {
         Map<String, byte[]> keys = new HashMap<>();
         Map<String, byte[]> lastHash = new HashMap<>();
         Map<String, Long> lastSeq = new HashMap<>();
         long[] count = {0};
-        d.select(OP.REPLICA, OP.SEQ, OP.HASH, OP.PREV, OP.HLC, OP.TYPE, OP.ENTITY, OP.BODY).from(OP)
-                .orderBy(OP.REPLICA, OP.SEQ).fetchLazy().forEach(r -> {
-                    count[0]++;
-                    String replica = r.value1();
-                    long seq = r.value2();
-                    String where = "entry " + replica + "#" + seq;
-                    long expectedSeq = lastSeq.getOrDefault(replica, 0L) + 1;
-                    byte[] expectedPrev = lastHash.getOrDefault(replica, OpCodec.NO_PREV);
-                    if (seq != expectedSeq) {
-                        problems.add(where + ": gap in the chain (expected #" + expectedSeq + ")");
-                    } else if (!Arrays.equals(r.value4(), expectedPrev)) {
-                        problems.add(where + ": does not link to the entry before it");
-                    }
-                    try {
-                        Op op = OpCodec.decode(r.value4(), r.value8());
-                        if (!Arrays.equals(op.hash(), r.value3())) {
-                            problems.add(where + ": content does not match its hash");
-                        }
-                        if (!op.replica().equals(replica) || op.seq() != seq || op.hlc() != r.value5()
-                                || !op.type().equals(r.value6()) || !op.entity().equals(r.value7())) {
-                            problems.add(where + ": columns differ from the signed content");
-                        }
-                        if (op.type().equals(OpType.REPLICA_JOIN) && op.entity().equals(replica)) {
-                            keys.putIfAbsent(replica, Base64.getDecoder().decode(op.data().str("key")));
-                        }
-                    } catch (MinkaException | IllegalArgumentException e) {
-                        problems.add(where + ": unreadable content");
-                    }
-                    lastSeq.put(replica, seq);
-                    lastHash.put(replica, r.value3());
-                });
+        VerifyRepository.forEachOp(s, r -> {
+            count[0]++;
+            String replica = r.replica();
+            long seq = r.seq();
+            String where = "entry " + replica + "#" + seq;
+            long expectedSeq = lastSeq.getOrDefault(replica, 0L) + 1;
+            byte[] expectedPrev = lastHash.getOrDefault(replica, OpCodec.NO_PREV);
+            if (seq != expectedSeq) {
+                problems.add(where + ": gap in the chain (expected #" + expectedSeq + ")");
+            } else if (!Arrays.equals(r.prev(), expectedPrev)) {
+                problems.add(where + ": does not link to the entry before it");
+            }
+            try {
+                Op op = OpCodec.decode(r.prev(), r.body());
+                if (!Arrays.equals(op.hash(), r.hash())) {
+                    problems.add(where + ": content does not match its hash");
+                }
+                if (!op.replica().equals(replica) || op.seq() != seq || op.hlc() != r.hlc()
+                        || !op.type().equals(r.type()) || !op.entity().equals(r.entity())) {
+                    problems.add(where + ": columns differ from the signed content");
+                }
+                if (op.type().equals(OpType.REPLICA_JOIN) && op.entity().equals(replica)) {
+                    keys.putIfAbsent(replica, Base64.getDecoder().decode(op.data().str("key")));
+                }
+            } catch (MinkaException | IllegalArgumentException e) {
+                problems.add(where + ": unreadable content");
+            }
+            lastSeq.put(replica, seq);
+            lastHash.put(replica, r.hash());
+        });
         String coopId = ws.log().coopId();
-        Map<String, OpStore.SignedHead> latest = OpStore.latestHeads(d);
+        Map<String, OpStore.SignedHead> latest = OpStore.latestHeads(s);
         for (var e : lastSeq.entrySet()) {
             String replica = e.getKey();
             OpStore.SignedHead h = latest.get(replica);
@@ -125,28 +116,21 @@ public final class VerifyService {
     /// Outside witnesses of this laptop's own chain (DESIGN.md §7): the identity file beside the
     /// database records the last entry this identity wrote, and other laptops acknowledged what
     /// they hold of ours. Either one above the log's own head means our own entries are missing.
-    private void checkWitnesses(DSLContext d, List<String> problems) {
-        String self = Meta.get(d, Meta.SELF).orElse(ws.selfId());
-        long head = OpStore.head(d, self).seq();
+    private void checkWitnesses(Session s, List<String> problems) {
+        String self = Meta.get(s, Meta.SELF).orElse(ws.selfId());
+        long head = OpStore.head(s, self).seq();
         IdentityFile.lastSeqOf(ws.db().file(), self).filter(written -> written > head).ifPresent(written ->
                 problems.add("own entries missing: this laptop wrote up to #" + written + " (identity file) but the log "
                         + "holds up to #" + head + " (expected after restoring a backup: the missing entries come back "
                         + "from the other laptops at the next sync)"));
-        d.select(PEER_VV.PEER, PEER_VV.SEQ).from(PEER_VV).where(PEER_VV.AUTHOR.eq(self)).and(PEER_VV.SEQ.gt(head))
-                .forEach(r -> problems.add("own entries missing: laptop " + r.value1() + " acknowledged our #"
-                        + r.value2() + " but the log holds up to #" + head));
+        VerifyRepository.acknowledgedBeyond(s, self, head).forEach((peer, seq) -> problems.add("own entries missing: "
+                + "laptop " + peer + " acknowledged our #" + seq + " but the log holds up to #" + head));
     }
 
-    private void checkBalances(DSLContext d, List<String> problems) {
-        d.select(POSTING.TX, DSL.sum(POSTING.AMOUNT)).from(POSTING).groupBy(POSTING.TX)
-                .having(DSL.sum(POSTING.AMOUNT).ne(java.math.BigDecimal.ZERO))
-                .forEach(r -> problems.add("transaction " + r.value1() + ": postings sum to " + r.value2()));
-        Map<String, Long> sums = new HashMap<>();
-        d.select(POSTING.ACCOUNT, DSL.sum(POSTING.AMOUNT)).from(POSTING)
-                .where(POSTING.TX.notIn(DSL.select(VOID.ENTITY).from(VOID).where(VOID.KIND.eq("tx")))).groupBy(POSTING.ACCOUNT)
-                .forEach(r -> sums.put(r.value1(), r.value2().longValue()));
-        Map<String, Long> stored = new HashMap<>();
-        d.selectFrom(ACCOUNT_BALANCE).forEach(r -> stored.put(r.getAccount(), r.getBalance()));
+    private void checkBalances(Session s, List<String> problems) {
+        VerifyRepository.unbalanced(s).forEach((tx, sum) -> problems.add("transaction " + tx + ": postings sum to " + sum));
+        Map<String, Long> sums = VerifyRepository.postingSums(s);
+        Map<String, Long> stored = LedgerRepository.balances(s);
         java.util.Set<String> all = new java.util.TreeSet<>(sums.keySet());
         all.addAll(stored.keySet());
         for (String a : all) {
@@ -155,20 +139,15 @@ public final class VerifyService {
             }
         }
         // the monthly debit and credit totals, against the postings added up directly
-        var month = DSL.substring(POSTING.DATE, 1, 7);
-        var debit = DSL.sum(DSL.when(POSTING.AMOUNT.ge(0L), POSTING.AMOUNT).otherwise(0L));
-        var credit = DSL.sum(DSL.when(POSTING.AMOUNT.lt(0L), POSTING.AMOUNT.neg()).otherwise(0L));
         Map<String, String> months = new HashMap<>();
-        d.select(POSTING.ACCOUNT, month, debit, credit).from(POSTING)
-                .where(POSTING.TX.notIn(DSL.select(VOID.ENTITY).from(VOID).where(VOID.KIND.eq("tx")))).groupBy(POSTING.ACCOUNT, month)
-                .forEach(r -> {
-                    if (r.value3().signum() != 0 || r.value4().signum() != 0) {
-                        months.put(r.value1() + " " + r.value2(), r.value3().longValue() + "/" + r.value4().longValue());
-                    }
-                });
+        for (VerifyRepository.MonthMoves m : VerifyRepository.postingMonths(s)) {
+            if (m.debit() != 0 || m.credit() != 0) {
+                months.put(m.account() + " " + m.month(), m.debit() + "/" + m.credit());
+            }
+        }
         Map<String, String> storedMonths = new HashMap<>();
-        d.selectFrom(ACCOUNT_MONTH).forEach(r -> storedMonths.put(r.getAccount() + " " + r.getMonth(),
-                r.getDebit() + "/" + r.getCredit()));
+        VerifyRepository.storedMonths(s).forEach(m -> storedMonths.put(m.account() + " " + m.month(),
+                m.debit() + "/" + m.credit()));
         java.util.Set<String> keys = new java.util.TreeSet<>(months.keySet());
         keys.addAll(storedMonths.keySet());
         for (String k : keys) {
@@ -179,30 +158,15 @@ public final class VerifyService {
         }
     }
 
-    private void compareWithRebuild(DSLContext d, List<String> problems) {
-        try (Database mem = Database.inMemory()) {
-            DSLContext m = mem.dsl();
-            mem.write(md -> {
-                d.selectFrom(OP).orderBy(OP.ID).fetchLazy().forEach(r -> {
-                    r.touched(true);
-                    md.insertInto(OP).set(r).execute();
-                });
-                // trust is rooted in facts of the file: the cooperative and (for a legacy one) its founder
-                for (String key : List.of(Meta.COOP_ID, Meta.FOUNDER, Meta.SELF)) {
-                    Meta.get(d, key).ifPresent(v -> Meta.put(md, key, v));
-                }
-                // rebuild as the stored projections were built: with the database's own "self"
-                new Projector(Meta.get(d, Meta.SELF).orElse(ws.selfId())).rebuild(md);
-                return null;
-            });
-            Map<String, byte[]> stored = StateDump.tableDigests(d);
-            Map<String, byte[]> rebuilt = StateDump.tableDigests(m);
-            stored.forEach((table, h) -> {
-                if (!Arrays.equals(h, rebuilt.get(table))) {
-                    problems.add("table " + table + ": differs from a rebuild from the change log ("
-                            + HexFormat.of().formatHex(h, 0, 4) + " vs " + HexFormat.of().formatHex(rebuilt.get(table), 0, 4) + ")");
-                }
-            });
-        }
+    private void compareWithRebuild(Session s, List<String> problems) {
+        // rebuild as the stored projections were built: with the database's own "self"
+        Map<String, byte[]> rebuilt = VerifyRepository.rebuiltDigests(s, Meta.get(s, Meta.SELF).orElse(ws.selfId()));
+        Map<String, byte[]> stored = StateDump.tableDigests(s);
+        stored.forEach((table, h) -> {
+            if (!Arrays.equals(h, rebuilt.get(table))) {
+                problems.add("table " + table + ": differs from a rebuild from the change log ("
+                        + HexFormat.of().formatHex(h, 0, 4) + " vs " + HexFormat.of().formatHex(rebuilt.get(table), 0, 4) + ")");
+            }
+        });
     }
 }

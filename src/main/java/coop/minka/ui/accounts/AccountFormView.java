@@ -9,6 +9,7 @@ import coop.minka.ui.common.Views;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -22,7 +23,10 @@ final class AccountFormView extends ScrollPane {
         AccountForm f = vm.accountForm();
         setFitToWidth(true);
         visibleProperty().bind(f.openProperty());
-        Label title = new Label(i18n.t("accounts.newAccount"));
+        Label title = new Label();
+        title.textProperty().bind(Bindings.when(f.editingProperty().isNull()).then(i18n.t("accounts.newAccount"))
+                .otherwise(i18n.t("accounts.changeAccount")));
+        var fixed = f.editingProperty().isNotNull();
         title.getStyleClass().add(Styles.TITLE_3);
         TextField code = new TextField();
         code.textProperty().bindBidirectional(f.codeProperty());
@@ -42,6 +46,18 @@ final class AccountFormView extends ScrollPane {
         }, vm.memberChoices()));
         Views.labelled(member, Member::name, i18n.t("accounts.form.noMember"));
         member.valueProperty().bindBidirectional(f.memberProperty());
+        code.disableProperty().bind(fixed);
+        type.disableProperty().bind(fixed);
+        member.disableProperty().bind(fixed);
+        CheckBox cash = new CheckBox(i18n.t("accounts.form.cash"));
+        cash.setId("account-cash");
+        cash.setWrapText(true);
+        cash.selectedProperty().bindBidirectional(f.cashProperty());
+        cash.disableProperty().bind(f.cashAllowedBinding().not());
+        CheckBox archived = new CheckBox(i18n.t("accounts.form.archived"));
+        archived.selectedProperty().bindBidirectional(f.archivedProperty());
+        archived.visibleProperty().bind(fixed);
+        archived.managedProperty().bind(fixed);
         Button save = Views.primary(i18n, "action.save", Feather.CHECK, vm::saveAccount);
         save.disableProperty().bind(vm.canSaveAccountBinding().not());
         Button cancel = Views.button(i18n, "action.cancel", null, vm::cancelAccount);
@@ -49,7 +65,8 @@ final class AccountFormView extends ScrollPane {
                 Views.field(i18n, "accounts.form.name", name, null),
                 Views.field(i18n, "accounts.form.type", type, null),
                 Views.field(i18n, "accounts.form.member", member, null),
-                Views.muted(i18n.t("accounts.form.memberHelp")), Views.row(save, cancel));
+                Views.muted(i18n.t("accounts.form.memberHelp")), cash, Views.muted(i18n.t("accounts.form.cashHelp")),
+                archived, Views.row(save, cancel));
         box.setPadding(new Insets(16));
         box.getStyleClass().add("form-card");
         box.setMaxWidth(560);

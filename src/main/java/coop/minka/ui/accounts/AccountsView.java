@@ -48,7 +48,10 @@ public final class AccountsView extends BorderPane {
             templates.getItems().add(mi);
         }
         Button newAccount = Views.button(i18n, "accounts.newAccount", Feather.FOLDER_PLUS, vm::startAddAccount);
-        setTop(Views.row(Views.title(i18n, "nav.accounts"), Views.grow(), templates, newAccount, newTx));
+        Button change = Views.button(i18n, "accounts.changeAccount", Feather.EDIT_2, vm::startChangeAccount);
+        change.setId("account-change");
+        change.disableProperty().bind(vm.accountFilterProperty().isNull());
+        setTop(Views.row(Views.title(i18n, "nav.accounts"), Views.grow(), templates, change, newAccount, newTx));
         VBox left = new VBox(8, Views.heading(i18n, "accounts.chart"), chart());
         VBox.setVgrow(tree, Priority.ALWAYS);
         StackPane right = new StackPane(journalPane(), new TransactionFormView(vm, i18n), new AccountFormView(vm, i18n));
@@ -90,7 +93,9 @@ public final class AccountsView extends BorderPane {
         if (r.account() == null) {
             return ((TypeItem) item).title;
         }
-        return r.account().code() + "  " + r.account().name() + (r.account().archived() ? " (" + i18n.t("accounts.archived") + ")" : "");
+        return r.account().code() + "  " + r.account().name()
+                + (r.account().isCashAndBank() ? " · " + i18n.t("accounts.cashMark") : "")
+                + (r.account().archived() ? " (" + i18n.t("accounts.archived") + ")" : "");
     }
 
     /// A type heading in the chart; its value carries the type's total and no account.

@@ -88,7 +88,7 @@ public final class AccountsViewModel extends ScreenModel {
         });
         selected.addListener((o, a, b) -> showDetails(b));
         accountForm.codeProperty().addListener((o, a, b) -> accountForm.codeErrorProperty().set(
-                chart.stream().anyMatch(r -> r.account().code().equals(b.strip()))
+                accountForm.editingProperty().get() == null && chart.stream().anyMatch(r -> r.account().code().equals(b.strip()))
                         ? ui.i18n().t("accounts.form.codeTaken", b.strip()) : ""));
     }
 
@@ -106,8 +106,7 @@ public final class AccountsViewModel extends ScreenModel {
     private void show(Loaded l) {
         byId = l.accounts().stream().map(LedgerService.AccountBalance::account)
                 .collect(Collectors.toMap(Account::id, Function.identity()));
-        List<ReportService.BalanceRow> rows = l.accounts().stream()
-                .map(ab -> new ReportService.BalanceRow(ab.account(), ab.balance())).toList();
+        List<LedgerService.AccountBalance> rows = l.accounts();
         typeTotals = ReportService.totalsByTypeOf(rows).stream()
                 .collect(Collectors.toMap(ReportService.TypeTotal::type, ReportService.TypeTotal::total));
         chart.setAll(rows.stream().map(r -> new AccountRow(r.account(),
@@ -219,6 +218,15 @@ public final class AccountsViewModel extends ScreenModel {
         accountForm.start();
     }
 
+    /// Opens the account form on the account chosen in the chart.
+    public void startChangeAccount() {
+        Account a = accountFilter.get();
+        if (a != null) {
+            txForm.openProperty().set(false);
+            accountForm.startEdit(a);
+        }
+    }
+
     public void cancelAccount() {
         accountForm.openProperty().set(false);
     }
@@ -231,7 +239,19 @@ public final class AccountsViewModel extends ScreenModel {
         String name = accountForm.nameProperty().get();
         var type = accountForm.typeProperty().get();
         Member m = accountForm.memberProperty().get();
-        ui.async().run(() -> ledger.addAccount(code, name, type, m == null ? null : m.id()), a -> {
+        boolean cash = accountForm.cashProperty().get();
+        Account editing = accountForm.editingProperty().get();
+        if (editing != null) {
+            boolean archived = accountForm.archivedProperty().get();
+            ui.async().run(() -> ledger.updateAccount(editing.code(), name, archived, cash), a -> {
+                accountForm.openProperty().set(false);
+                accountFilter.set(a);
+                ui.notices().success(ui.i18n().t("accounts.changed", a.name()));
+                changed();
+            });
+            return;
+        }
+        ui.async().run(() -> ledger.addAccount(code, name, type, m == null ? null : m.id(), cash), a -> {
             accountForm.openProperty().set(false);
             ui.notices().success(ui.i18n().t("accounts.added", a.name()));
             changed();

@@ -79,7 +79,7 @@ public final class TransactionForm {
     }
 
     void start() {
-        date.valueProperty().set(today.get());
+        date.reset(today.get());
         memo.set("");
         reference.set("");
         lines.setAll(new Line(), new Line());

@@ -38,6 +38,9 @@ public final class DateField {
     private String typed;
     /// Text the date picker could not read when it last committed.
     private String rejected;
+    /// Counts [#reset]s: the picker puts the value's text back in its editor on each, so a form
+    /// opened for another record never shows the text typed for the one before.
+    private final javafx.beans.property.ReadOnlyIntegerWrapper resets = new javafx.beans.property.ReadOnlyIntegerWrapper();
 
     public DateField(I18n i18n, boolean required, LocalDate initial, Supplier<LocalDate> today) {
         this.i18n = i18n;
@@ -90,6 +93,20 @@ public final class DateField {
         String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.SHORT, null,
                 IsoChronology.INSTANCE, locale).replaceAll("y+", year);
         return DateTimeFormatter.ofPattern(pattern, locale).withResolverStyle(ResolverStyle.STRICT);
+    }
+
+    /// Starts afresh with `date` (a form opened for a new or another record): forgets any text
+    /// typed or refused before, and has the editor show `date`.
+    public void reset(LocalDate date) {
+        typed = null;
+        rejected = null;
+        value.set(date);
+        refresh();
+        resets.set(resets.get() + 1);
+    }
+
+    public javafx.beans.property.ReadOnlyIntegerProperty resetsProperty() {
+        return resets.getReadOnlyProperty();
     }
 
     /// The text in the editor changed (each key stroke): check it, without changing the value.

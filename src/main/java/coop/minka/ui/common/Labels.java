@@ -85,6 +85,7 @@ public final class Labels {
             case "entity-kind" -> "invalid.entity-kind";
             case "wrong-cooperative" -> "invalid.wrong-cooperative";
             case "not-founder" -> "invalid.not-founder";
+            case "cash-not-asset" -> "invalid.cash-not-asset";
             default -> "invalid.unknown-type";
         };
     }

@@ -174,25 +174,6 @@ public final class Views {
         c.setTooltip(t);
     }
 
-    /// A date picker for a filter, showing and reading dates in the user's language with a
-    /// four-digit year (`28/11/2026`) or as `2026-11-28`; a text that is no date clears the filter.
-    public static javafx.scene.control.DatePicker datePicker(I18n i18n) {
-        javafx.scene.control.DatePicker p = new javafx.scene.control.DatePicker();
-        p.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(java.time.LocalDate d) {
-                return DateField.format(d, i18n.locale());
-            }
-
-            @Override
-            public java.time.LocalDate fromString(String s) {
-                return DateField.parse(s, i18n.locale()).orElse(null);
-            }
-        });
-        p.setPromptText(DateField.format(java.time.LocalDate.of(2026, 12, 31), i18n.locale()));
-        return p;
-    }
-
     /// A date picker for the date of an entry, driven by its [DateField]: what is typed is checked
     /// as it is typed, and a text that is no date is an error under the field (shown by
     /// [#field] with `field.noticeProperty()`), never replaced by another date.
@@ -201,8 +182,17 @@ public final class Views {
         p.setConverter(field.converter());
         p.valueProperty().bindBidirectional(field.valueProperty());
         p.getEditor().textProperty().addListener((o, a, b) -> field.typed(b));
+        field.resetsProperty().addListener((o, a, b) -> p.getEditor().setText(field.converter().toString(
+                field.valueProperty().get())));
         p.setPromptText(field.example());
-        field.errorProperty().addListener((o, a, b) -> p.pseudoClassStateChanged(Styles.STATE_DANGER, !b.isEmpty()));
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.setWrapText(true);
+        tip.setMaxWidth(360);
+        field.errorProperty().addListener((o, a, b) -> {
+            p.pseudoClassStateChanged(Styles.STATE_DANGER, !b.isEmpty());
+            tip.setText(b);
+            p.setTooltip(b.isEmpty() ? null : tip);
+        });
         return p;
     }
 }

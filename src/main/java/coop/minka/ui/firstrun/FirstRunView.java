@@ -1,6 +1,7 @@
 package coop.minka.ui.firstrun;
 
 import atlantafx.base.theme.Styles;
+import coop.minka.app.demo.StarterKit;
 import coop.minka.ui.common.I18n;
 import coop.minka.ui.common.Tile;
 import coop.minka.ui.common.Views;
@@ -105,6 +106,17 @@ public final class FirstRunView extends StackPane {
         ComboBox<String> currency = new ComboBox<>();
         currency.setEditable(true);
         currency.getItems().setAll(FirstRunViewModel.CURRENCIES);
+        // the list shows each code with its name in the user's language: "BOB – boliviano"
+        currency.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String code, boolean empty) {
+                super.updateItem(code, empty);
+                setText(empty || code == null ? null
+                        : code + " – " + FirstRunViewModel.currencyName(code, i18n.locale()));
+            }
+        });
+        Label currencyName = Views.muted("");
+        currencyName.textProperty().bind(vm.currencyNameProperty());
         currency.getEditor().textProperty().bindBidirectional(vm.currencyProperty());
         currency.setValue(vm.currencyProperty().get());
         currency.valueProperty().addListener((o, a, b) -> {
@@ -118,12 +130,13 @@ public final class FirstRunView extends StackPane {
         ToggleGroup kinds = new ToggleGroup();
         VBox kindBox = new VBox(8);
         for (StarterKit.Kind k : StarterKit.Kind.values()) {
-            RadioButton r = new RadioButton(i18n.t(k.key()));
+            RadioButton r = new RadioButton(i18n.t(kindKey(k)));
             r.setToggleGroup(kinds);
             r.setUserData(k);
+            r.setId("firstrun-kind-" + k.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             r.setSelected(vm.kindProperty().get() == k);
             r.setWrapText(true);
-            Label help = Views.muted(i18n.t(k.helpKey()));
+            Label help = Views.muted(i18n.t(kindHelpKey(k)));
             help.setPadding(new Insets(0, 0, 0, 28));
             kindBox.getChildren().addAll(r, help);
         }
@@ -138,11 +151,31 @@ public final class FirstRunView extends StackPane {
         go.disableProperty().bind(vm.canCreateBinding().not());
         Button back = Views.button(i18n, "action.back", Feather.ARROW_LEFT, vm::back);
         card.getChildren().addAll(Views.field(i18n, "firstrun.name", name, null),
-                Views.field(i18n, "firstrun.currency", currency, vm.currencyErrorProperty()),
+                Views.field(i18n, "firstrun.currency", currency, vm.currencyErrorProperty()), currencyName,
                 Views.field(i18n, "firstrun.laptop", laptop, null),
                 Views.muted(i18n.t("firstrun.laptopHelp")),
                 Views.heading(i18n, "firstrun.kind"), kindBox, Views.row(go, back), busy());
         name.requestFocus();
+    }
+
+    /// The key of a kind of group's name.
+    static String kindKey(StarterKit.Kind k) {
+        return switch (k) {
+            case SAVINGS_GROUP -> "firstrun.kind.savings";
+            case PRODUCER_COOP -> "firstrun.kind.producer";
+            case WOMENS_GROUP -> "firstrun.kind.women";
+            case EMPTY -> "firstrun.kind.empty";
+        };
+    }
+
+    /// The key of what a kind of group's starter chart holds.
+    static String kindHelpKey(StarterKit.Kind k) {
+        return switch (k) {
+            case SAVINGS_GROUP -> "firstrun.kind.savingsHelp";
+            case PRODUCER_COOP -> "firstrun.kind.producerHelp";
+            case WOMENS_GROUP -> "firstrun.kind.womenHelp";
+            case EMPTY -> "firstrun.kind.emptyHelp";
+        };
     }
 
     private javafx.scene.layout.HBox busy() {

@@ -1,5 +1,6 @@
 package coop.minka.ui.firstrun;
 
+import coop.minka.app.demo.StarterKit;
 import coop.minka.ui.common.I18n;
 import coop.minka.ui.common.UiContext;
 import java.nio.file.Path;
@@ -45,6 +46,7 @@ public final class FirstRunViewModel {
     private final StringProperty laptopName = new SimpleStringProperty("");
     private final ObjectProperty<StarterKit.Kind> kind = new SimpleObjectProperty<>(StarterKit.Kind.SAVINGS_GROUP);
     private final StringProperty currencyError = new SimpleStringProperty("");
+    private final StringProperty currencyName = new SimpleStringProperty("");
     private final BooleanProperty working = new SimpleBooleanProperty(false);
     private final BooleanBinding canCreate;
 
@@ -56,6 +58,9 @@ public final class FirstRunViewModel {
         }
         currency.set(defaultCurrency(ui.i18n().locale()));
         currency.addListener((o, a, b) -> currencyError.set(validCurrency(b) ? "" : ui.i18n().t("firstrun.currencyHelp")));
+        currency.addListener((o, a, b) -> currencyName.set(currencyName(b, ui.i18n().locale())));
+        ui.i18n().localeProperty().addListener((o, a, b) -> currencyName.set(currencyName(currency.get(), b)));
+        currencyName.set(currencyName(currency.get(), ui.i18n().locale()));
         canCreate = Bindings.createBooleanBinding(() -> !coopName.get().isBlank() && !laptopName.get().isBlank()
                         && currencyError.get().isEmpty() && !working.get(),
                 coopName, laptopName, currencyError, working);
@@ -76,6 +81,15 @@ public final class FirstRunViewModel {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /// The name of the currency of `code` in the user's language (`boliviano`), or "" when the
+    /// code is not a currency.
+    public static String currencyName(String code, Locale language) {
+        if (!validCurrency(code)) {
+            return "";
+        }
+        return Currency.getInstance(code.strip().toUpperCase(Locale.ROOT)).getDisplayName(language);
     }
 
     public void chooseLanguage(Locale l) {
@@ -151,6 +165,11 @@ public final class FirstRunViewModel {
 
     public ObjectProperty<StarterKit.Kind> kindProperty() {
         return kind;
+    }
+
+    /// The typed currency's name in the user's language.
+    public StringProperty currencyNameProperty() {
+        return currencyName;
     }
 
     public StringProperty currencyErrorProperty() {

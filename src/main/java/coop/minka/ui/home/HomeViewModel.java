@@ -60,7 +60,8 @@ public final class HomeViewModel extends ScreenModel {
     }
 
     private Dashboard compute() {
-        List<Line> money = reports.cashAndBank(null).stream()
+        List<coop.minka.app.LedgerService.AccountBalance> balances = reports.balances(null);
+        List<Line> money = ReportService.cashAndBankOf(balances).stream()
                 .map(a -> new Line(a.account().name(), a.balance())).toList();
         LocalDate first = ui.today().withDayOfMonth(1);
         LocalDate last = first.plusMonths(1).minusDays(1);
@@ -78,8 +79,15 @@ public final class HomeViewModel extends ScreenModel {
         }
         long active = members.list().stream().filter(m -> m.status() == MemberStatus.ACTIVE).count();
         SyncSummary s = sync.get();
+        List<Attention> attention = new java.util.ArrayList<>(s.attention());
+        boolean ownAssets = balances.stream().anyMatch(b -> b.account().type() == AccountType.ASSET
+                && b.account().memberId() == null && !b.account().archived());
+        if (money.isEmpty() && ownAssets) {
+            // books from before the cash mark, or a chart made by hand: say how to count the money
+            attention.add(new Attention(ui.i18n().t("home.markCash"), coop.minka.ui.main.Screen.ACCOUNTS));
+        }
         return new Dashboard(coopName.get(), money, money.stream().mapToLong(Line::value).sum(), hours, women, men,
-                other, active, s.lastSyncs(), s.attention());
+                other, active, s.lastSyncs(), List.copyOf(attention));
     }
 
     /// The label of an account type, for the view.

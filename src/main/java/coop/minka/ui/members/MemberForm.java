@@ -46,7 +46,7 @@ public final class MemberForm {
         editing.set(null);
         name.set("");
         gender.set(Gender.UNSPECIFIED);
-        joined.valueProperty().set(today.get());
+        joined.reset(today.get());
         contact.set("");
         notes.set("");
         nameError.set("");
@@ -58,7 +58,7 @@ public final class MemberForm {
         editing.set(m);
         name.set(m.name());
         gender.set(m.gender());
-        joined.valueProperty().set(m.joined());
+        joined.reset(m.joined());
         contact.set(m.contact() == null ? "" : m.contact());
         notes.set(m.notes() == null ? "" : m.notes());
         nameError.set("");

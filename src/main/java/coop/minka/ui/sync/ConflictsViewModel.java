@@ -138,6 +138,10 @@ public final class ConflictsViewModel {
     }
 
     private String field(String field) {
+        var from = coop.minka.domain.WorkCategory.rateKeyDate(field);
+        if (from.isPresent()) {
+            return ui.i18n().t("conflicts.field.rateFrom", ui.i18n().date(from.get()));
+        }
         return switch (field) {
             case "name" -> ui.i18n().t("conflicts.field.name");
             case "gender" -> ui.i18n().t("conflicts.field.gender");

@@ -69,7 +69,7 @@ public final class WorkDay {
 
     void start(List<Member> active, WorkCategory defaultCategory) {
         attendees.setAll(active.stream().map(Attendee::new).toList());
-        date.valueProperty().set(today.get());
+        date.reset(today.get());
         if (category.get() == null) {
             category.set(defaultCategory);
         }

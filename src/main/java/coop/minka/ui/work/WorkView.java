@@ -3,6 +3,7 @@ package coop.minka.ui.work;
 import atlantafx.base.theme.Styles;
 import coop.minka.domain.Member;
 import coop.minka.domain.WorkCategory;
+import coop.minka.ui.common.DateField;
 import coop.minka.ui.common.I18n;
 import coop.minka.ui.common.TypeAhead;
 import coop.minka.ui.common.Views;
@@ -42,10 +43,12 @@ public final class WorkView extends BorderPane {
         getStyleClass().add("screen");
         Button dayButton = Views.button(i18n, "work.day.open", Feather.USERS, vm::startWorkDay);
         dayButton.setId("workday-open");
+        Button kindsButton = Views.button(i18n, "kinds.open", Feather.TAG, vm.kinds()::toggle);
+        kindsButton.setId("kinds-open");
         VBox quick = quickEntry();
         quick.visibleProperty().bind(vm.day().openProperty().not());
         quick.managedProperty().bind(quick.visibleProperty());
-        VBox top = new VBox(6, Views.row(Views.title(i18n, "nav.work"), Views.grow(), dayButton), quick);
+        VBox top = new VBox(6, Views.row(Views.title(i18n, "nav.work"), Views.grow(), kindsButton, dayButton), quick);
         setTop(top);
         Button voidButton = Views.button(i18n, "work.void.action", Feather.SLASH, vm::voidSelected);
         voidButton.disableProperty().bind(vm.canVoidBinding().not());
@@ -53,7 +56,8 @@ public final class WorkView extends BorderPane {
         VBox list = new VBox(8, filters(), table(), Views.row(totals(), Views.grow(), voidButton));
         VBox.setVgrow(list.getChildren().get(1), Priority.ALWAYS);
         WorkDayPanel dayPanel = new WorkDayPanel(vm, i18n);
-        HBox body = new HBox(16, list, dayPanel);
+        KindsOfWorkPanel kindsPanel = new KindsOfWorkPanel(vm.kinds(), i18n);
+        HBox body = new HBox(16, list, kindsPanel, dayPanel);
         HBox.setHgrow(list, Priority.ALWAYS);
         BorderPane.setMargin(body, new Insets(8, 0, 0, 0));
         setCenter(body);
@@ -129,11 +133,15 @@ public final class WorkView extends BorderPane {
     }
 
     private FlowPane filters() {
-        DatePicker from = Views.datePicker(i18n);
-        from.valueProperty().bindBidirectional(vm.fromProperty());
+        // what is typed is checked like every date: a text that is no date is shown as an error
+        // (with the reason in a tooltip), never read as another date
+        DateField fromField = new DateField(i18n, false, vm.fromProperty().get());
+        fromField.valueProperty().bindBidirectional(vm.fromProperty());
+        DatePicker from = Views.datePicker(fromField);
         from.setPrefWidth(140);
-        DatePicker to = Views.datePicker(i18n);
-        to.valueProperty().bindBidirectional(vm.toProperty());
+        DateField toField = new DateField(i18n, false, vm.toProperty().get());
+        toField.valueProperty().bindBidirectional(vm.toProperty());
+        DatePicker to = Views.datePicker(toField);
         to.setPrefWidth(140);
         ComboBox<Member> who = new ComboBox<>();
         who.itemsProperty().bind(Bindings.createObjectBinding(() -> {
@@ -184,11 +192,14 @@ public final class WorkView extends BorderPane {
         TableColumn<WorkViewModel.Row, String> note = Views.column(i18n, "work.col.note",
                 r -> r.entry().voided() ? i18n.t("work.voidedBecause", r.entry().voidReason()) : r.entry().note(), s -> s);
         TableColumn<WorkViewModel.Row, String> witness = Views.column(i18n, "work.col.witness", WorkViewModel.Row::witness, s -> s);
+        TableColumn<WorkViewModel.Row, Long> value = Views.numberColumn(i18n, "work.col.value",
+                WorkViewModel.Row::valueMinor, i18n::money);
+        value.setPrefWidth(100);
         date.setPrefWidth(120);
         who.setPrefWidth(180);
         cat.setPrefWidth(160);
         hours.setPrefWidth(80);
-        t.getColumns().setAll(List.of(date, who, cat, hours, witness, note));
+        t.getColumns().setAll(List.of(date, who, cat, hours, value, witness, note));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Views.placeholder(t, i18n, "work.empty");
         t.setRowFactory(tv -> new TableRow<>() {

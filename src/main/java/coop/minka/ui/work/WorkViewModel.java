@@ -27,8 +27,10 @@ import javafx.collections.ObservableList;
 /// Shared work: quick entry, collective work days, the filtered table with totals, voids.
 public final class WorkViewModel extends ScreenModel {
     /// One line of the table, with names resolved ("not yet received" when a member or
-    /// category has not arrived from another laptop yet).
-    public record Row(WorkEntry entry, String member, Gender gender, String category, String witness) {
+    /// category has not arrived from another laptop yet); `valueMinor` is the work's value at
+    /// its kind's rate on its date, null where no rate is in effect.
+    public record Row(WorkEntry entry, String member, Gender gender, String category, String witness,
+                      Long valueMinor) {
     }
 
     private record Loaded(List<Member> members, List<WorkCategory> categories, List<WorkEntry> entries) {
@@ -38,6 +40,8 @@ public final class WorkViewModel extends ScreenModel {
     private final WorkService work;
     private final QuickEntry quick;
     private final WorkDay day;
+    private final KindsOfWork kinds;
+    private boolean offeredKinds;
     private final ObservableList<Member> activeMembers = FXCollections.observableArrayList();
     private final ObservableList<Member> allMembers = FXCollections.observableArrayList();
     private final ObservableList<WorkCategory> categories = FXCollections.observableArrayList();
@@ -62,6 +66,7 @@ public final class WorkViewModel extends ScreenModel {
         this.work = work;
         this.quick = new QuickEntry(ui.i18n(), ui::today);
         this.day = new WorkDay(ui.i18n(), ui::today);
+        this.kinds = new KindsOfWork(ui, work, this::changed);
         canSave = quick.validBinding().and(ui.async().busyProperty().not());
         canSaveDay = day.validBinding().and(ui.async().busyProperty().not());
         canVoid = javafx.beans.binding.Bindings.createBooleanBinding(
@@ -89,6 +94,11 @@ public final class WorkViewModel extends ScreenModel {
         allMembers.setAll(l.members());
         keepSelection(activeMembers, l.members().stream().filter(x -> x.status() == MemberStatus.ACTIVE).toList());
         keepSelection(categories, l.categories());
+        kinds.show(l.categories());
+        if (categories.isEmpty() && !offeredKinds) {
+            offeredKinds = true; // no kind of work yet: nothing can be logged before one is added
+            kinds.openProperty().set(true);
+        }
         if (quick.categoryProperty().get() == null && !categories.isEmpty()) {
             quick.categoryProperty().set(categories.getFirst());
         }
@@ -99,9 +109,11 @@ public final class WorkViewModel extends ScreenModel {
         List<Row> list = l.entries().reversed().stream().map(e -> {
             Member m = byId.get(e.memberId());
             Member w = e.witnessId() == null ? null : byId.get(e.witnessId());
+            WorkCategory c = cats.get(e.categoryId());
+            Long value = c == null || c.rateOn(e.date()) == null ? null : c.valueOn(e.date(), e.minutes());
             return new Row(e, m == null ? missing : m.name(), m == null ? Gender.UNSPECIFIED : m.gender(),
-                    cats.containsKey(e.categoryId()) ? cats.get(e.categoryId()).name() : missing,
-                    e.witnessId() == null ? "" : w == null ? missing : w.name());
+                    c != null ? c.name() : missing, e.witnessId() == null ? "" : w == null ? missing : w.name(),
+                    value);
         }).toList();
         rows.setAll(list);
         List<Row> counted = list.stream().filter(r -> !r.entry().voided()).toList();
@@ -195,6 +207,11 @@ public final class WorkViewModel extends ScreenModel {
 
     public WorkDay day() {
         return day;
+    }
+
+    /// The kinds of work and their rates.
+    public KindsOfWork kinds() {
+        return kinds;
     }
 
     public ObservableList<Member> activeMembers() {

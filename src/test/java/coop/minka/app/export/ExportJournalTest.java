@@ -30,7 +30,7 @@ class ExportJournalTest extends OnReportFixture {
     /// Minka's balances by journal account name, non-zero only, as plain decimals.
     private static Map<String, BigDecimal> minka(java.time.LocalDate to) throws Exception {
         Map<String, BigDecimal> out = new TreeMap<>();
-        var names = s.workspace().db().read(d -> JournalExport.names(Books.load(d, null, to)));
+        var names = s.workspace().read(d -> JournalExport.names(Books.load(d, null, to)));
         for (var r : s.reports().balances(to)) {
             if (r.balance() != 0) {
                 out.put(names.get(r.account().id()), BigDecimal.valueOf(r.balance(), 2));

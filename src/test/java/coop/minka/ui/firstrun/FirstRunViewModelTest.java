@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coop.minka.app.Services;
 import coop.minka.app.Workspace;
+import coop.minka.app.demo.StarterKit;
 import coop.minka.ui.UiFixture;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,8 +58,12 @@ class FirstRunViewModelTest {
         vm.currencyProperty().set("XX");
         vm.coopNameProperty().set("Mulheres do Sertão");
         assertFalse(vm.canCreateBinding().get());
+        assertEquals("", vm.currencyNameProperty().get());
         vm.currencyProperty().set("brl");
         assertTrue(vm.canCreateBinding().get());
+        assertEquals(java.util.Currency.getInstance("BRL").getDisplayName(Locale.forLanguageTag("pt")),
+                vm.currencyNameProperty().get(), "the currency's name in the language chosen");
+        assertTrue(vm.currencyNameProperty().get().toLowerCase(Locale.ROOT).contains("real"));
         vm.kindProperty().set(StarterKit.Kind.WOMENS_GROUP);
         vm.create();
         assertEquals("create Mulheres do Sertão BRL Computador da tesouraria WOMENS_GROUP", r.calls.getFirst());
@@ -88,7 +93,7 @@ class FirstRunViewModelTest {
                 StarterKit.Kind.WOMENS_GROUP)) {
             try (Services s = new Services(Workspace.create(dir.resolve(k + ".db"), "C", "PEN", "L", "es",
                     System::currentTimeMillis))) {
-                StarterKit.apply(k, s.ledger(), s.work(), f.i18n);
+                StarterKit.apply(k, s.ledger(), s.work(), f.i18n.locale());
                 var codes = s.ledger().accounts().stream().map(a -> a.account().code()).toList();
                 assertTrue(codes.containsAll(List.of("1000", "1100", "1200", "4000")), codes.toString());
                 assertFalse(s.work().categories().isEmpty());

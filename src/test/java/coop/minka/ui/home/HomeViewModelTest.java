@@ -41,6 +41,14 @@ class HomeViewModelTest {
             s.members().add("Rosa", null, null, null, null);
             f.ui.revision().changed();
             assertEquals(3, vm.dashboardProperty().get().activeMembers());
+            // books whose accounts nobody marked as cash or bank: no money claimed, and a way to fix it
+            s.ledger().updateAccount("1000", null, null, false);
+            s.ledger().updateAccount("1100", null, null, false);
+            f.ui.revision().changed();
+            HomeViewModel.Dashboard unmarked = vm.dashboardProperty().get();
+            assertEquals(0, unmarked.moneyTotal());
+            assertEquals(2, unmarked.attention().size());
+            assertEquals(Screen.ACCOUNTS, unmarked.attention().get(1).screen());
         }
     }
 }

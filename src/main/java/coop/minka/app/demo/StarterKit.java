@@ -1,51 +1,66 @@
-package coop.minka.ui.firstrun;
+package coop.minka.app.demo;
 
 import coop.minka.app.LedgerService;
 import coop.minka.app.WorkService;
 import coop.minka.domain.AccountType;
 import coop.minka.domain.WorkKind;
-import coop.minka.ui.common.I18n;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
 
 /// Starter charts of accounts and work categories for the kinds of group Minka serves, named in
-/// the user's language. Codes are the same in every kit, so the everyday templates find the
-/// cash box (1000), the bank (1100), loans (1200), dues (4000) and expenses (5000).
+/// the cooperative's language (`coop/minka/i18n/messages*.properties`, keys `starter.*`), for the
+/// desktop app's first run and `minka init --kind` alike. Codes are the same in every kit, so the
+/// everyday templates find the cash box (1000), the bank (1100), loans (1200), dues (4000) and
+/// expenses (5000).
 public final class StarterKit {
     /// The kind of group, which decides the starter chart.
     public enum Kind {
-        SAVINGS_GROUP("firstrun.kind.savings", "firstrun.kind.savingsHelp"),
-        PRODUCER_COOP("firstrun.kind.producer", "firstrun.kind.producerHelp"),
-        WOMENS_GROUP("firstrun.kind.women", "firstrun.kind.womenHelp"),
-        EMPTY("firstrun.kind.empty", "firstrun.kind.emptyHelp");
+        SAVINGS_GROUP("savings"), PRODUCER_COOP("producer"), WOMENS_GROUP("women"), EMPTY("empty");
 
-        private final String key;
-        private final String helpKey;
+        private final String wire;
 
-        Kind(String key, String helpKey) {
-            this.key = key;
-            this.helpKey = helpKey;
+        Kind(String wire) {
+            this.wire = wire;
         }
 
-        public String key() {
-            return key;
+        /// The word on the command line: `savings`, `producer`, `women` or `empty`.
+        public String wire() {
+            return wire;
         }
 
-        public String helpKey() {
-            return helpKey;
+        /// The kind named `s` on the command line; null if there is none.
+        public static Kind fromWire(String s) {
+            for (Kind k : values()) {
+                if (k.wire.equalsIgnoreCase(s == null ? "" : s.strip())) {
+                    return k;
+                }
+            }
+            return null;
         }
     }
 
-    record AccountSpec(String code, String key, AccountType type) {
+    /// An account of a kit: its code, the key of its name, its type.
+    public record AccountSpec(String code, String key, AccountType type) {
+        /// The cash box and the bank hold the group's money (Home, the cash book, the pack's cover).
+        public boolean cash() {
+            return key.equals("starter.account.cash") || key.equals("starter.account.bank");
+        }
     }
 
-    record CategorySpec(String code, String key, WorkKind kind) {
+    /// A kind of work of a kit: its code, the key of its name, its kind.
+    public record CategorySpec(String code, String key, WorkKind kind) {
     }
+
+    private static final String BUNDLE = "coop.minka.i18n.messages";
 
     private StarterKit() {
     }
 
-    static List<AccountSpec> accounts(Kind kind) {
+    public static List<AccountSpec> accounts(Kind kind) {
         if (kind == Kind.EMPTY) {
             return List.of();
         }
@@ -81,7 +96,7 @@ public final class StarterKit {
         return l;
     }
 
-    static List<CategorySpec> categories(Kind kind) {
+    public static List<CategorySpec> categories(Kind kind) {
         return switch (kind) {
             case EMPTY -> List.of();
             case SAVINGS_GROUP -> List.of(
@@ -101,13 +116,44 @@ public final class StarterKit {
         };
     }
 
-    /// Adds the kit's accounts and categories to new, empty books.
-    public static void apply(Kind kind, LedgerService ledger, WorkService work, I18n i18n) {
+    /// Adds the kit's accounts and categories to new, empty books, named in `language`.
+    public static void apply(Kind kind, LedgerService ledger, WorkService work, Locale language) {
         for (AccountSpec a : accounts(kind)) {
-            ledger.addAccount(a.code(), i18n.t(a.key()), a.type(), null);
+            ledger.addAccount(a.code(), text(a.key(), language), a.type(), null, a.cash());
         }
         for (CategorySpec c : categories(kind)) {
-            work.addCategory(c.code(), i18n.t(c.key()), null, c.kind());
+            work.addCategory(c.code(), text(c.key(), language), null, c.kind());
+        }
+    }
+
+    /// What `kind` adds, in one sentence in `language` (the command line says it after `init --kind`).
+    public static String summary(Kind kind, Locale language) {
+        return text("starter.summary", language, accounts(kind).size(), categories(kind).size());
+    }
+
+    /// The sentence for a kind of group Minka does not know, in `language`.
+    public static String unknownKind(String given, Locale language) {
+        return text("starter.unknownKind", language, given);
+    }
+
+    /// The language of a cooperative's language list (`es,qu,en`): the first one.
+    public static Locale firstLanguage(String languages) {
+        String first = languages == null ? "" : languages.split(",")[0].strip();
+        return first.isEmpty() ? Locale.ENGLISH : Locale.forLanguageTag(first);
+    }
+
+    /// The text of `key` in `language` (English when Minka does not speak it), `{0}`… filled in.
+    static String text(String key, Locale language, Object... args) {
+        return new MessageFormat(pattern(key, language), language).format(args);
+    }
+
+    /// The pattern of `key` in `language`; the key itself if it is missing.
+    static String pattern(String key, Locale language) {
+        try {
+            return ResourceBundle.getBundle(BUNDLE, language.getLanguage().equals("en") ? Locale.ROOT : language,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+        } catch (MissingResourceException e) {
+            return key;
         }
     }
 }

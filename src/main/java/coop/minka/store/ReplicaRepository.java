@@ -1,0 +1,58 @@
+package coop.minka.store;
+
+import static coop.minka.store.schema.Tables.REPLICA;
+
+import coop.minka.domain.ReplicaStatus;
+import coop.minka.store.schema.tables.records.ReplicaRecord;
+import java.util.List;
+import java.util.Optional;
+
+/// The laptops of the cooperative (the `replica` projection): names, keys and trust.
+public final class ReplicaRepository {
+    private ReplicaRepository() {
+    }
+
+    /// A laptop as held here: its status is a [ReplicaStatus] wire value.
+    public record Replica(String id, String name, String status, byte[] publicKey) {
+    }
+
+    public static Optional<Replica> byId(Session s, String id) {
+        return s.dsl().selectFrom(REPLICA).where(REPLICA.ID.eq(id)).fetchOptional(ReplicaRepository::map);
+    }
+
+    /// Every laptop, in name order.
+    public static List<Replica> byName(Session s) {
+        return s.dsl().selectFrom(REPLICA).orderBy(REPLICA.NAME).fetch(ReplicaRepository::map);
+    }
+
+    /// Every laptop, in the order they joined.
+    public static List<Replica> byJoining(Session s) {
+        return s.dsl().selectFrom(REPLICA).orderBy(REPLICA.JOINED_HLC, REPLICA.ID).fetch(ReplicaRepository::map);
+    }
+
+    public static Optional<String> name(Session s, String id) {
+        return s.dsl().select(REPLICA.NAME).from(REPLICA).where(REPLICA.ID.eq(id)).fetchOptional(REPLICA.NAME);
+    }
+
+    public static Optional<byte[]> publicKey(Session s, String id) {
+        return s.dsl().select(REPLICA.PUBLIC_KEY).from(REPLICA).where(REPLICA.ID.eq(id))
+                .fetchOptional(REPLICA.PUBLIC_KEY);
+    }
+
+    /// True if the laptop is the founder or admitted.
+    public static boolean trusted(Session s, String id) {
+        var d = s.dsl();
+        return d.fetchExists(d.selectOne().from(REPLICA).where(REPLICA.ID.eq(id))
+                .and(REPLICA.STATUS.in(ReplicaStatus.FOUNDER.wire(), ReplicaStatus.ADMITTED.wire())));
+    }
+
+    /// The ids of every other laptop that is not rejected.
+    public static List<String> peers(Session s, String self) {
+        return s.dsl().select(REPLICA.ID).from(REPLICA).where(REPLICA.ID.ne(self))
+                .and(REPLICA.STATUS.ne(ReplicaStatus.REVOKED.wire())).fetch(REPLICA.ID);
+    }
+
+    private static Replica map(ReplicaRecord r) {
+        return new Replica(r.getId(), r.getName(), r.getStatus(), r.getPublicKey());
+    }
+}
