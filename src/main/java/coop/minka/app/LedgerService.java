@@ -71,7 +71,8 @@ public final class LedgerService {
         return ws.read(s -> LedgerRepository.accountById(s, id).orElseThrow());
     }
 
-    /// Renames or archives an account; null leaves a field as it is.
+    /// Renames or archives an account; null leaves a field as it is. Returns the account as it is
+    /// after the change (read once the write is done: the projection folds it at the end).
     public Account updateAccount(String code, String name, Boolean archived) {
         return updateAccount(code, name, archived, null);
     }
@@ -79,7 +80,7 @@ public final class LedgerService {
     /// Renames, archives, or marks or unmarks an account as cash or bank; null leaves a field as
     /// it is.
     public Account updateAccount(String code, String name, Boolean archived, Boolean cash) {
-        return ws.write(w -> {
+        String id = ws.write(w -> {
             Account a = account(w, code);
             OpData.Builder b = OpData.builder();
             if (name != null && !Texts.required(name, "name").equals(a.name())) {
@@ -98,8 +99,9 @@ public final class LedgerService {
             if (!data.asMap().isEmpty()) {
                 w.append(OpType.ACCOUNT_UPDATE, a.id(), MemberService.withBase(w, a.id(), data));
             }
-            return LedgerRepository.accountById(w, a.id()).orElseThrow();
+            return a.id();
         });
+        return ws.read(d -> LedgerRepository.accountById(d, id).orElseThrow());
     }
 
     public List<AccountBalance> accounts() {

@@ -41,8 +41,10 @@ public final class MemberService {
         return get(id);
     }
 
+    /// The member as it is after the change: read once the write is done, since the projection
+    /// folds a member's changes only when the transaction ends.
     public Member update(String ref, Changes c) {
-        return ws.write(w -> {
+        String id = ws.write(w -> {
             Member m = find(w, ref);
             OpData.Builder b = OpData.builder();
             if (c.name() != null && !Texts.required(c.name(), "name").equals(m.name())) {
@@ -67,8 +69,9 @@ public final class MemberService {
             if (!data.asMap().isEmpty()) {
                 w.append(OpType.MEMBER_UPDATE, m.id(), withBase(w, m.id(), data));
             }
-            return MemberRepository.byId(w, m.id()).orElseThrow();
+            return m.id();
         });
+        return ws.read(d -> MemberRepository.byId(d, id).orElseThrow());
     }
 
     /// Adds the hash of the latest op of the entity this laptop holds, for conflict detection.

@@ -7,6 +7,7 @@ import coop.minka.domain.AccountType;
 import coop.minka.domain.Money;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,13 +30,13 @@ final class AccountCommand {
         String member;
         @Option(names = "--cash", description = "The account holds the cooperative's money (a cash box or a bank account).")
         boolean cash;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
             Account a = s.ledger().addAccount(code, name, AccountType.fromWire(type), member, cash);
-            if (json) {
+            if (json.on) {
                 Out.json(out(), Out.account(a, 0, s.workspace().currency()));
             } else {
                 out().println(a.id());
@@ -59,26 +60,29 @@ final class AccountCommand {
         @Override
         int run(Services s) {
             Account a = s.ledger().updateAccount(code, name, archived, cash);
-            out().println(Terminal.safe("Updated " + a.code() + " " + a.name()));
+            out().println(Terminal.safe(t(a.archived() ? "cli.account.updatedArchived" : "cli.account.updated",
+                    a.code(), a.name())));
             return 0;
         }
     }
 
     @Command(name = "list", description = "List accounts with their balances.")
     static final class ListAccounts extends Leaf {
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
             var cur = s.workspace().currency();
             List<LedgerService.AccountBalance> as = s.ledger().accounts();
-            if (json) {
+            if (json.on) {
                 Out.json(out(), as.stream().map(a -> Out.account(a.account(), a.balance(), cur)).toList());
             } else {
-                Out.table(out(), List.of("CODE", "NAME", "TYPE", "BALANCE"), as.stream().map(a -> List.of(
-                        a.account().code(), a.account().name() + (a.account().archived() ? " (archived)" : ""),
-                        a.account().type().wire(), Money.format(a.balance(), cur))).toList());
+                Out.table(out(), List.of(t("cli.col.code"), t("cli.col.name"), t("cli.col.type"), t("cli.col.balance")),
+                        as.stream().map(a -> List.of(a.account().code(), a.account().archived()
+                                ? t("cli.account.archivedName", a.account().name()) : a.account().name(),
+                                t("cli.accountType." + a.account().type().wire()), Money.format(a.balance(), cur)))
+                                .toList());
             }
             return 0;
         }

@@ -9,11 +9,10 @@ import coop.minka.domain.WorkKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,21 +28,23 @@ final class CategoryCommand {
         return ErrorMessages.text(key, locale, args);
     }
 
+    /// A rate from a date on, in `--json`.
+    record RateJson(String from, String rate) {
+    }
+
     /// A category as JSON: what [Out#category] gives, plus the rate in effect today and the rates
     /// from a date on.
-    static Map<String, Object> json(WorkCategory c, Currency cur) {
-        Map<String, Object> o = new LinkedHashMap<>(Out.category(c, cur));
+    record CategoryRatesJson(String id, String code, String name, String kind, String rate, String currentRate,
+                             List<RateJson> ratesFrom) {
+    }
+
+    static CategoryRatesJson json(WorkCategory c, Currency cur) {
+        Out.CategoryJson base = Out.category(c, cur);
         Long now = c.rateOn(LocalDate.now());
-        o.put("currentRate", now == null ? null : Money.format(now, cur));
-        List<Map<String, Object>> rates = new ArrayList<>();
-        c.ratesFrom().forEach((from, rate) -> {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("from", from.toString());
-            r.put("rate", Money.format(rate, cur));
-            rates.add(r);
-        });
-        o.put("ratesFrom", rates);
-        return o;
+        List<RateJson> rates = new ArrayList<>();
+        c.ratesFrom().forEach((from, rate) -> rates.add(new RateJson(from.toString(), Money.format(rate, cur))));
+        return new CategoryRatesJson(base.id(), base.code(), base.name(), base.kind(), base.rate(),
+                now == null ? null : Money.format(now, cur), rates);
     }
 
     @Command(name = "add", description = "Add a work category.")
@@ -56,13 +57,13 @@ final class CategoryCommand {
         String rate;
         @Option(names = "--kind", defaultValue = "other", description = "care, community, productive, governance or other.")
         String kind;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
             WorkCategory c = s.work().addCategory(code, name, rate, WorkKind.fromWire(kind));
-            if (json) {
+            if (json.on) {
                 Out.json(out(), json(c, s.workspace().currency()));
             } else {
                 out().println(c.id());
@@ -82,8 +83,8 @@ final class CategoryCommand {
         String rate;
         @Option(names = "--from", paramLabel = "DATE", description = "The first day of the new rate, yyyy-MM-dd.")
         String from;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
@@ -95,7 +96,7 @@ final class CategoryCommand {
             LocalDate day = Texts.date(from);
             WorkCategory c = s.work().updateCategory(code, name, rate, day);
             var cur = s.workspace().currency();
-            if (json) {
+            if (json.on) {
                 Out.json(out(), json(c, cur));
             } else if (day != null) {
                 out().println(Terminal.safe(text(locale, "cli.category.rateSet", c.code(), c.name(),
@@ -109,14 +110,14 @@ final class CategoryCommand {
 
     @Command(name = "list", description = "List work categories with the rate in effect today.")
     static final class ListCategories extends Leaf {
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
             var cur = s.workspace().currency();
             List<WorkCategory> cs = s.work().categories();
-            if (json) {
+            if (json.on) {
                 Out.json(out(), cs.stream().map(c -> json(c, cur)).toList());
             } else {
                 Locale l = root().locale();
@@ -126,7 +127,7 @@ final class CategoryCommand {
                         text(l, "cli.category.col.since")), cs.stream().map(c -> {
                             Long now = c.rateOn(today);
                             var since = c.ratesFrom().headMap(today.plusDays(1));
-                            return List.of(c.code(), c.name(), c.kind().wire(),
+                            return List.of(c.code(), c.name(), t("cli.workKind." + c.kind().wire()),
                                     now == null ? "" : Money.format(now, cur),
                                     since.isEmpty() ? "" : since.lastKey().toString());
                         }).toList());

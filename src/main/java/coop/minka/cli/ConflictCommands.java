@@ -6,11 +6,10 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,34 +21,35 @@ final class ConflictCommands {
 
     @Command(name = "conflicts", description = "Changes made on two laptops at once, waiting for a person to decide.")
     static final class ListCmd extends Leaf {
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
             List<ConflictService.Conflict> all = s.conflicts().list();
-            if (json) {
-                Out.json(out(), all.stream().map(ConflictCommands::json).toList());
+            if (json.on) {
+                Out.json(out(), all.stream().map(c -> json(c, this)).toList());
                 return 0;
             }
             PrintWriter o = out();
             if (all.isEmpty()) {
-                o.println("No conflicts: nothing to decide.");
+                o.println(t("cli.conflicts.none"));
                 return 0;
             }
             List<List<String>> rows = new ArrayList<>();
             for (ConflictService.Conflict c : all) {
                 boolean first = true;
                 for (ConflictService.Change ch : c.changes()) {
-                    rows.add(List.of(first ? c.number() + "" : "", first ? c.id() : "", first ? what(c) : "", ch.field(),
+                    rows.add(List.of(first ? c.number() + "" : "", first ? c.id() : "", first ? what(c, this) : "", ch.field(),
                             ch.current().value(), ch.other().value(),
                             ch.current().laptop() + " / " + ch.other().laptop(),
                             day(ch.current().at()) + " / " + day(ch.other().at())));
                     first = false;
                 }
             }
-            Out.table(o, List.of("#", "ID", "WHAT", "FIELD", "CURRENT VALUE", "OTHER VALUE", "LAPTOPS", "DATES"), rows);
-            o.println("Decide with: minka sync resolve NUMBER --keep | --take-other");
+            Out.table(o, List.of("#", t("cli.col.id"), t("cli.col.what"), t("cli.col.field"), t("cli.col.currentValue"),
+                    t("cli.col.otherValue"), t("cli.col.laptops"), t("cli.col.dates")), rows);
+            o.println(t("cli.conflicts.decide"));
             return 0;
         }
     }
@@ -70,36 +70,37 @@ final class ConflictCommands {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Which which;
 
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
             ConflictService.Choice choice = which.keep ? ConflictService.Choice.KEEP_CURRENT
                     : ConflictService.Choice.TAKE_OTHER;
             ConflictService.Decision d = s.conflicts().resolve(ref, choice);
-            if (json) {
-                Map<String, Object> o = json(d.conflict());
-                o.put("decision", choice == ConflictService.Choice.KEEP_CURRENT ? "keep" : "take-other");
-                o.put("entries", d.entries());
-                Out.json(out(), o);
+            if (json.on) {
+                ConflictJson c = json(d.conflict(), this);
+                Out.json(out(), new DecisionJson(c.number(), c.id(), c.kind(), c.entity(), c.name(), c.code(), c.what(),
+                        c.fields(), choice == ConflictService.Choice.KEEP_CURRENT ? "keep" : "take-other",
+                        d.entries()));
                 return 0;
             }
             List<String> values = d.conflict().changes().stream()
                     .map(ch -> ch.field() + " = \"" + (choice == ConflictService.Choice.KEEP_CURRENT
                             ? ch.current().value() : ch.other().value()) + "\"").toList();
-            out().println("Decided for " + what(d.conflict()) + ": " + String.join(", ", values) + ".");
-            out().println("The decision travels to the other laptops with the next sync file.");
+            out().println(Terminal.safe(t("cli.conflicts.decided", what(d.conflict(), this), String.join(", ", values))));
+            out().println(t("cli.conflicts.travels"));
             return 0;
         }
     }
 
-    static String what(ConflictService.Conflict c) {
+    /// What a conflict is about, in the user's language ("member Ana Quispe").
+    static String what(ConflictService.Conflict c, Leaf cmd) {
         return switch (c.kind()) {
-            case MEMBER -> "member " + c.name();
-            case ACCOUNT -> "account " + c.code() + " " + c.name();
-            case CATEGORY -> "work category " + c.code() + " " + c.name();
-            case COOPERATIVE -> "the cooperative " + c.name();
+            case MEMBER -> cmd.t("cli.conflicts.member", c.name());
+            case ACCOUNT -> cmd.t("cli.conflicts.account", c.code(), c.name());
+            case CATEGORY -> cmd.t("cli.conflicts.category", c.code(), c.name());
+            case COOPERATIVE -> cmd.t("cli.conflicts.cooperative", c.name());
             case OTHER -> c.entity();
         };
     }
@@ -108,32 +109,29 @@ final class ConflictCommands {
         return Instant.ofEpochMilli(millis).atZone(ZoneId.systemDefault()).toLocalDate().toString();
     }
 
-    static Map<String, Object> json(ConflictService.Conflict c) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("number", c.number());
-        o.put("id", c.id());
-        o.put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT));
-        o.put("entity", c.entity());
-        o.put("name", c.name());
-        o.put("code", c.code());
-        o.put("what", what(c));
-        List<Object> fields = new ArrayList<>();
-        for (ConflictService.Change ch : c.changes()) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("field", ch.field());
-            f.put("current", side(ch.current()));
-            f.put("other", side(ch.other()));
-            fields.add(f);
-        }
-        o.put("fields", fields);
-        return o;
+    /// A conflict in `sync conflicts --json`; `what` is in the user's language.
+    record ConflictJson(int number, String id, String kind, String entity, String name, String code, String what,
+                        List<FieldJson> fields) {
     }
 
-    private static Map<String, Object> side(ConflictService.Side s) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("value", s.value());
-        o.put("laptop", s.laptop());
-        o.put("at", Instant.ofEpochMilli(s.at()).toString());
-        return o;
+    /// A conflict and the decision in `sync resolve --json`.
+    record DecisionJson(int number, String id, String kind, String entity, String name, String code, String what,
+                        List<FieldJson> fields, String decision, int entries) {
+    }
+
+    record FieldJson(String field, SideJson current, SideJson other) {
+    }
+
+    record SideJson(String value, String laptop, String at) {
+    }
+
+    static ConflictJson json(ConflictService.Conflict c, Leaf cmd) {
+        return new ConflictJson(c.number(), c.id(), c.kind().name().toLowerCase(java.util.Locale.ROOT), c.entity(),
+                c.name(), c.code(), what(c, cmd), c.changes().stream()
+                .map(ch -> new FieldJson(ch.field(), side(ch.current()), side(ch.other()))).toList());
+    }
+
+    private static SideJson side(ConflictService.Side s) {
+        return new SideJson(s.value(), s.laptop(), Instant.ofEpochMilli(s.at()).toString());
     }
 }

@@ -4,11 +4,13 @@ import coop.minka.app.demo.DemoGenerator;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -55,14 +57,23 @@ final class DemoCommand {
         @Option(names = "--currency", defaultValue = "BOB", paramLabel = "CODE", description = "Currency (default: BOB).")
         String currency;
 
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
+
+        /// What `demo generate --json` prints.
+        record Made(java.util.List<String> databases, long entries, long members, long accounts, long categories,
+                    long transactions, long postings, long workEntries, long voids, long bundles, double seconds) {
+        }
+
+        private MinkaCommand root() {
+            return (MinkaCommand) spec.root().userObject();
+        }
 
         @Override
         public Integer call() {
             if (members < 1 || years < 1 || replicas < 1 || workPerYear < 0 || txPerYear < 0) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--members, --years and --replicas must be at least 1");
+                        root().text("cli.demo.atLeastOne"));
             }
             long t0 = System.nanoTime();
             // names, memos and notes in the language of messages (--lang)
@@ -73,29 +84,21 @@ final class DemoCommand {
             DemoGenerator.Result r = DemoGenerator.generate(out, o);
             double secs = (System.nanoTime() - t0) / 1e9;
             var w = spec.commandLine().getOut();
-            if (json) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("databases", r.databases().stream().map(p -> p.toAbsolutePath().toString()).toList());
-                m.put("entries", r.entries());
-                m.put("members", r.members());
-                m.put("accounts", r.accounts());
-                m.put("categories", r.categories());
-                m.put("transactions", r.transactions());
-                m.put("postings", r.postings());
-                m.put("workEntries", r.workEntries());
-                m.put("voids", r.voids());
-                m.put("bundles", r.bundles());
-                m.put("seconds", Math.round(secs * 1000) / 1000.0);
-                Out.json(w, m);
+            if (json.on) {
+                Out.json(w, new Made(r.databases().stream().map(p -> p.toAbsolutePath().toString()).toList(),
+                        r.entries(), r.members(), r.accounts(), r.categories(), r.transactions(), r.postings(),
+                        r.workEntries(), r.voids(), r.bundles(), Math.round(secs * 1000) / 1000.0));
             } else {
-                w.println("Demo cooperative made in " + String.format(java.util.Locale.ROOT, "%.1f", secs) + " s:");
+                MinkaCommand root = root();
+                w.println(root.text("cli.demo.made", String.format(java.util.Locale.ROOT, "%.1f", secs)));
                 for (Path p : r.databases()) {
-                    w.println("  " + p.toAbsolutePath());
+                    w.println(Terminal.safe("  " + p.toAbsolutePath()));
                 }
-                w.println(r.members() + " members, " + r.accounts() + " accounts, " + r.transactions() + " transactions ("
-                        + r.postings() + " postings), " + r.workEntries() + " work entries, " + r.voids() + " voids; "
-                        + r.entries() + " entries in each database after " + r.bundles() + " sync files.");
-                w.println("Open it with: minka --db " + r.founder().toAbsolutePath());
+                w.println(root.text("cli.demo.summary", Long.toString(r.members()), Long.toString(r.accounts()),
+                        Long.toString(r.transactions()), Long.toString(r.postings())) + " "
+                        + root.text("cli.demo.summaryMore", Long.toString(r.workEntries()), Long.toString(r.voids()),
+                        Long.toString(r.entries()), Long.toString(r.bundles())));
+                w.println(Terminal.safe(root.text("cli.demo.open", r.founder().toAbsolutePath().toString())));
             }
             w.flush();
             return 0;

@@ -2,11 +2,9 @@ package coop.minka.cli;
 
 import coop.minka.app.export.ExportService;
 import coop.minka.app.Services;
-import coop.minka.app.Texts;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /// `minka export --format csv|json|hledger|ledger|beancount --out FILE`.
@@ -19,25 +17,25 @@ final class ExportCommand extends Leaf {
     @Option(names = "--out", required = true, paramLabel = "FILE",
             description = "A new file or folder (csv: a folder, or a file ending in .zip); an existing folder gets a new file in it.")
     Path file;
-    @Option(names = "--from", paramLabel = "DATE", description = "First day (default: the beginning).")
-    String from;
-    @Option(names = "--to", paramLabel = "DATE", description = "Last day (default: the latest entry).")
-    String to;
-    @Option(names = "--json", description = "Print what was written as JSON.")
-    boolean json;
+    @Mixin
+    DateRangeOptions dates;
+    @Mixin
+    JsonOption json;
+
+    /// What `export --json` prints.
+    record Written(String format, String path, java.util.List<String> files) {
+    }
 
     @Override
     int run(Services s) {
-        ExportService.Exported e = s.exports().export(format, file, Texts.date(from), Texts.date(to),
-                root().lang == null ? null : root().locale());
-        if (json) {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("format", e.format().name().toLowerCase(java.util.Locale.ROOT));
-            o.put("path", e.path().toString());
-            o.put("files", e.files());
-            Out.json(out(), o);
+        ExportService.Exported e = s.exports().export(format, file, dates.from(), dates.to(),
+                root().askedLanguage());
+        if (json.on) {
+            Out.json(out(), new Written(e.format().name().toLowerCase(java.util.Locale.ROOT), e.path().toString(),
+                    e.files()));
         } else {
-            out().println(Terminal.safe("Wrote " + e.path() + (e.files().isEmpty() ? "" : " (" + e.files().size() + " CSV files)") + "."));
+            out().println(Terminal.safe(e.files().isEmpty() ? t("cli.export.wrote", e.path().toString())
+                    : t("cli.export.wroteCsv", e.path().toString(), Integer.toString(e.files().size()))));
         }
         return 0;
     }

@@ -11,7 +11,8 @@ import java.util.List;
 /// table, byte for byte ([BalancesTable] prints both), read by [QuickReport] without starting the
 /// command-line framework, jOOQ or Jackson (about half of a cold start). Anything unusual — other
 /// options, a missing, foreign, older or newer database, a half-made cooperative — is left to
-/// the regular path, which also gives the catalogued error messages.
+/// the regular path, which also gives the catalogued error messages. It speaks the language of
+/// the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`), as the regular path does without `--lang`.
 public final class FastBalances {
     private FastBalances() {
     }
@@ -26,7 +27,7 @@ public final class FastBalances {
         if (balances.isEmpty()) {
             return false;
         }
-        BalancesTable.print(out, balances.get().rows(), balances.get().currency());
+        BalancesTable.print(out, balances.get().rows(), balances.get().currency(), Language.ofEnvironment(System::getenv));
         out.flush();
         return true;
     }

@@ -3,10 +3,9 @@ package coop.minka.cli;
 import coop.minka.app.Services;
 import coop.minka.app.Workspace;
 import coop.minka.app.demo.StarterKit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,8 +32,13 @@ final class InitCommand implements Callable<Integer> {
             + "the cooperative's first language (else --lang): savings, producer, women or empty (default: empty).")
     String kind;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
+
+    /// What `init --json` prints.
+    record Created(String cooperative, String name, String currency, String replica, String fingerprint,
+                   String database, String kind) {
+    }
 
     @Override
     public Integer call() {
@@ -51,20 +55,14 @@ final class InitCommand implements Callable<Integer> {
             StarterKit.apply(starter, s.ledger(), s.work(),
                     languagesGiven ? StarterKit.firstLanguage(languages) : root.locale());
             var out = spec.commandLine().getOut();
-            if (json) {
-                Map<String, Object> o = new LinkedHashMap<>();
-                o.put("cooperative", ws.coop().id());
-                o.put("name", ws.coop().name());
-                o.put("currency", ws.currency().getCurrencyCode());
-                o.put("replica", ws.selfId());
-                o.put("fingerprint", ws.fingerprint());
-                o.put("database", root.databasePath().toAbsolutePath().toString());
-                o.put("kind", starter.wire());
-                Out.json(out, o);
+            String database = root.databasePath().toAbsolutePath().toString();
+            if (json.on) {
+                Out.json(out, new Created(ws.coop().id(), ws.coop().name(), ws.currency().getCurrencyCode(),
+                        ws.selfId(), ws.fingerprint(), database, starter.wire()));
             } else {
-                out.println(Terminal.safe("Created \"" + ws.coop().name() + "\" (" + ws.currency().getCurrencyCode() + ") in "
-                        + root.databasePath().toAbsolutePath()));
-                out.println(Terminal.safe("This laptop: " + replica + ", key fingerprint " + ws.fingerprint()));
+                out.println(Terminal.safe(root.text("cli.init.created", ws.coop().name(),
+                        ws.currency().getCurrencyCode(), database)));
+                out.println(Terminal.safe(root.text("cli.laptop.fingerprint", replica, ws.fingerprint())));
                 if (starter != StarterKit.Kind.EMPTY) {
                     out.println(Terminal.safe(StarterKit.summary(starter, root.locale())));
                 }

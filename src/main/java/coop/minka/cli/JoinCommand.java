@@ -3,11 +3,10 @@ package coop.minka.cli;
 import coop.minka.app.sync.SyncService;
 import coop.minka.app.Workspace;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -24,8 +23,13 @@ final class JoinCommand implements Callable<Integer> {
     @Option(names = "--replica", required = true, paramLabel = "NAME", description = "This laptop's name, e.g. \"Village B - treasurer\".")
     String replica;
 
-    @Option(names = "--json")
-    boolean json;
+    @Mixin
+    JsonOption json;
+
+    /// What `join --json` prints.
+    record Joined(String cooperative, String name, String replica, String fingerprint, String status,
+                  String database) {
+    }
 
     @Override
     public Integer call() {
@@ -33,20 +37,14 @@ final class JoinCommand implements Callable<Integer> {
         try (Workspace ws = SyncService.join(root.databasePath(), from, replica, System::currentTimeMillis)) {
             var out = spec.commandLine().getOut();
             String fp = ws.fingerprint();
-            if (json) {
-                Map<String, Object> o = new LinkedHashMap<>();
-                o.put("cooperative", ws.coop().id());
-                o.put("name", ws.coop().name());
-                o.put("replica", ws.selfId());
-                o.put("fingerprint", fp);
-                o.put("status", "pending");
-                o.put("database", root.databasePath().toAbsolutePath().toString());
-                Out.json(out, o);
+            if (json.on) {
+                Out.json(out, new Joined(ws.coop().id(), ws.coop().name(), ws.selfId(), fp, "pending",
+                        root.databasePath().toAbsolutePath().toString()));
             } else {
-                out.println(Terminal.safe("Joined \"" + ws.coop().name() + "\" in " + root.databasePath().toAbsolutePath()));
-                out.println(Terminal.safe("This laptop: " + replica + ", key fingerprint " + fp));
-                out.println("Waiting to be admitted: send a sync file back (minka sync export or sync folder), and read");
-                out.println(Terminal.safe("this fingerprint to the treasurer of an admitted laptop, who runs: minka sync admit \"" + replica + "\""));
+                out.println(Terminal.safe(root.text("cli.join.joined", ws.coop().name(),
+                        root.databasePath().toAbsolutePath().toString())));
+                out.println(Terminal.safe(root.text("cli.laptop.fingerprint", replica, fp)));
+                out.println(Terminal.safe(root.text("cli.join.waiting", replica)));
             }
             out.flush();
             return 0;

@@ -28,6 +28,11 @@ abstract class Leaf implements Callable<Integer> {
         return spec.commandLine().getOut();
     }
 
+    /// A text of the command line in the user's language ([MinkaCommand#text]).
+    String t(String key, Object... args) {
+        return root().text(key, args);
+    }
+
     @Override
     public Integer call() {
         try (Services s = root().open()) {

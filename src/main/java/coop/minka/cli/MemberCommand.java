@@ -8,6 +8,7 @@ import coop.minka.domain.Member;
 import coop.minka.domain.MemberStatus;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,13 +32,13 @@ final class MemberCommand {
         String contact;
         @Option(names = "--notes")
         String notes;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
             Member m = s.members().add(name, Gender.fromWire(gender), entryDate(joined), contact, notes);
-            if (json) {
+            if (json.on) {
                 Out.json(out(), Out.member(m));
             } else {
                 out().println(m.id());
@@ -48,18 +49,19 @@ final class MemberCommand {
 
     @Command(name = "list", description = "List members.")
     static final class ListMembers extends Leaf {
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
             List<Member> ms = s.members().list();
-            if (json) {
+            if (json.on) {
                 Out.json(out(), ms.stream().map(Out::member).toList());
             } else {
-                Out.table(out(), List.of("ID", "NAME", "GENDER", "JOINED", "STATUS"), ms.stream()
-                        .map(m -> List.of(m.id(), m.name(), m.gender().wire(),
-                                m.joined() == null ? "" : m.joined().toString(), m.status().wire())).toList());
+                Out.table(out(), List.of(t("cli.col.id"), t("cli.col.name"), t("cli.col.gender"), t("cli.col.joined"),
+                        t("cli.col.status")), ms.stream().map(m -> List.of(m.id(), m.name(),
+                        t("cli.gender." + m.gender().wire()), m.joined() == null ? "" : m.joined().toString(),
+                        t("cli.memberStatus." + m.status().wire()))).toList());
             }
             return 0;
         }
@@ -67,32 +69,38 @@ final class MemberCommand {
 
     @Command(name = "show", description = "Show one member and their work.")
     static final class Show extends Leaf {
+        /// What `member show --json` prints: the member, then their work.
+        record Shown(String id, String name, String gender, String joined, String status, String contact,
+                     String notes, int workEntries, double workHours) {
+        }
+
         @Parameters(paramLabel = "MEMBER", description = "Id or name.")
         String member;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
             Member m = s.members().get(member);
             var work = s.work().list(m.id(), null, null, false);
             long minutes = work.stream().mapToLong(w -> w.minutes()).sum();
-            if (json) {
-                var o = Out.member(m);
-                o.put("workEntries", work.size());
-                o.put("workHours", Double.parseDouble(Texts.hours(minutes)));
-                Out.json(out(), o);
+            if (json.on) {
+                Out.json(out(), new Shown(m.id(), m.name(), m.gender().wire(),
+                        m.joined() == null ? null : m.joined().toString(), m.status().wire(), m.contact(), m.notes(),
+                        work.size(), Double.parseDouble(Texts.hours(minutes))));
             } else {
                 out().println(Terminal.safe(m.name() + "  (" + m.id() + ")"));
-                out().println("gender: " + m.gender().wire() + ", status: " + m.status().wire()
-                        + (m.joined() == null ? "" : ", joined " + m.joined()));
+                String gender = t("cli.gender." + m.gender().wire());
+                String status = t("cli.memberStatus." + m.status().wire());
+                out().println(m.joined() == null ? t("cli.member.details", gender, status)
+                        : t("cli.member.detailsJoined", gender, status, m.joined().toString()));
                 if (m.contact() != null) {
-                    out().println(Terminal.safe("contact: " + m.contact()));
+                    out().println(Terminal.safe(t("cli.member.contact", m.contact())));
                 }
                 if (m.notes() != null) {
-                    out().println(Terminal.safe("notes: " + m.notes()));
+                    out().println(Terminal.safe(t("cli.member.notes", m.notes())));
                 }
-                out().println("shared work: " + Texts.hours(minutes) + " hours in " + work.size() + " entries");
+                out().println(t("cli.member.work", Texts.hours(minutes), Integer.toString(work.size())));
             }
             return 0;
         }
@@ -114,18 +122,23 @@ final class MemberCommand {
         String contact;
         @Option(names = "--notes")
         String notes;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
             Member m = s.members().update(member, new MemberService.Changes(name,
                     gender == null ? null : Gender.fromWire(gender), entryDate(joined),
                     status == null ? null : MemberStatus.fromWire(status), contact, notes));
-            if (json) {
+            if (json.on) {
                 Out.json(out(), Out.member(m));
             } else {
-                out().println(Terminal.safe("Updated " + m.name() + " (" + m.id() + ")"));
+                out().println(Terminal.safe(t("cli.member.updated", m.name(), m.id())));
+                out().println(m.joined() == null
+                        ? t("cli.member.details", t("cli.gender." + m.gender().wire()),
+                                t("cli.memberStatus." + m.status().wire()))
+                        : t("cli.member.detailsJoined", t("cli.gender." + m.gender().wire()),
+                                t("cli.memberStatus." + m.status().wire()), m.joined().toString()));
             }
             return 0;
         }

@@ -9,6 +9,7 @@ import coop.minka.domain.MinkaException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,12 +34,41 @@ public final class MinkaCommand {
     @Option(names = "--debug", description = "Show technical details (stack traces) of errors.")
     boolean debug;
 
-    @Option(names = "--lang", paramLabel = "LANG", description = "Language of messages: en, es, fr or pt (default: the system's).")
-    String lang;
+    /// The language asked for with `--lang`, or null.
+    private Locale lang;
 
-    /// The language for messages: `--lang`, else the system's.
+    /// Where `LC_ALL`, `LC_MESSAGES` and `LANG` are read (tests give their own).
+    UnaryOperator<String> environment = System::getenv;
+
+    @Option(names = "--lang", paramLabel = "LANG",
+            description = "Language of messages: en, es, fr or pt (default: from LC_ALL, LC_MESSAGES or LANG, else English).")
+    void lang(String value) {
+        Locale l = Language.ofOption(value);
+        if (l == null) {
+            throw new UnknownLanguage(spec.commandLine(), ErrorMessages.text("cli.lang.unknown",
+                    Language.ofEnvironment(environment), value, String.join(", ", Language.SUPPORTED)));
+        }
+        lang = l;
+    }
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /// The language asked for with `--lang`, or null: what the pack and the CSV export follow
+    /// instead of the cooperative's language (the environment's language does not change them).
+    public Locale askedLanguage() {
+        return lang;
+    }
+
+    /// The language for messages: `--lang`, else the environment's (`LC_ALL`, `LC_MESSAGES`,
+    /// `LANG`), else English.
     public Locale locale() {
-        return lang == null || lang.isBlank() ? Locale.getDefault() : Locale.forLanguageTag(lang.strip());
+        return lang != null ? lang : Language.ofEnvironment(environment);
+    }
+
+    /// A text of the command line in the user's language, `{0}`… filled in.
+    String text(String key, Object... args) {
+        return ErrorMessages.text(key, locale(), args);
     }
 
     public Path databasePath() {
@@ -65,6 +95,15 @@ public final class MinkaCommand {
         cl.setOut(Terminal.guard(out));
         cl.setErr(Terminal.guard(err));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((ex, args) -> {
+            if (ex instanceof UnknownLanguage) { // one plain line, no usage text
+                ex.getCommandLine().getErr().println(Terminal.safe(ex.getMessage()));
+                ex.getCommandLine().getErr().flush();
+                return CommandLine.ExitCode.USAGE;
+            }
+            return usage.handleParseException(ex, args);
+        });
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             Locale locale = root.locale();
             MinkaException known = Workspace.explain(ex, root.databasePath());
@@ -93,6 +132,13 @@ public final class MinkaCommand {
                 sub.getCommandSpec().versionProvider(new Version());
             }
             withHelp(sub);
+        }
+    }
+
+    /// `--lang` names a language Minka does not speak.
+    static final class UnknownLanguage extends CommandLine.ParameterException {
+        UnknownLanguage(CommandLine cl, String message) {
+            super(cl, message);
         }
     }
 

@@ -4,16 +4,12 @@ import coop.minka.app.Texts;
 import coop.minka.domain.Account;
 import coop.minka.domain.Member;
 import coop.minka.domain.Money;
-import coop.minka.domain.Posting;
 import coop.minka.domain.Transaction;
 import coop.minka.domain.WorkCategory;
 import coop.minka.domain.WorkEntry;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,73 +31,57 @@ final class Out {
         out.print(TextTable.render(headers, rows));
     }
 
-    static Map<String, Object> member(Member m) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("id", m.id());
-        o.put("name", m.name());
-        o.put("gender", m.gender().wire());
-        o.put("joined", m.joined() == null ? null : m.joined().toString());
-        o.put("status", m.status().wire());
-        o.put("contact", m.contact());
-        o.put("notes", m.notes());
-        return o;
+    /// A member in `member add|list|update --json`.
+    record MemberJson(String id, String name, String gender, String joined, String status, String contact,
+                      String notes) {
     }
 
-    static Map<String, Object> category(WorkCategory c, Currency cur) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("id", c.id());
-        o.put("code", c.code());
-        o.put("name", c.name());
-        o.put("kind", c.kind().wire());
-        o.put("rate", c.rateMinor() == null ? null : Money.format(c.rateMinor(), cur));
-        return o;
+    static MemberJson member(Member m) {
+        return new MemberJson(m.id(), m.name(), m.gender().wire(), m.joined() == null ? null : m.joined().toString(),
+                m.status().wire(), m.contact(), m.notes());
     }
 
-    static Map<String, Object> work(WorkEntry e, Function<String, String> memberName, Function<String, String> catCode) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("id", e.id());
-        o.put("date", e.date().toString());
-        o.put("member", e.memberId());
-        o.put("memberName", memberName.apply(e.memberId()));
-        o.put("category", catCode.apply(e.categoryId()));
-        o.put("hours", Double.parseDouble(Texts.hours(e.minutes())));
-        o.put("minutes", e.minutes());
-        o.put("note", e.note());
-        o.put("witness", e.witnessId());
-        o.put("workDay", e.workDayId());
-        o.put("voided", e.voided());
-        o.put("voidReason", e.voidReason());
-        return o;
+    /// A work category in `category add|list --json`.
+    record CategoryJson(String id, String code, String name, String kind, String rate) {
     }
 
-    static Map<String, Object> account(Account a, long balance, Currency cur) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("id", a.id());
-        o.put("code", a.code());
-        o.put("name", a.name());
-        o.put("type", a.type().wire());
-        o.put("member", a.memberId());
-        o.put("archived", a.archived());
-        o.put("balance", Money.format(balance, cur));
-        return o;
+    static CategoryJson category(WorkCategory c, Currency cur) {
+        return new CategoryJson(c.id(), c.code(), c.name(), c.kind().wire(),
+                c.rateMinor() == null ? null : Money.format(c.rateMinor(), cur));
     }
 
-    static Map<String, Object> transaction(Transaction t, Function<String, String> code, Currency cur) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("id", t.id());
-        o.put("date", t.date().toString());
-        o.put("memo", t.memo());
-        o.put("reference", t.reference());
-        List<Map<String, Object>> ps = new ArrayList<>();
-        for (Posting p : t.postings()) {
-            Map<String, Object> po = new LinkedHashMap<>();
-            po.put("account", code.apply(p.accountId()));
-            po.put("amount", Money.format(p.amount(), cur));
-            ps.add(po);
-        }
-        o.put("postings", ps);
-        o.put("voided", t.voided());
-        o.put("voidReason", t.voidReason());
-        return o;
+    /// A work entry in `work add|day|list --json`.
+    record WorkJson(String id, String date, String member, String memberName, String category, double hours,
+                    int minutes, String note, String witness, String workDay, boolean voided, String voidReason) {
+    }
+
+    static WorkJson work(WorkEntry e, Function<String, String> memberName, Function<String, String> catCode) {
+        return new WorkJson(e.id(), e.date().toString(), e.memberId(), memberName.apply(e.memberId()),
+                catCode.apply(e.categoryId()), Double.parseDouble(Texts.hours(e.minutes())), e.minutes(), e.note(),
+                e.witnessId(), e.workDayId(), e.voided(), e.voidReason());
+    }
+
+    /// An account with its balance in `account add|list --json` and `report balances --json`.
+    record AccountJson(String id, String code, String name, String type, String member, boolean archived,
+                       boolean cash, String balance) {
+    }
+
+    static AccountJson account(Account a, long balance, Currency cur) {
+        return new AccountJson(a.id(), a.code(), a.name(), a.type().wire(), a.memberId(), a.archived(),
+                a.isCashAndBank(), Money.format(balance, cur));
+    }
+
+    /// A transaction in `tx add|list --json`.
+    record TransactionJson(String id, String date, String memo, String reference, List<PostingJson> postings,
+                           boolean voided, String voidReason) {
+    }
+
+    record PostingJson(String account, String amount) {
+    }
+
+    static TransactionJson transaction(Transaction t, Function<String, String> code, Currency cur) {
+        return new TransactionJson(t.id(), t.date().toString(), t.memo(), t.reference(), t.postings().stream()
+                .map(p -> new PostingJson(code.apply(p.accountId()), Money.format(p.amount(), cur))).toList(),
+                t.voided(), t.voidReason());
     }
 }

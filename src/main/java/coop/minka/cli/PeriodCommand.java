@@ -4,9 +4,8 @@ import coop.minka.app.PeriodService;
 import coop.minka.app.Services;
 import coop.minka.app.Texts;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /// `minka period close --to DATE` and `minka period status`.
@@ -16,26 +15,30 @@ final class PeriodCommand {
     private PeriodCommand() {
     }
 
+    /// What `period close --json` prints.
+    record ClosedJson(String closedUpTo, boolean changed) {
+    }
+
+    /// What `period status --json` prints.
+    record StatusJson(String closedUpTo, java.util.List<String> closes) {
+    }
+
     @Command(name = "close", description = "Close the books up to and including DATE.")
     static final class Close extends Leaf {
         @Option(names = "--to", required = true, paramLabel = "DATE")
         String to;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
             PeriodService.Closed c = s.closing().close(Texts.date(to));
-            if (json) {
-                Map<String, Object> o = new LinkedHashMap<>();
-                o.put("closedUpTo", c.closedUpTo().toString());
-                o.put("changed", c.changed());
-                Out.json(out(), o);
+            if (json.on) {
+                Out.json(out(), new ClosedJson(c.closedUpTo().toString(), c.changed()));
             } else if (c.changed()) {
-                out().println("The books are now closed up to " + c.closedUpTo()
-                        + ". Nothing dated on or before that day can be entered or voided.");
+                out().println(t("cli.period.closed", c.closedUpTo().toString()));
             } else {
-                out().println("The books were already closed up to " + c.closedUpTo() + "; nothing changed.");
+                out().println(t("cli.period.alreadyClosed", c.closedUpTo().toString()));
             }
             return 0;
         }
@@ -43,19 +46,17 @@ final class PeriodCommand {
 
     @Command(name = "status", description = "Show the date the books are closed up to.")
     static final class Status extends Leaf {
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
             LocalDate closed = s.closing().closedUpTo().orElse(null);
-            if (json) {
-                Map<String, Object> o = new LinkedHashMap<>();
-                o.put("closedUpTo", closed == null ? null : closed.toString());
-                o.put("closes", s.closing().closes().stream().map(LocalDate::toString).toList());
-                Out.json(out(), o);
+            if (json.on) {
+                Out.json(out(), new StatusJson(closed == null ? null : closed.toString(),
+                        s.closing().closes().stream().map(LocalDate::toString).toList()));
             } else {
-                out().println(closed == null ? "The books have never been closed." : "The books are closed up to " + closed + ".");
+                out().println(closed == null ? t("cli.period.never") : t("cli.period.closedUpTo", closed.toString()));
             }
             return 0;
         }

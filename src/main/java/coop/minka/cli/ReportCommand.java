@@ -1,19 +1,20 @@
 package coop.minka.cli;
 
+import coop.minka.app.report.AuditService;
 import coop.minka.app.LedgerService;
 import coop.minka.app.report.ReportService;
 import coop.minka.app.report.ReportTable;
 import coop.minka.app.report.ReportTables;
 import coop.minka.app.Services;
 import coop.minka.app.Texts;
+import coop.minka.app.Words;
 import coop.minka.domain.Money;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /// `minka report …`: the reports of the books and of shared work, as a table, `--json` or
@@ -28,31 +29,41 @@ final class ReportCommand {
 
     /// A report over a period, printed as a table, JSON or CSV.
     abstract static class PeriodReport extends Leaf {
-        @Option(names = "--from", paramLabel = "DATE", description = "First day (default: the beginning).")
-        String from;
-        @Option(names = "--to", paramLabel = "DATE", description = "Last day (default: the latest entry).")
-        String to;
-        @Option(names = "--json", description = "Print JSON (field names in docs/reports.md).")
-        boolean json;
+        @Mixin
+        DateRangeOptions dates;
+        @Mixin
+        JsonOption json;
         @Option(names = "--csv", description = "Print CSV, the same rows as the CSV export.")
         boolean csv;
 
         LocalDate from() {
-            return Texts.date(from);
+            return dates.from();
         }
 
         LocalDate to() {
-            return Texts.date(to);
+            return dates.to();
         }
 
-        /// Prints the table (or CSV), or the JSON object when `--json`.
-        int print(ReportTable table, Map<String, Object> jsonObject, List<String> after) {
-            if (json) {
+        /// The words of the tables: the terminal's language (`--lang`, else the environment's), the
+        /// same tables the export writes in the cooperative's language.
+        Words words() {
+            return Words.of(root().locale());
+        }
+
+        /// Prints the table (in [#words]; the cells holding Minka's codes put in words for the
+        /// terminal), its CSV, or the JSON record when `--json`.
+        int print(ReportTable table, Object jsonObject, List<String> after) {
+            return print(table, jsonObject, after, null);
+        }
+
+        int print(ReportTable table, Object jsonObject, List<String> after, List<AuditService.Entry> audit) {
+            if (json.on) {
                 Out.json(out(), jsonObject);
             } else if (csv) {
                 table.writeCsv(out());
             } else {
-                Out.table(out(), table.headers(), table.rows());
+                ReportTable shown = ReportText.localize(this, table, audit);
+                Out.table(out(), shown.headers(), shown.rows());
                 after.forEach(line -> out().println(Terminal.safe(line)));
             }
             return 0;
@@ -63,8 +74,8 @@ final class ReportCommand {
     static final class Balances extends Leaf {
         @Option(names = "--as-of", paramLabel = "DATE")
         String asOf;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
         @Option(names = "--csv", description = "Print CSV: code, name, type, balance.")
         boolean csv;
 
@@ -72,7 +83,7 @@ final class ReportCommand {
         int run(Services s) {
             var cur = s.workspace().currency();
             List<LedgerService.AccountBalance> rows = s.reports().balances(Texts.date(asOf));
-            if (csv && !json) {
+            if (csv && !json.on) {
                 new ReportTable("balances", "Balances", List.of("CODE", "NAME", "TYPE", "BALANCE"),
                         List.of(false, false, false, true), rows.stream().map(r -> List.of(r.account().code(),
                         r.account().name(), r.account().type().wire(), Money.format(r.balance(), cur))).toList())
@@ -80,15 +91,11 @@ final class ReportCommand {
                 return 0;
             }
             long total = rows.stream().mapToLong(LedgerService.AccountBalance::balance).sum();
-            if (json) {
-                Map<String, Object> o = new LinkedHashMap<>();
-                o.put("asOf", asOf);
-                o.put("currency", cur.getCurrencyCode());
-                o.put("accounts", rows.stream().map(r -> Out.account(r.account(), r.balance(), cur)).toList());
-                o.put("total", Money.format(total, cur));
-                Out.json(out(), o);
+            if (json.on) {
+                Out.json(out(), new ReportJson.BalancesJson(asOf, cur.getCurrencyCode(),
+                        rows.stream().map(r -> Out.account(r.account(), r.balance(), cur)).toList(), Money.format(total, cur)));
             } else {
-                BalancesTable.print(out(), rows, cur);
+                BalancesTable.print(out(), rows, cur, root().locale());
             }
             return 0;
         }
@@ -100,8 +107,8 @@ final class ReportCommand {
         int run(Services s) {
             var cur = s.workspace().currency();
             var tb = s.reports().statements().trialBalance(from(), to());
-            return print(ReportTables.trialBalance(tb, cur), ReportJson.trialBalance(tb, cur),
-                    List.of("Debits and credits are equal: " + (tb.totalDebits() == tb.totalCredits() ? "yes" : "NO")));
+            return print(ReportTables.trialBalance(tb, cur, words()), ReportJson.trialBalance(tb, cur),
+                    List.of(t(tb.totalDebits() == tb.totalCredits() ? "cli.report.debitsEqualYes" : "cli.report.debitsEqualNo")));
         }
     }
 
@@ -111,7 +118,7 @@ final class ReportCommand {
         int run(Services s) {
             var cur = s.workspace().currency();
             var bs = s.reports().statements().balanceSheet(to());
-            return print(ReportTables.balanceSheet(bs, cur), ReportJson.balanceSheet(bs, cur), List.of());
+            return print(ReportTables.balanceSheet(bs, cur, words()), ReportJson.balanceSheet(bs, cur), List.of());
         }
     }
 
@@ -121,7 +128,7 @@ final class ReportCommand {
         int run(Services s) {
             var cur = s.workspace().currency();
             var is = s.reports().statements().income(from(), to());
-            return print(ReportTables.income(is, cur), ReportJson.income(is, cur), List.of());
+            return print(ReportTables.income(is, cur, words()), ReportJson.income(is, cur), List.of());
         }
     }
 
@@ -135,9 +142,8 @@ final class ReportCommand {
         int run(Services s) {
             var cur = s.workspace().currency();
             var books = s.reports().statements().cashBooks(accounts, from(), to());
-            Map<String, Object> o = ReportJson.period(from(), to(), cur);
-            o.put("accounts", books.stream().map(b -> ReportJson.book(b, cur)).toList());
-            return print(ReportTables.cashBooks(books, from(), cur), o, List.of());
+            return print(ReportTables.cashBooks(books, from(), cur, words()), ReportJson.cashBooks(from(), to(), cur, books),
+                    List.of());
         }
     }
 
@@ -150,11 +156,10 @@ final class ReportCommand {
         int run(Services s) {
             var cur = s.workspace().currency();
             var st = s.reports().statements().memberStatements(member, from(), to());
-            Map<String, Object> o = ReportJson.period(from(), to(), cur);
-            o.put("members", st.stream().map(m -> ReportJson.statement(m, cur)).toList());
-            List<String> after = st.stream().map(m -> m.member().name() + ": " + Texts.hours(m.workMinutes())
-                    + " hours of work, valued at " + Money.format(m.workValueMinor(), cur)).toList();
-            return print(ReportTables.memberStatements(st, from(), cur), o, after);
+            List<String> after = st.stream().map(m -> t("cli.report.memberWork", m.member().name(),
+                    Texts.hours(m.workMinutes()), Money.format(m.workValueMinor(), cur))).toList();
+            return print(ReportTables.memberStatements(st, from(), cur, words()), ReportJson.statements(from(), to(), cur, st),
+                    after);
         }
     }
 
@@ -170,10 +175,9 @@ final class ReportCommand {
             if (by == null) {
                 var r = s.reports().recognition().recognition(from(), to());
                 Double share = r.total().womenSharePercent();
-                return print(ReportTables.recognition(r, cur), ReportJson.recognition(r, cur), List.of(
-                        "Total: " + Texts.hours(r.total().minutes()) + " hours, valued at "
-                                + Money.format(r.total().valueMinor(), cur) + "; done by women: "
-                                + (share == null ? "-" : share + "%")));
+                return print(ReportTables.recognition(r, cur, words()), ReportJson.recognition(r, cur), List.of(
+                        t("cli.report.workTotal", Texts.hours(r.total().minutes()),
+                                Money.format(r.total().valueMinor(), cur), share == null ? "-" : share + "%")));
             }
             return grouped(s, cur);
         }
@@ -181,25 +185,16 @@ final class ReportCommand {
         private int grouped(Services s, java.util.Currency cur) {
             var rows = s.reports().work(by, from(), to());
             long total = rows.stream().mapToLong(ReportService.WorkRow::minutes).sum();
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("by", by.name().toLowerCase(java.util.Locale.ROOT));
-            o.put("from", from);
-            o.put("to", to);
-            o.put("rows", rows.stream().map(r -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("key", r.key());
-                m.put("label", r.label());
-                m.put("hours", ReportJson.hours(r.minutes()));
-                m.put("entries", r.entries());
-                m.put("value", Money.format(r.valueMinor(), cur));
-                return m;
-            }).toList());
-            o.put("totalHours", ReportJson.hours(total));
-            ReportTable t = new ReportTable("work-by-" + o.get("by"), "Work", List.of(by.name(), "NAME", "HOURS",
-                    "ENTRIES", "VALUE"), List.of(false, false, true, true, true), rows.stream().map(r -> List.of(
+            String byName = by.name().toLowerCase(java.util.Locale.ROOT);
+            var o = new ReportJson.WorkByJson(byName, dates.from, dates.to, rows.stream()
+                    .map(r -> new ReportJson.WorkByRowJson(r.key(), r.label(), ReportJson.hours(r.minutes()), r.entries(),
+                            Money.format(r.valueMinor(), cur))).toList(), ReportJson.hours(total));
+            ReportTable table = new ReportTable("work-by-" + byName, t("cli.report.group." + byName),
+                    List.of(t("cli.col." + byName), t("cli.col.name"), t("cli.col.hours"), t("cli.col.entries"),
+                            t("cli.col.value")), List.of(false, false, true, true, true), rows.stream().map(r -> List.of(
                     r.key(), r.label(), Texts.hours(r.minutes()), Long.toString(r.entries()),
                     Money.format(r.valueMinor(), cur))).toList());
-            return print(t, o, List.of("Total: " + Texts.hours(total) + " hours"));
+            return print(table, o, List.of(t("cli.totalHours", Texts.hours(total))));
         }
     }
 
@@ -209,11 +204,8 @@ final class ReportCommand {
         @Override
         int run(Services s) {
             var entries = s.audit().log(from(), to(), 0);
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("from", from);
-            o.put("to", to);
-            o.put("entries", ReportJson.audit(entries));
-            return print(ReportTables.audit(entries), o, List.of());
+            return print(ReportTables.audit(entries, words()), new ReportJson.AuditReportJson(dates.from, dates.to,
+                    ReportJson.audit(entries, type -> ReportText.change(this, type))), List.of(), entries);
         }
     }
 
@@ -226,23 +218,18 @@ final class ReportCommand {
         @Option(names = "--out", paramLabel = "FILE.pdf", required = true,
                 description = "The new PDF file, or a folder to write it in.")
         Path file;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
-            var p = s.pack().write(Texts.date(from), Texts.date(to), file, root().lang == null ? null : root().locale());
-            if (json) {
-                Map<String, Object> o = new LinkedHashMap<>();
-                o.put("file", p.file().toString());
-                o.put("pages", p.pages());
-                o.put("from", p.code().from().toString());
-                o.put("to", p.code().to().toString());
-                o.put("checkCode", p.code().text());
-                Out.json(out(), o);
+            var p = s.pack().write(Texts.date(from), Texts.date(to), file, root().askedLanguage());
+            if (json.on) {
+                Out.json(out(), new ReportJson.PackJson(p.file().toString(), p.pages(), p.code().from().toString(),
+                        p.code().to().toString(), p.code().text()));
             } else {
-                out().println(Terminal.safe("Wrote " + p.file() + " (" + p.pages() + " pages)."));
-                out().println("Check code: " + p.code().text());
+                out().println(Terminal.safe(t("cli.report.packWrote", p.file().toString(), Integer.toString(p.pages()))));
+                out().println(t("cli.report.checkCode", p.code().text()));
             }
             return 0;
         }

@@ -1,173 +1,170 @@
 package coop.minka.cli;
 
-import coop.minka.app.report.RecognitionService;
-import coop.minka.app.report.ReportTables;
-import coop.minka.app.report.StatementService;
 import coop.minka.app.Texts;
+import coop.minka.app.report.AuditService;
+import coop.minka.app.report.RecognitionService;
+import coop.minka.app.report.StatementService;
 import coop.minka.domain.Account;
 import coop.minka.domain.Money;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.UnaryOperator;
 
-/// The `--json` shapes of the report commands (field names are a contract, documented in
-/// `docs/reports.md`). Amounts are plain decimal strings, hours decimal numbers, dates ISO.
+/// The `--json` shapes of the report commands, as records (field names are a contract,
+/// documented in `docs/reports.md`). Amounts are plain decimal strings, hours decimal numbers,
+/// dates ISO.
 final class ReportJson {
     private ReportJson() {
     }
 
-    static Map<String, Object> period(LocalDate from, LocalDate to, Currency cur) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("from", from == null ? null : from.toString());
-        o.put("to", to == null ? null : to.toString());
-        o.put("currency", cur.getCurrencyCode());
-        return o;
+    record TrialBalanceJson(String from, String to, String currency, List<TrialRowJson> accounts, String totalOpening,
+                            String totalDebits, String totalCredits, String totalClosing) {
     }
 
-    static Map<String, Object> trialBalance(StatementService.TrialBalance tb, Currency cur) {
-        Map<String, Object> o = period(tb.from(), tb.to(), cur);
-        o.put("accounts", tb.rows().stream().map(r -> {
-            Map<String, Object> m = account(r.account());
-            m.put("opening", money(r.opening(), cur));
-            m.put("debits", money(r.debits(), cur));
-            m.put("credits", money(r.credits(), cur));
-            m.put("closing", money(r.closing(), cur));
-            return m;
-        }).toList());
-        o.put("totalOpening", money(tb.totalOpening(), cur));
-        o.put("totalDebits", money(tb.totalDebits(), cur));
-        o.put("totalCredits", money(tb.totalCredits(), cur));
-        o.put("totalClosing", money(tb.totalClosing(), cur));
-        return o;
+    record TrialRowJson(String code, String name, String type, String member, String opening, String debits,
+                        String credits, String closing) {
     }
 
-    static Map<String, Object> balanceSheet(StatementService.BalanceSheet bs, Currency cur) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("asOf", bs.asOf() == null ? null : bs.asOf().toString());
-        o.put("currency", cur.getCurrencyCode());
-        o.put("assets", lines(bs.assets(), cur));
-        o.put("totalAssets", money(bs.totalAssets(), cur));
-        o.put("liabilities", lines(bs.liabilities(), cur));
-        o.put("totalLiabilities", money(bs.totalLiabilities(), cur));
-        o.put("equity", lines(bs.equity(), cur));
-        o.put("totalEquity", money(bs.totalEquity(), cur));
-        o.put("surplus", money(bs.surplus(), cur));
-        o.put("totalLiabilitiesAndEquity", money(bs.totalLiabilitiesAndEquity(), cur));
-        return o;
+    record BalanceSheetJson(String asOf, String currency, List<LineJson> assets, String totalAssets,
+                            List<LineJson> liabilities, String totalLiabilities, List<LineJson> equity,
+                            String totalEquity, String surplus, String totalLiabilitiesAndEquity) {
     }
 
-    static Map<String, Object> income(StatementService.IncomeStatement is, Currency cur) {
-        Map<String, Object> o = period(is.from(), is.to(), cur);
-        o.put("income", lines(is.income(), cur));
-        o.put("totalIncome", money(is.totalIncome(), cur));
-        o.put("expenses", lines(is.expenses(), cur));
-        o.put("totalExpenses", money(is.totalExpenses(), cur));
-        o.put("surplus", money(is.surplus(), cur));
-        return o;
+    record IncomeJson(String from, String to, String currency, List<LineJson> income, String totalIncome,
+                      List<LineJson> expenses, String totalExpenses, String surplus) {
     }
 
-    static Map<String, Object> book(StatementService.AccountBook b, Currency cur) {
-        Map<String, Object> o = account(b.account());
-        o.put("opening", money(b.opening(), cur));
-        o.put("lines", b.lines().stream().map(l -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("date", l.date().toString());
-            m.put("transaction", l.txId());
-            m.put("memo", l.memo());
-            m.put("reference", l.reference());
-            m.put("otherAccounts", l.otherAccounts());
-            m.put("in", money(l.in(), cur));
-            m.put("out", money(l.out(), cur));
-            m.put("balance", money(l.balance(), cur));
-            return m;
-        }).toList());
-        o.put("totalIn", money(b.totalIn(), cur));
-        o.put("totalOut", money(b.totalOut(), cur));
-        o.put("closing", money(b.closing(), cur));
-        return o;
+    record LineJson(String code, String name, String type, String member, String amount) {
     }
 
-    static Map<String, Object> statement(StatementService.MemberStatement s, Currency cur) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("id", s.member().id());
-        o.put("name", s.member().name());
-        o.put("gender", s.member().gender().wire());
-        o.put("workHours", hours(s.workMinutes()));
-        o.put("workValue", money(s.workValueMinor(), cur));
-        o.put("accounts", s.accounts().stream().map(b -> book(b, cur)).toList());
-        return o;
+    record CashBooksJson(String from, String to, String currency, List<BookJson> accounts) {
     }
 
-    static Map<String, Object> recognition(RecognitionService.Recognition r, Currency cur) {
-        Map<String, Object> o = period(r.from(), r.to(), cur);
-        o.put("total", row(r.total(), cur));
-        o.put("byGender", r.byGender().stream().map(x -> row(x, cur)).toList());
-        o.put("byMember", r.byMember().stream().map(x -> row(x, cur)).toList());
-        o.put("byCategory", r.byCategory().stream().map(x -> row(x, cur)).toList());
-        o.put("byMonth", r.byMonth().stream().map(x -> row(x, cur)).toList());
-        o.put("workDays", r.workDays().stream().map(d -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", d.id());
-            m.put("date", d.date().toString());
-            m.put("category", d.categoryCode());
-            m.put("categoryName", d.categoryName());
-            m.put("attendees", d.attendees());
-            m.put("women", d.women());
-            m.put("men", d.men());
-            m.put("hours", hours(d.minutes()));
-            m.put("value", money(d.valueMinor(), cur));
-            return m;
-        }).toList());
-        o.put("workDaysTotal", row(r.workDaysTotal(), cur));
-        return o;
+    record BookJson(String code, String name, String type, String member, String opening, List<BookLineJson> lines,
+                    String totalIn, String totalOut, String closing) {
     }
 
-    private static Map<String, Object> row(RecognitionService.Row r, Currency cur) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("key", r.key());
-        m.put("label", r.label());
-        m.put("hours", hours(r.minutes()));
-        m.put("entries", r.entries());
-        m.put("value", money(r.valueMinor(), cur));
-        m.put("womenHours", hours(r.womenMinutes()));
-        m.put("menHours", hours(r.menMinutes()));
-        m.put("otherHours", hours(r.otherMinutes()));
-        m.put("womenSharePercent", r.womenSharePercent());
-        return m;
+    record BookLineJson(String date, String transaction, String memo, String reference, String otherAccounts,
+                        String in, String out, String balance) {
     }
 
-    static List<Map<String, Object>> audit(List<coop.minka.app.report.AuditService.Entry> entries) {
-        return entries.stream().map(e -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("at", e.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-            m.put("laptop", e.replicaName());
-            m.put("laptopId", e.replica());
-            m.put("number", e.seq());
-            m.put("type", e.type());
-            m.put("change", ReportTables.change(e.type()));
-            m.put("item", e.entity());
-            m.put("bundle", e.bundle());
-            return m;
-        }).toList();
+    record StatementsJson(String from, String to, String currency, List<StatementJson> members) {
     }
 
-    private static List<Map<String, Object>> lines(List<StatementService.Line> lines, Currency cur) {
-        return lines.stream().map(l -> {
-            Map<String, Object> m = account(l.account());
-            m.put("amount", money(l.amount(), cur));
-            return m;
-        }).toList();
+    record StatementJson(String id, String name, String gender, double workHours, String workValue,
+                         List<BookJson> accounts) {
     }
 
-    private static Map<String, Object> account(Account a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("code", a.code());
-        m.put("name", a.name());
-        m.put("type", a.type().wire());
-        m.put("member", a.memberId());
-        return m;
+    record RecognitionJson(String from, String to, String currency, RowJson total, List<RowJson> byGender,
+                           List<RowJson> byMember, List<RowJson> byCategory, List<RowJson> byMonth,
+                           List<WorkDayJson> workDays, RowJson workDaysTotal) {
+    }
+
+    record RowJson(String key, String label, double hours, long entries, String value, double womenHours,
+                   double menHours, double otherHours, Double womenSharePercent) {
+    }
+
+    record WorkDayJson(String id, String date, String category, String categoryName, int attendees, int women,
+                       int men, double hours, String value) {
+    }
+
+    /// `report work --by … --json`: `from` and `to` as typed.
+    record WorkByJson(String by, String from, String to, List<WorkByRowJson> rows, double totalHours) {
+    }
+
+    record WorkByRowJson(String key, String label, double hours, long entries, String value) {
+    }
+
+    /// `report audit --json`: `from` and `to` as typed; `change` in the user's language.
+    record AuditReportJson(String from, String to, List<AuditJson> entries) {
+    }
+
+    record AuditJson(String at, String laptop, String laptopId, long number, String type, String change, String item,
+                     String bundle) {
+    }
+
+    /// `report balances --json`: `asOf` as typed.
+    record BalancesJson(String asOf, String currency, List<Out.AccountJson> accounts, String total) {
+    }
+
+    /// `report pack --json`.
+    record PackJson(String file, int pages, String from, String to, String checkCode) {
+    }
+
+    private static String day(LocalDate d) {
+        return d == null ? null : d.toString();
+    }
+
+    static TrialBalanceJson trialBalance(StatementService.TrialBalance tb, Currency cur) {
+        return new TrialBalanceJson(day(tb.from()), day(tb.to()), cur.getCurrencyCode(), tb.rows().stream()
+                .map(r -> new TrialRowJson(r.account().code(), r.account().name(), r.account().type().wire(),
+                        r.account().memberId(), money(r.opening(), cur), money(r.debits(), cur),
+                        money(r.credits(), cur), money(r.closing(), cur))).toList(),
+                money(tb.totalOpening(), cur), money(tb.totalDebits(), cur), money(tb.totalCredits(), cur),
+                money(tb.totalClosing(), cur));
+    }
+
+    static BalanceSheetJson balanceSheet(StatementService.BalanceSheet bs, Currency cur) {
+        return new BalanceSheetJson(day(bs.asOf()), cur.getCurrencyCode(), lines(bs.assets(), cur),
+                money(bs.totalAssets(), cur), lines(bs.liabilities(), cur), money(bs.totalLiabilities(), cur),
+                lines(bs.equity(), cur), money(bs.totalEquity(), cur), money(bs.surplus(), cur),
+                money(bs.totalLiabilitiesAndEquity(), cur));
+    }
+
+    static IncomeJson income(StatementService.IncomeStatement is, Currency cur) {
+        return new IncomeJson(day(is.from()), day(is.to()), cur.getCurrencyCode(), lines(is.income(), cur),
+                money(is.totalIncome(), cur), lines(is.expenses(), cur), money(is.totalExpenses(), cur),
+                money(is.surplus(), cur));
+    }
+
+    static CashBooksJson cashBooks(LocalDate from, LocalDate to, Currency cur, List<StatementService.AccountBook> books) {
+        return new CashBooksJson(day(from), day(to), cur.getCurrencyCode(), books.stream().map(b -> book(b, cur)).toList());
+    }
+
+    static BookJson book(StatementService.AccountBook b, Currency cur) {
+        Account a = b.account();
+        return new BookJson(a.code(), a.name(), a.type().wire(), a.memberId(), money(b.opening(), cur), b.lines().stream()
+                .map(l -> new BookLineJson(l.date().toString(), l.txId(), l.memo(), l.reference(), l.otherAccounts(),
+                        money(l.in(), cur), money(l.out(), cur), money(l.balance(), cur))).toList(),
+                money(b.totalIn(), cur), money(b.totalOut(), cur), money(b.closing(), cur));
+    }
+
+    static StatementsJson statements(LocalDate from, LocalDate to, Currency cur,
+                                     List<StatementService.MemberStatement> statements) {
+        return new StatementsJson(day(from), day(to), cur.getCurrencyCode(), statements.stream()
+                .map(s -> new StatementJson(s.member().id(), s.member().name(), s.member().gender().wire(),
+                        hours(s.workMinutes()), money(s.workValueMinor(), cur),
+                        s.accounts().stream().map(b -> book(b, cur)).toList())).toList());
+    }
+
+    static RecognitionJson recognition(RecognitionService.Recognition r, Currency cur) {
+        return new RecognitionJson(day(r.from()), day(r.to()), cur.getCurrencyCode(), row(r.total(), cur),
+                rows(r.byGender(), cur), rows(r.byMember(), cur), rows(r.byCategory(), cur), rows(r.byMonth(), cur),
+                r.workDays().stream().map(d -> new WorkDayJson(d.id(), d.date().toString(), d.categoryCode(),
+                        d.categoryName(), d.attendees(), d.women(), d.men(), hours(d.minutes()),
+                        money(d.valueMinor(), cur))).toList(), row(r.workDaysTotal(), cur));
+    }
+
+    private static List<RowJson> rows(List<RecognitionService.Row> rows, Currency cur) {
+        return rows.stream().map(x -> row(x, cur)).toList();
+    }
+
+    private static RowJson row(RecognitionService.Row r, Currency cur) {
+        return new RowJson(r.key(), r.label(), hours(r.minutes()), r.entries(), money(r.valueMinor(), cur),
+                hours(r.womenMinutes()), hours(r.menMinutes()), hours(r.otherMinutes()), r.womenSharePercent());
+    }
+
+    /// The audit trail; `change` says the kind of change in words of the user's language.
+    static List<AuditJson> audit(List<AuditService.Entry> entries, UnaryOperator<String> change) {
+        return entries.stream().map(e -> new AuditJson(e.at().truncatedTo(ChronoUnit.SECONDS).toString(),
+                e.replicaName(), e.replica(), e.seq(), e.type(), change.apply(e.type()), e.entity(), e.bundle())).toList();
+    }
+
+    private static List<LineJson> lines(List<StatementService.Line> lines, Currency cur) {
+        return lines.stream().map(l -> new LineJson(l.account().code(), l.account().name(), l.account().type().wire(),
+                l.account().memberId(), money(l.amount(), cur))).toList();
     }
 
     static String money(long minor, Currency cur) {

@@ -13,11 +13,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -49,8 +49,8 @@ final class SyncCommand {
         @ArgGroup(exclusive = true)
         Which which;
 
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
@@ -58,51 +58,50 @@ final class SyncCommand {
                     : which.full ? SyncService.Mode.FULL : SyncService.Mode.FOR_PEER;
             FileChecks.target(out);
             SyncService.ExportResult r = service(s).export(out, mode, which == null ? null : which.peer);
-            if (json) {
+            if (json.on) {
                 Out.json(out(), exportJson(r));
             } else {
-                printExport(out(), r);
+                printExport(this, out(), r);
             }
             return 0;
         }
     }
 
-    static Map<String, Object> exportJson(SyncService.ExportResult r) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("file", r.file().toAbsolutePath().toString());
-        o.put("sha256", r.sha256());
-        o.put("entries", r.entries());
-        o.put("authors", r.authors());
-        o.put("mode", r.mode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        o.put("removedOlder", r.removedOlder().stream().map(p -> p.toAbsolutePath().toString()).toList());
-        return o;
+    /// A written sync file in `sync export|folder --json`.
+    record ExportJson(String file, String sha256, long entries, int authors, String mode, List<String> removedOlder) {
     }
 
-    static void printExport(PrintWriter out, SyncService.ExportResult r) {
-        out.println(Terminal.safe("Wrote " + r.file().toAbsolutePath() + ": " + r.entries() + " entries from " + r.authors()
-                + " laptop(s); checked after writing."));
+    static ExportJson exportJson(SyncService.ExportResult r) {
+        return new ExportJson(r.file().toAbsolutePath().toString(), r.sha256(), r.entries(), r.authors(),
+                r.mode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                r.removedOlder().stream().map(p -> p.toAbsolutePath().toString()).toList());
+    }
+
+    static void printExport(Leaf cmd, PrintWriter out, SyncService.ExportResult r) {
+        out.println(Terminal.safe(cmd.t("cli.sync.wrote", r.file().toAbsolutePath().toString(),
+                Long.toString(r.entries()), Integer.toString(r.authors()))));
         for (Path p : r.removedOlder()) {
-            out.println(Terminal.safe("Removed this laptop's older sync file " + p.getFileName()));
+            out.println(Terminal.safe(cmd.t("cli.sync.removedOlder", p.getFileName().toString())));
         }
-        out.println("It is safe to remove the USB stick.");
+        out.println(cmd.t("cli.sync.safeToRemove"));
     }
 
     @Command(name = "import", description = "Import sync files; prints what was new for each laptop.")
     static final class Import extends Leaf {
         @Parameters(paramLabel = "FILE", arity = "1..*")
         List<Path> files;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
             SyncService sync = service(s);
             if (files.size() == 1) {
                 ImportReceipt r = sync.importBundle(files.getFirst());
-                if (json) {
+                if (json.on) {
                     Out.json(out(), receiptJson(r));
                 } else {
-                    printReceipt(out(), r);
+                    printReceipt(this, out(), r);
                 }
                 return 0;
             }
@@ -111,99 +110,100 @@ final class SyncCommand {
             for (Path f : files) {
                 try {
                     ImportReceipt r = sync.importBundle(f);
-                    if (json) {
+                    if (json.on) {
                         results.add(receiptJson(r));
                     } else {
-                        printReceipt(out(), r);
+                        printReceipt(this, out(), r);
                     }
                 } catch (MinkaException e) {
                     code = code == 0 ? e.code().exitCode() : code;
-                    if (json) {
+                    if (json.on) {
                         results.add(errorJson(f, e, root()));
                     } else {
-                        out().println(Terminal.safe(f.getFileName() + ": REFUSED. "
-                                + ErrorMessages.oneLine(e, root().locale())));
+                        out().println(Terminal.safe(t("cli.sync.refused", f.getFileName().toString(),
+                                ErrorMessages.oneLine(e, root().locale()))));
                     }
                 }
             }
-            if (json) {
+            if (json.on) {
                 Out.json(out(), results);
             }
             return code;
         }
     }
 
-    static Map<String, Object> errorJson(Path f, MinkaException e, MinkaCommand root) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("file", f.toString());
-        o.put("error", e.code().name());
-        o.put("message", ErrorMessages.message(e, root.locale()));
-        o.put("hint", ErrorMessages.hint(e, root.locale()));
-        return o;
+    /// A refused sync file in `sync import|folder --json`: the code, and the message and hint in the user's language.
+    record ErrorJson(String file, String error, String message, String hint) {
     }
 
-    static Map<String, Object> receiptJson(ImportReceipt r) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("file", r.file());
-        o.put("sender", r.sender());
-        o.put("senderName", r.senderName());
-        o.put("createdAt", Instant.ofEpochMilli(r.createdAt()).toString());
-        o.put("repeated", r.repeated());
-        o.put("new", r.newOps());
-        o.put("known", r.known());
-        o.put("quarantined", r.quarantined());
-        o.put("forks", r.forks());
-        o.put("backup", r.backup());
-        o.put("archive", r.archive());
-        List<Map<String, Object>> authors = new ArrayList<>();
-        for (ImportReceipt.Author a : r.authors()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("replica", a.replica());
-            x.put("name", a.name());
-            x.put("status", a.status());
-            x.put("new", a.newOps());
-            x.put("known", a.known());
-            x.put("quarantined", a.quarantined());
-            x.put("forks", a.forks());
-            x.put("missing", a.missing());
-            x.put("late", a.late());
-            x.put("farAhead", a.farAhead());
-            authors.add(x);
-        }
-        o.put("authors", authors);
-        return o;
+    static ErrorJson errorJson(Path f, MinkaException e, MinkaCommand root) {
+        return new ErrorJson(f.toString(), e.code().name(), ErrorMessages.message(e, root.locale()),
+                ErrorMessages.hint(e, root.locale()));
     }
 
-    static void printReceipt(PrintWriter out, ImportReceipt r) {
-        out.println(Terminal.safe("Sync file " + r.file() + " from \"" + r.senderName() + "\""
-                + (r.repeated() ? " (imported before)" : "") + ":"));
-        Out.table(out, List.of("LAPTOP", "STATUS", "NEW", "ALREADY HAD", "WAITING", "NOTES"), r.authors().stream()
-                .map(a -> List.of(a.name(), a.status(), Long.toString(a.newOps()), Long.toString(a.known()),
-                        Long.toString(a.quarantined()), notes(a))).toList());
+    /// What an import received, in `sync import|folder --json`.
+    record ReceiptJson(String file, String sender, String senderName, String createdAt, boolean repeated,
+                       @JsonProperty("new") long newOps, long known, long quarantined, long forks, String backup,
+                       String archive, List<AuthorJson> authors) {
+    }
+
+    record AuthorJson(String replica, String name, String status, @JsonProperty("new") long newOps, long known,
+                      long quarantined, long forks, long missing, long late, long farAhead) {
+    }
+
+    /// A file of the folder left alone, in `sync folder --json`.
+    record SkippedJson(String file, String skipped) {
+    }
+
+    /// What `sync folder --json` prints.
+    record FolderJson(List<Object> files, ExportJson written) {
+    }
+
+    static ReceiptJson receiptJson(ImportReceipt r) {
+        return new ReceiptJson(r.file(), r.sender(), r.senderName(), Instant.ofEpochMilli(r.createdAt()).toString(),
+                r.repeated(), r.newOps(), r.known(), r.quarantined(), r.forks(), r.backup(), r.archive(),
+                r.authors().stream().map(a -> new AuthorJson(a.replica(), a.name(), a.status(), a.newOps(), a.known(),
+                        a.quarantined(), a.forks(), a.missing(), a.late(), a.farAhead())).toList());
+    }
+
+    static void printReceipt(Leaf cmd, PrintWriter out, ImportReceipt r) {
+        out.println(Terminal.safe(cmd.t(r.repeated() ? "cli.sync.receiptRepeated" : "cli.sync.receipt", r.file(),
+                r.senderName())));
+        Out.table(out, List.of(cmd.t("cli.col.laptop"), cmd.t("cli.col.status"), cmd.t("cli.col.new"),
+                cmd.t("cli.col.alreadyHad"), cmd.t("cli.col.waiting"), cmd.t("cli.col.notes")), r.authors().stream()
+                .map(a -> List.of(a.name(), status(cmd, a.status()), Long.toString(a.newOps()), Long.toString(a.known()),
+                        Long.toString(a.quarantined()), notes(cmd, a))).toList());
         if (r.nothingNew()) {
-            out.println("Nothing new.");
+            out.println(cmd.t("cli.sync.nothingNew"));
         }
         if (r.quarantined() > 0) {
-            out.println("Entries of laptops not admitted yet are kept but not counted until a trusted laptop admits them.");
+            out.println(cmd.t("cli.sync.quarantinedKept"));
         }
         if (r.backup() != null) {
-            out.println(Terminal.safe("Backup made before importing: " + r.backup()));
+            out.println(Terminal.safe(cmd.t("cli.sync.backup", r.backup())));
         }
     }
 
-    private static String notes(ImportReceipt.Author a) {
+    /// A laptop's standing (`admitted`, `pending`…) in the user's language.
+    static String status(Leaf cmd, String wire) {
+        String key = "cli.replicaStatus." + wire;
+        String text = cmd.t(key);
+        return text.equals(key) ? wire : text;
+    }
+
+    private static String notes(Leaf cmd, ImportReceipt.Author a) {
         List<String> n = new ArrayList<>();
         if (a.forks() > 0) {
-            n.add("FORK: two different histories (a copied database?)");
+            n.add(cmd.t("cli.sync.noteFork"));
         }
         if (a.missing() > 0) {
-            n.add(a.missing() + " wait for earlier entries");
+            n.add(cmd.t("cli.sync.noteMissing", Long.toString(a.missing())));
         }
         if (a.late() > 0) {
-            n.add(a.late() + " late (closed period; please review)");
+            n.add(cmd.t("cli.sync.noteLate", Long.toString(a.late())));
         }
         if (a.farAhead() > 0) {
-            n.add(a.farAhead() + " with a clock far ahead");
+            n.add(cmd.t("cli.sync.noteFarAhead", Long.toString(a.farAhead())));
         }
         return String.join("; ", n);
     }
@@ -213,14 +213,13 @@ final class SyncCommand {
     static final class Folder extends Leaf {
         @Parameters(paramLabel = "DIR")
         Path dir;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
             SyncService.FolderResult r = service(s).syncFolder(dir);
-            if (json) {
-                Map<String, Object> o = new LinkedHashMap<>();
+            if (json.on) {
                 List<Object> files = new ArrayList<>();
                 for (SyncService.FolderItem i : r.items()) {
                     if (i.error() != null) {
@@ -228,27 +227,25 @@ final class SyncCommand {
                     } else if (i.receipt() != null) {
                         files.add(receiptJson(i.receipt()));
                     } else {
-                        files.add(Map.of("file", i.file().toString(), "skipped", i.skipped()));
+                        files.add(new SkippedJson(i.file().toString(), i.skipped()));
                     }
                 }
-                o.put("files", files);
-                o.put("written", exportJson(r.written()));
-                Out.json(out(), o);
+                Out.json(out(), new FolderJson(files, exportJson(r.written())));
             } else {
                 for (SyncService.FolderItem i : r.items()) {
                     if (i.error() != null) {
-                        out().println(Terminal.safe(i.file().getFileName() + ": REFUSED. "
-                                + ErrorMessages.oneLine(i.error(), root().locale())));
+                        out().println(Terminal.safe(t("cli.sync.refused", i.file().getFileName().toString(),
+                                ErrorMessages.oneLine(i.error(), root().locale()))));
                     } else if (i.receipt() != null) {
-                        printReceipt(out(), i.receipt());
+                        printReceipt(this, out(), i.receipt());
                     } else if ("already-imported".equals(i.skipped())) {
-                        out().println(Terminal.safe(i.file().getFileName() + ": already imported."));
+                        out().println(Terminal.safe(t("cli.sync.alreadyImported", i.file().getFileName().toString())));
                     } else if (SyncService.GONE.equals(i.skipped())) {
                         out().println(Terminal.safe(ErrorMessages.text("cli.sync.gone", root().locale(),
                                 i.file().getFileName())));
                     }
                 }
-                printExport(out(), r.written());
+                printExport(this, out(), r.written());
             }
             return r.anyRefused() ? ErrorCode.BUNDLE_UNREADABLE.exitCode() : 0;
         }
@@ -256,43 +253,42 @@ final class SyncCommand {
 
     @Command(name = "status", description = "Laptops, what we hold of each, admissions waiting, forks, late entries.")
     static final class StatusCmd extends Leaf {
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
             SyncStatus.Status st = s.syncStatus().status();
-            if (json) {
+            if (json.on) {
                 Out.json(out(), st);
                 return 0;
             }
             PrintWriter o = out();
-            Out.table(o, List.of("LAPTOP", "STATUS", "FINGERPRINT", "ENTRIES", "WAITING", "HAS OURS", "LAST FILE FROM IT"),
-                    st.laptops().stream().map(l -> List.of(l.name() + (l.self() ? " (this laptop)" : ""), l.status(),
+            Out.table(o, List.of(t("cli.col.laptop"), t("cli.col.status"), t("cli.col.fingerprint"), t("cli.col.entries"),
+                    t("cli.col.waiting"), t("cli.col.hasOurs"), t("cli.col.lastFile")),
+                    st.laptops().stream().map(l -> List.of(l.self() ? t("cli.sync.thisLaptop", l.name()) : l.name(),
+                            status(this, l.status()),
                             l.fingerprint(), Long.toString(l.held()), Long.toString(l.quarantined()),
                             l.holdsOfOurs() == null ? "" : Long.toString(l.holdsOfOurs()),
                             l.lastBundleCreatedAt() == null ? "" : Instant.ofEpochMilli(l.lastBundleCreatedAt()).toString()))
                             .toList());
             for (SyncStatus.Laptop p : st.pending()) {
-                o.println(Terminal.safe("Waiting to be admitted: \"" + p.name() + "\", fingerprint " + p.fingerprint()
-                        + ". Compare it with that laptop, then: minka sync admit \"" + p.name() + "\""));
+                o.println(Terminal.safe(t("cli.sync.pending", p.name(), p.fingerprint())));
             }
             if (st.quarantined() > 0) {
-                o.println(st.quarantined() + " entries wait until their laptop is admitted.");
+                o.println(t("cli.sync.quarantined", Long.toString(st.quarantined())));
             }
             for (SyncStatus.Fork f : st.forks()) {
-                o.println(Terminal.safe("FORK: \"" + f.name() + "\" has two different entries #" + f.seq()
-                        + " (its database was probably copied to another computer)."));
+                o.println(Terminal.safe(t("cli.sync.fork", f.name(), Long.toString(f.seq()))));
             }
             for (SyncStatus.Flagged f : st.late()) {
-                o.println(Terminal.safe("Late entry for review: " + f.type() + " " + f.entity() + " from \"" + f.name()
-                        + "\" is dated in a closed period."));
+                o.println(Terminal.safe(t("cli.sync.late", ReportText.change(this, f.type()), f.entity(), f.name())));
             }
             for (SyncStatus.Flagged f : st.farAhead()) {
-                o.println(Terminal.safe("Clock far ahead: entry #" + f.seq() + " from \"" + f.name() + "\" (check that laptop's date)."));
+                o.println(Terminal.safe(t("cli.sync.farAhead", Long.toString(f.seq()), f.name())));
             }
             if (st.conflicts() > 0) {
-                o.println(st.conflicts() + " conflicting change(s) to decide: minka sync conflicts");
+                o.println(t("cli.sync.conflicts", Long.toString(st.conflicts())));
             }
             java.util.Locale lang = root().locale();
             for (SyncStatus.Laptop l : st.impostors()) {
@@ -313,8 +309,8 @@ final class SyncCommand {
     abstract static class TrustVerdict extends Leaf {
         @Parameters(paramLabel = "REPLICA", description = "Name or id of the laptop.")
         String replica;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         abstract SyncTrust.ReplicaView decide(SyncTrust trust, String replica);
 
@@ -324,7 +320,7 @@ final class SyncCommand {
         @Override
         int run(Services s) {
             SyncTrust.ReplicaView v = decide(s.trust(), replica);
-            if (json) {
+            if (json.on) {
                 Out.json(out(), v);
             } else {
                 out().println(said(v));
@@ -342,10 +338,8 @@ final class SyncCommand {
 
         @Override
         String said(SyncTrust.ReplicaView v) {
-            return (v.changed() ? "Admitted \"" : "Already admitted: \"") + Terminal.safe(v.name()) + "\", fingerprint "
-                    + v.fingerprint() + "." + (v.changed()
-                    ? System.lineSeparator() + "Its entries count from now on; the admission travels in the next sync file."
-                    : "");
+            return v.changed() ? t("cli.sync.admitted", Terminal.safe(v.name()), v.fingerprint()) + System.lineSeparator()
+                    + t("cli.sync.admittedCount") : t("cli.sync.alreadyAdmitted", Terminal.safe(v.name()), v.fingerprint());
         }
     }
 
@@ -363,8 +357,8 @@ final class SyncCommand {
 
         @Override
         String said(SyncTrust.ReplicaView v) {
-            return (v.changed() ? "Rejected \"" : "Already rejected: \"") + Terminal.safe(v.name()) + "\", fingerprint "
-                    + v.fingerprint() + ". Its entries are kept but do not count.";
+            return t(v.changed() ? "cli.sync.rejected" : "cli.sync.alreadyRejected", Terminal.safe(v.name()),
+                    v.fingerprint());
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,17 +22,19 @@ final class TxCommand {
     private TxCommand() {
     }
 
-    static void print(Services s, List<Transaction> txs, boolean json, java.io.PrintWriter out) {
+    static void print(Leaf cmd, Services s, List<Transaction> txs, boolean json, java.io.PrintWriter out) {
         var cur = s.workspace().currency();
         Map<String, String> codes = s.ledger().accounts().stream()
                 .collect(Collectors.toMap(a -> a.account().id(), a -> a.account().code()));
-        Function<String, String> code = id -> codes.getOrDefault(id, "(not yet received)");
+        String missing = cmd.t("cli.notYetReceived");
+        Function<String, String> code = id -> codes.getOrDefault(id, missing);
         if (json) {
             Out.json(out, txs.stream().map(t -> Out.transaction(t, code, cur)).toList());
             return;
         }
-        Out.table(out, List.of("ID", "DATE", "MEMO", "POSTINGS"), txs.stream().map(t -> List.of(t.id(),
-                t.date().toString(), (t.voided() ? "[VOID: " + t.voidReason() + "] " : "") + t.memo(),
+        Out.table(out, List.of(cmd.t("cli.col.id"), cmd.t("cli.col.date"), cmd.t("cli.col.memo"),
+                cmd.t("cli.col.postings")), txs.stream().map(t -> List.of(t.id(), t.date().toString(),
+                (t.voided() ? cmd.t("cli.voidMark", t.voidReason()) + " " : "") + t.memo(),
                 t.postings().stream().map(p -> code.apply(p.accountId()) + "=" + Money.format(p.amount(), cur))
                         .collect(Collectors.joining(" ")))).toList());
     }
@@ -47,15 +50,15 @@ final class TxCommand {
         @Option(names = "--post", required = true, paramLabel = "CODE=AMOUNT",
                 description = "One line; positive = debit, negative = credit. Repeat for each line.")
         List<String> posts;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
             Transaction t = s.ledger().post(entryDate(date), memo, reference,
                     posts.stream().map(LedgerService.Line::parse).toList());
-            if (json) {
-                print(s, List.of(t), true, out());
+            if (json.on) {
+                print(this, s, List.of(t), true, out());
             } else {
                 out().println(t.id());
             }
@@ -73,25 +76,23 @@ final class TxCommand {
         @Override
         int run(Services s) {
             Transaction t = s.ledger().voidTransaction(id, reason);
-            out().println("Voided " + t.id());
+            out().println(t("cli.voided", t.id()));
             return 0;
         }
     }
 
     @Command(name = "list", description = "List transactions (the journal).")
     static final class ListTx extends Leaf {
-        @Option(names = "--from", paramLabel = "DATE")
-        String from;
-        @Option(names = "--to", paramLabel = "DATE")
-        String to;
+        @Mixin
+        DateRangeOptions dates;
         @Option(names = "--account", paramLabel = "CODE")
         String account;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
-            print(s, s.ledger().transactions(Texts.date(from), Texts.date(to), account), json, out());
+            print(this, s, s.ledger().transactions(dates.from(), dates.to(), account), json.on, out());
             return 0;
         }
     }

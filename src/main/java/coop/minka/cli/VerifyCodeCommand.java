@@ -2,13 +2,11 @@ package coop.minka.cli;
 
 import coop.minka.app.pack.CheckCode;
 import coop.minka.app.Services;
-import coop.minka.app.Texts;
 import coop.minka.domain.ErrorCode;
 import coop.minka.domain.MinkaException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -17,41 +15,39 @@ import picocli.CommandLine.Parameters;
 @Command(name = "verify-code", description = "Check a printed check code against the books on this laptop.")
 final class VerifyCodeCommand extends Leaf {
     @Parameters(arity = "1..*", paramLabel = "CODE",
-            description = "The code as printed, e.g. 2026-01-01..2026-03-31 7K3M-Q9XA-2B (quotes optional).")
+            description = "The code as printed, e.g. 2026-01-01..2026-03-31 7K3M-Q9XA-2B (quotes optional); "
+                    + "typed without its dates, give them with --from and --to.")
     List<String> code;
-    @Option(names = "--from", paramLabel = "DATE", description = "First day, if the code was typed without its dates.")
-    String from;
-    @Option(names = "--to", paramLabel = "DATE", description = "Last day, if the code was typed without its dates.")
-    String to;
-    @Option(names = "--json")
-    boolean json;
+    @Mixin
+    DateRangeOptions dates;
+    @Mixin
+    JsonOption json;
 
     @Override
     int run(Services s) {
         String typed = String.join(" ", code);
         try {
-            CheckCode c = s.checkCodes().verify(typed, Texts.date(from), Texts.date(to));
-            if (json) {
+            CheckCode c = s.checkCodes().verify(typed, dates.from(), dates.to());
+            if (json.on) {
                 Out.json(out(), result(true, c));
             } else {
-                out().println("OK: the check code " + c.text() + " matches the books on this laptop.");
+                out().println(t("cli.verifyCode.ok", c.text()));
             }
             return 0;
         } catch (MinkaException e) {
-            if (!json || e.code() != ErrorCode.CODE_MISMATCH) {
+            if (!json.on || e.code() != ErrorCode.CODE_MISMATCH) {
                 throw e;
             }
-            Out.json(out(), result(false, CheckCode.parse(typed, Texts.date(from), Texts.date(to))));
+            Out.json(out(), result(false, CheckCode.parse(typed, dates.from(), dates.to())));
             return ErrorCode.CODE_MISMATCH.exitCode();
         }
     }
 
-    private static Map<String, Object> result(boolean ok, CheckCode c) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("ok", ok);
-        o.put("from", c.from().toString());
-        o.put("to", c.to().toString());
-        o.put("checkCode", c.text());
-        return o;
+    /// What `verify-code --json` prints.
+    record Result(boolean ok, String from, String to, String checkCode) {
+    }
+
+    private static Result result(boolean ok, CheckCode c) {
+        return new Result(ok, c.from().toString(), c.to().toString(), c.text());
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,22 +22,24 @@ final class WorkCommand {
     private WorkCommand() {
     }
 
-    static void print(Services s, List<WorkEntry> entries, boolean json, java.io.PrintWriter out) {
+    static void print(Leaf cmd, Services s, List<WorkEntry> entries, boolean json, java.io.PrintWriter out) {
         Map<String, String> names = s.members().list().stream().collect(Collectors.toMap(Member::id, Member::name));
         Map<String, String> codes = s.work().categories().stream()
                 .collect(Collectors.toMap(WorkCategory::id, WorkCategory::code));
-        Function<String, String> name = id -> names.getOrDefault(id, "(not yet received)");
-        Function<String, String> code = id -> codes.getOrDefault(id, "(not yet received)");
+        String missing = cmd.t("cli.notYetReceived");
+        Function<String, String> name = id -> names.getOrDefault(id, missing);
+        Function<String, String> code = id -> codes.getOrDefault(id, missing);
         if (json) {
             Out.json(out, entries.stream().map(e -> Out.work(e, name, code)).toList());
             return;
         }
-        Out.table(out, List.of("ID", "DATE", "MEMBER", "CATEGORY", "HOURS", "NOTE"), entries.stream()
+        Out.table(out, List.of(cmd.t("cli.col.id"), cmd.t("cli.col.date"), cmd.t("cli.col.member"),
+                cmd.t("cli.col.category"), cmd.t("cli.col.hours"), cmd.t("cli.col.note")), entries.stream()
                 .map(e -> List.of(e.id(), e.date().toString(), name.apply(e.memberId()), code.apply(e.categoryId()),
-                        Texts.hours(e.minutes()), (e.voided() ? "[VOID: " + e.voidReason() + "] " : "")
+                        Texts.hours(e.minutes()), (e.voided() ? cmd.t("cli.voidMark", e.voidReason()) + " " : "")
                                 + (e.note() == null ? "" : e.note()))).toList());
         long total = entries.stream().filter(e -> !e.voided()).mapToLong(WorkEntry::minutes).sum();
-        out.println("Total: " + Texts.hours(total) + " hours");
+        out.println(cmd.t("cli.totalHours", Texts.hours(total)));
     }
 
     @Command(name = "add", description = "Record work done by one member; prints the entry's id.")
@@ -53,14 +56,14 @@ final class WorkCommand {
         String note;
         @Option(names = "--witness", paramLabel = "MEMBER", description = "A member who confirms the work.")
         String witness;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
             WorkEntry e = s.work().add(new WorkService.Entry(member, entryDate(date), hours, category, note, witness));
-            if (json) {
-                print(s, List.of(e), true, out());
+            if (json.on) {
+                print(this, s, List.of(e), true, out());
             } else {
                 out().println(e.id());
             }
@@ -80,16 +83,16 @@ final class WorkCommand {
         List<String> attendees;
         @Option(names = "--note")
         String note;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
             List<WorkEntry> es = s.work().addWorkDay(entryDate(date), category, hours, attendees, note);
-            if (json) {
-                print(s, es, true, out());
+            if (json.on) {
+                print(this, s, es, true, out());
             } else {
-                out().println("Recorded " + es.size() + " entries for the work day of " + date);
+                out().println(t("cli.work.day", Integer.toString(es.size()), es.isEmpty() ? date : es.getFirst().date().toString()));
             }
             return 0;
         }
@@ -105,7 +108,7 @@ final class WorkCommand {
         @Override
         int run(Services s) {
             WorkEntry e = s.work().voidEntry(id, reason);
-            out().println("Voided " + e.id());
+            out().println(t("cli.voided", e.id()));
             return 0;
         }
     }
@@ -114,18 +117,16 @@ final class WorkCommand {
     static final class ListWork extends Leaf {
         @Option(names = "--member", description = "Id or name.")
         String member;
-        @Option(names = "--from", paramLabel = "DATE")
-        String from;
-        @Option(names = "--to", paramLabel = "DATE")
-        String to;
+        @Mixin
+        DateRangeOptions dates;
         @Option(names = "--include-voided")
         boolean includeVoided;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
-            print(s, s.work().list(member, Texts.date(from), Texts.date(to), includeVoided), json, out());
+            print(this, s, s.work().list(member, dates.from(), dates.to(), includeVoided), json.on, out());
             return 0;
         }
     }

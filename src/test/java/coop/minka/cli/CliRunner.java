@@ -37,6 +37,20 @@ public final class CliRunner {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /// Runs exactly these arguments (no `--lang en` added) with `environment` as the process
+    /// environment (`LANG`, `LC_ALL`…).
+    public Result runIn(java.util.Map<String, String> environment, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of("--db", db.toString()));
+        all.addAll(List.of(args));
+        MinkaCommand root = new MinkaCommand();
+        root.environment = environment::get;
+        int code = MinkaCommand.commandLine(root, new PrintWriter(out), new PrintWriter(err))
+                .execute(all.toArray(String[]::new));
+        return new Result(code, out.toString(), err.toString());
+    }
+
     /// Runs and insists on exit 0; returns stdout stripped.
     public String ok(String... args) {
         Result r = run(args);
