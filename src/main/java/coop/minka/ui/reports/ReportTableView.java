@@ -16,6 +16,9 @@ import javafx.scene.control.TableView;
 /// window. Items are row numbers, so each row finds its kind.
 final class ReportTableView extends TableView<Integer> {
     private ReportTable shown;
+    /// False until the columns are sized for the table shown, from the font actually used
+    /// (the text size the person chose).
+    private boolean sized = true;
 
     ReportTableView() {
         setId("report-table");
@@ -66,6 +69,29 @@ final class ReportTableView extends TableView<Integer> {
             rows.add(i);
         }
         getItems().setAll(rows);
+        sized = false;
+        requestLayout();
+    }
+
+    /// Sizes each column for its header and its longest cell (up to a limit), in the font the
+    /// headers are drawn in, so that nothing is cut to "…" at any text size; a table wider than
+    /// the window scrolls.
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (sized || shown == null || !(lookup(".column-header .label") instanceof javafx.scene.control.Labeled l)) {
+            return;
+        }
+        sized = true;
+        double em = l.getFont().getSize();
+        for (int c = 0; c < getColumns().size() && c < shown.headers().size(); c++) {
+            int chars = 0;
+            for (List<String> row : shown.rows()) {
+                chars = Math.max(chars, c < row.size() ? Math.min(row.get(c).length(), 48) : 0);
+            }
+            double width = Math.max(shown.headers().get(c).length() * 0.72, chars * 0.62) * em + 1.8 * em;
+            getColumns().get(c).setPrefWidth(Math.ceil(width));
+        }
     }
 
     ReportTable shown() {

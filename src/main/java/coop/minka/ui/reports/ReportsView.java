@@ -84,10 +84,10 @@ public final class ReportsView extends BorderPane {
 
         DatePicker from = Views.datePicker(vm.from());
         from.setId("report-from");
-        from.setPrefWidth(150);
+        from.setStyle("-fx-pref-width: 10em;");
         DatePicker to = Views.datePicker(vm.to());
         to.setId("report-to");
-        to.setPrefWidth(150);
+        to.setStyle("-fx-pref-width: 10em;");
         ComboBox<Integer> start = new ComboBox<>(vm.months());
         start.setId("report-year-start");
         Views.labelled(start, m -> java.time.Month.of(m).getDisplayName(java.time.format.TextStyle.FULL_STANDALONE,
@@ -117,6 +117,9 @@ public final class ReportsView extends BorderPane {
         Label period = Views.muted("");
         period.textProperty().bind(vm.periodTextProperty());
         period.setWrapText(true);
+        period.visibleProperty().bind(vm.periodTextProperty().isNotEmpty());
+        period.managedProperty().bind(period.visibleProperty());
+        period.getStyleClass().add(Styles.DANGER);
         VBox top = new VBox(8, what, when, act, period);
         top.setPadding(new Insets(0, 0, 4, 0));
         return top;

@@ -210,8 +210,7 @@ public final class ReportsViewModel extends ScreenModel {
             return;
         }
         Optional<Period> p = period();
-        periodText.set(p.map(x -> ui.i18n().t("reports.period", ui.i18n().date(x.from()), ui.i18n().date(x.to())))
-                .orElse(ui.i18n().t("reports.periodMissing")));
+        periodText.set(p.isPresent() ? "" : ui.i18n().t("reports.periodMissing"));
         checkResult.set(null);
         if (p.isPresent()) {
             reloadNow();
@@ -447,6 +446,7 @@ public final class ReportsViewModel extends ScreenModel {
         return table;
     }
 
+    /// What is wrong with the period chosen, in plain words; empty when it is fine.
     public StringProperty periodTextProperty() {
         return periodText;
     }
