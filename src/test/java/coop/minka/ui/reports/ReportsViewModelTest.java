@@ -106,6 +106,8 @@ class ReportsViewModelTest {
             f.i18n.currencyProperty().set(s.workspace().currency());
             ReportsViewModel vm = new ReportsViewModel(f.ui, s);
             vm.shown();
+            assertEquals(Locale.forLanguageTag("es"), vm.packLanguageProperty().get(),
+                    "the pack is in the cooperative's language (es,en) unless another is chosen");
             int i = 0;
             for (Period p : periods) {
                 vm.setPeriod(p);
