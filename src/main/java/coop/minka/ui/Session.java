@@ -54,7 +54,7 @@ final class Session {
         members = new MembersViewModel(ui, services.members(), services.work(), services.reports().statements());
         work = new WorkViewModel(ui, services.members(), services.work());
         accounts = new AccountsViewModel(ui, services.ledger(), services.members());
-        reports = new ReportsViewModel(ui, services.reports(), services.pack(), services.exports());
+        reports = new ReportsViewModel(ui, services);
         sync = new SyncViewModel(ui, services.sync(), status, services.trust(),
                 new ConflictsViewModel(ui, services.conflicts()));
         settings = new SettingsViewModel(ui, prefs, books, reopen);

@@ -13,6 +13,8 @@ public final class ScriptedDialogs implements DialogService {
     public Optional<Path> fileAnswer = Optional.empty();
     public Optional<Path> folderAnswer = Optional.empty();
     public final List<String> asked = new ArrayList<>();
+    /// The files the screen asked to open in the computer's viewer.
+    public final List<Path> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public boolean confirm(String title, String message, String action) {
@@ -48,5 +50,10 @@ public final class ScriptedDialogs implements DialogService {
     public Optional<Path> chooseFolder(String title) {
         asked.add(title);
         return folderAnswer;
+    }
+
+    @Override
+    public void openDocument(Path file) {
+        opened.add(file);
     }
 }

@@ -42,6 +42,40 @@ public final class ReportService {
         return ReportTables.audit(audit.log(from, to, 0));
     }
 
+    /// The reports a treasurer reads as a table, on screen, on the command line and in CSV.
+    public enum Report {
+        TRIAL_BALANCE, BALANCE_SHEET, INCOME, CASH_BOOK, MEMBER_STATEMENT, AUDIT
+    }
+
+    /// One report of the period [from, to] as the table `minka report … --csv` prints (the
+    /// same services and the same [ReportTables]), in `language` (null: the cooperative's).
+    /// `memberRef` (a name or id; null: every member) only for the member statement. The
+    /// balance sheet is as at `to`.
+    public ReportTable table(Report report, LocalDate from, LocalDate to, String memberRef,
+                             java.util.Locale language) {
+        DateRange.check(from, to);
+        coop.minka.app.Words w = coop.minka.app.Words.of(language, ws.coop());
+        java.util.Currency cur = ws.currency();
+        return switch (report) {
+            case TRIAL_BALANCE -> ReportTables.trialBalance(statements.trialBalance(from, to), cur, w);
+            case BALANCE_SHEET -> ReportTables.balanceSheet(statements.balanceSheet(to), cur, w);
+            case INCOME -> ReportTables.income(statements.income(from, to), cur, w);
+            case CASH_BOOK -> ReportTables.cashBooks(statements.cashBooks(List.of(), from, to), from, cur, w);
+            case MEMBER_STATEMENT -> ReportTables.memberStatements(statements.memberStatements(memberRef, from, to),
+                    from, cur, w);
+            case AUDIT -> ReportTables.audit(audit.log(from, to, 0), w);
+        };
+    }
+
+    /// Writes a table as CSV (RFC 4180, UTF-8, the same writer as the CSV export) to `out`, a
+    /// new file or a folder to put `name.csv` in; returns the file written.
+    public static java.nio.file.Path saveCsv(ReportTable table, java.nio.file.Path out) {
+        java.nio.file.Path file = coop.minka.app.OutputFiles.resolve(out, table.name() + ".csv");
+        coop.minka.app.OutputFiles.write(file, os -> table.writeCsv(
+                new java.io.OutputStreamWriter(os, java.nio.charset.StandardCharsets.UTF_8)));
+        return file;
+    }
+
     /// Balances of every account, current or as of a date. The rows sum to zero.
     public List<AccountBalance> balances(LocalDate asOf) {
         return ws.read(s -> {

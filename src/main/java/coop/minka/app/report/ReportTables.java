@@ -140,7 +140,7 @@ public final class ReportTables {
     public static ReportTable cashBooks(List<AccountBook> books, LocalDate from, Currency cur, Words w) {
         Rows rows = new Rows();
         for (AccountBook b : books) {
-            bookRows(rows, List.of(b.account().code()), b, from, cur, true, w);
+            bookRows(rows, List.of(b.account().code()), b, from, cur, true, w, 0);
         }
         return rows.table("cash-book", w.t("table.cashBook"), headers(w, "csv.col.account", "csv.col.date",
                 "csv.col.memo", "csv.col.reference",
@@ -156,12 +156,16 @@ public final class ReportTables {
         Rows rows = new Rows();
         for (MemberStatement s : statements) {
             for (AccountBook b : s.accounts()) {
-                bookRows(rows, List.of(s.member().name(), b.account().code()), b, from, cur, false, w);
+                bookRows(rows, List.of(s.member().name(), b.account().code()), b, from, cur, false, w, 2);
             }
+            // the member's work in the period: hours and their value at the reference rates
+            rows.add(List.of(s.member().name(), "", "", w.t("table.workInPeriod"), "", "", "", "",
+                    h(s.workMinutes()), m(s.workValueMinor(), cur)), ReportTable.RowKind.TOTAL);
         }
         return rows.table("member-statements", w.t("table.memberStatements"), headers(w, "csv.col.member",
                 "csv.col.account", "csv.col.date",
-                "csv.col.memo", "csv.col.reference", "csv.col.in", "csv.col.out", "csv.col.balance"), flags(5, 3));
+                "csv.col.memo", "csv.col.reference", "csv.col.in", "csv.col.out", "csv.col.balance",
+                "csv.col.hours", "csv.col.value"), flags(5, 5));
     }
 
     /// Work recognition as one table; `GROUP` tells the kind of row: `total`, `gender`,
@@ -238,7 +242,8 @@ public final class ReportTables {
     }
 
     private static void bookRows(Rows rows, List<String> lead, AccountBook b, LocalDate from,
-                                 Currency cur, boolean others, Words w) {
+                                 Currency cur, boolean others, Words w, int blanks) {
+        int first = rows.rows.size();
         rows.add(concat(lead, from == null ? "" : from.toString(), w.t("table.opening"), "", others ? "" : null,
                 "", "", m(b.opening(), cur)), ReportTable.RowKind.OPENING);
         for (BookLine l : b.lines()) {
@@ -248,6 +253,12 @@ public final class ReportTables {
         }
         rows.add(concat(lead, "", w.t("table.closing"), "", others ? "" : null, m(b.totalIn(), cur),
                 m(b.totalOut(), cur), m(b.closing(), cur)), ReportTable.RowKind.CLOSING);
+        // empty cells for the columns after the money (a member statement's hours and value)
+        for (int i = first; i < rows.rows.size(); i++) {
+            List<String> r = new ArrayList<>(rows.rows.get(i));
+            r.addAll(Collections.nCopies(blanks, ""));
+            rows.rows.set(i, r);
+        }
     }
 
     private static List<String> concat(List<String> lead, String... cells) {

@@ -24,4 +24,8 @@ public interface DialogService {
 
     /// Picks a folder (a USB stick or a shared folder).
     Optional<Path> chooseFolder(String title);
+
+    /// Opens a file just made (a PDF) in the computer's own viewer. Called off the FX thread: it
+    /// may take a moment; throws `CANNOT_OPEN_FILE`-like errors as a [coop.minka.domain.MinkaException].
+    void openDocument(Path file);
 }

@@ -95,6 +95,23 @@ public final class FxDialogService implements DialogService {
         return Optional.ofNullable(dc.showDialog(owner.get())).map(File::toPath);
     }
 
+    /// Opens the file with the computer's own program for it (the PDF viewer), through the
+    /// desktop's file associations, else `xdg-open` (Linux) or `open` (macOS).
+    @Override
+    public void openDocument(Path file) {
+        try {
+            if (java.awt.Desktop.isDesktopSupported()
+                    && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.OPEN)) {
+                java.awt.Desktop.getDesktop().open(file.toFile());
+                return;
+            }
+            boolean mac = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("mac");
+            new ProcessBuilder(mac ? "open" : "xdg-open", file.toAbsolutePath().toString()).start();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private Dialog<ButtonType> dialog(String title) {
         Dialog<ButtonType> d = new Alert(Alert.AlertType.NONE);
         d.setTitle(title);

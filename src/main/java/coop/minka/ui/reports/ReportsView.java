@@ -19,28 +19,163 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import coop.minka.domain.Member;
+import java.util.Locale;
 
-/// Charts of the year: balances, hours by category, by month (women and men) and by gender.
+/// The treasurer's reports: pick a report and a period; the chosen report is shown as the same
+/// table the command line and the CSV file have (or the charts of the period), and saved as CSV
+/// or printed as the assembly pack of the period (PDF, in the chosen language). Below, a printed
+/// pack's check code can be checked against this laptop's books.
 public final class ReportsView extends BorderPane {
     private final I18n i18n;
     private final ReportsViewModel vm;
     private final VBox content = new VBox(16);
+    private final ScrollPane charts = new ScrollPane(content);
+    private final ReportTableView table = new ReportTableView();
 
     public ReportsView(ReportsViewModel vm, I18n i18n) {
         this.i18n = i18n;
         this.vm = vm;
         getStyleClass().add("screen");
-        ComboBox<Integer> year = new ComboBox<>(vm.years());
-        year.valueProperty().bindBidirectional(vm.yearProperty());
-        setTop(Views.row(Views.title(i18n, "nav.reports"), Views.grow(), new Label(i18n.t("reports.year")), year,
-                Views.button(i18n, "reports.pack", Feather.PRINTER, vm::makePack),
-                Views.button(i18n, "reports.exportCsv", Feather.DOWNLOAD, vm::exportCsv)));
-        ScrollPane sp = new ScrollPane(content);
-        sp.setFitToWidth(true);
+        setTop(controls());
+        charts.setFitToWidth(true);
         content.setPadding(new Insets(12, 4, 12, 0));
-        setCenter(sp);
+        Views.placeholder(table, i18n, "reports.noRows");
+        BorderPane.setMargin(table, new Insets(8, 0, 8, 0));
         vm.figuresProperty().addListener((o, a, b) -> render(b));
+        vm.tableProperty().addListener((o, a, b) -> table.show(b));
+        vm.choiceProperty().addListener((o, a, b) -> showCenter());
         render(vm.figuresProperty().get());
+        table.show(vm.tableProperty().get());
+        showCenter();
+        setBottom(checkCode());
+    }
+
+    private void showCenter() {
+        setCenter(vm.choiceProperty().get() == ReportsViewModel.Choice.CHARTS ? charts : table);
+    }
+
+    /// The report, the period and what to do with them, in rows that wrap at large text sizes.
+    private VBox controls() {
+        ComboBox<ReportsViewModel.Choice> report = new ComboBox<>(FXCollections.observableArrayList(
+                ReportsViewModel.Choice.values()));
+        report.setId("report-choice");
+        Views.labelled(report, c -> i18n.t(c.key()), "");
+        report.valueProperty().bindBidirectional(vm.choiceProperty());
+        ComboBox<Member> member = new ComboBox<>();
+        member.setId("report-member");
+        member.itemsProperty().bind(Bindings.createObjectBinding(() -> {
+            var items = FXCollections.<Member>observableArrayList();
+            items.add(null);
+            items.addAll(vm.members());
+            return items;
+        }, vm.members()));
+        member.valueProperty().bindBidirectional(vm.memberProperty());
+        Views.labelled(member, Member::name, i18n.t("reports.allMembers"));
+        member.visibleProperty().bind(vm.choiceProperty().isEqualTo(ReportsViewModel.Choice.MEMBER_STATEMENT));
+        member.managedProperty().bind(member.visibleProperty());
+        FlowPane what = flow(Views.title(i18n, "nav.reports"), label("reports.show"), report, member);
+
+        DatePicker from = Views.datePicker(vm.from());
+        from.setId("report-from");
+        from.setStyle("-fx-pref-width: 10em;");
+        DatePicker to = Views.datePicker(vm.to());
+        to.setId("report-to");
+        to.setStyle("-fx-pref-width: 10em;");
+        ComboBox<Integer> start = new ComboBox<>(vm.months());
+        start.setId("report-year-start");
+        Views.labelled(start, m -> java.time.Month.of(m).getDisplayName(java.time.format.TextStyle.FULL_STANDALONE,
+                i18n.locale()), "");
+        start.valueProperty().bindBidirectional(vm.yearStartMonthProperty());
+        Views.tip(start, i18n.t("reports.yearStartsTip"));
+        FlowPane when = flow(label("reports.from"), from, label("reports.to"), to,
+                flat(Views.button(i18n, "reports.thisYear", Feather.CALENDAR, vm::thisYear)),
+                flat(Views.button(i18n, "reports.lastYear", Feather.CALENDAR, vm::lastYear)),
+                flat(Views.button(i18n, "reports.thisMonth", Feather.CALENDAR, vm::thisMonth)),
+                label("reports.yearStarts"), start);
+
+        ComboBox<Locale> language = new ComboBox<>(vm.languages());
+        language.setId("report-pack-language");
+        Views.labelled(language, l -> l.getDisplayLanguage(l), "");
+        language.valueProperty().bindBidirectional(vm.packLanguageProperty());
+        Views.tip(language, i18n.t("reports.packLanguageTip"));
+        javafx.scene.control.Button csv = Views.button(i18n, "reports.saveCsv", Feather.DOWNLOAD, vm::saveCsv);
+        csv.setId("report-save-csv");
+        javafx.scene.control.Button print = Views.button(i18n, "reports.print", Feather.PRINTER, vm::makePack);
+        print.setId("report-print");
+        Views.tip(print, i18n.t("reports.printTip"));
+        javafx.scene.control.Button all = flat(Views.button(i18n, "reports.exportCsv", Feather.ARCHIVE,
+                vm::exportCsv));
+        FlowPane act = flow(csv, print, label("reports.packLanguage"), language, all);
+
+        Label period = Views.muted("");
+        period.textProperty().bind(vm.periodTextProperty());
+        period.setWrapText(true);
+        period.visibleProperty().bind(vm.periodTextProperty().isNotEmpty());
+        period.managedProperty().bind(period.visibleProperty());
+        period.getStyleClass().add(Styles.DANGER);
+        VBox top = new VBox(8, what, when, act, period);
+        top.setPadding(new Insets(0, 0, 4, 0));
+        return top;
+    }
+
+    /// "Check a printed code": the code as printed on a pack (with its period, or just the ten
+    /// characters for the period chosen above) and the answer in plain words.
+    private javafx.scene.Node checkCode() {
+        TextField code = new TextField();
+        code.setId("report-code");
+        code.setPromptText(i18n.t("reports.check.prompt"));
+        code.textProperty().bindBidirectional(vm.codeProperty());
+        code.setPrefColumnCount(28);
+        code.setOnAction(e -> vm.checkCode());
+        javafx.scene.control.Button check = Views.button(i18n, "reports.check.button", Feather.CHECK_CIRCLE,
+                vm::checkCode);
+        check.setId("report-check");
+        Label result = new Label();
+        result.setId("report-check-result");
+        result.setWrapText(true);
+        vm.checkResultProperty().addListener((o, a, b) -> {
+            result.setText(b == null ? "" : b.message());
+            result.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.WARNING);
+            if (b != null) {
+                result.getStyleClass().add(switch (b.outcome()) {
+                    case MATCHES -> Styles.SUCCESS;
+                    case DIFFERS -> Styles.DANGER;
+                    case UNREADABLE -> Styles.WARNING;
+                });
+            }
+        });
+        VBox box = new VBox(8, Views.muted(i18n.t("reports.check.help")), flow(code, check), result);
+        TitledPane pane = new TitledPane(i18n.t("reports.check.title"), box);
+        pane.setId("report-check-pane");
+        pane.setExpanded(false);
+        return pane;
+    }
+
+    private static FlowPane flow(javafx.scene.Node... nodes) {
+        FlowPane f = new FlowPane(10, 8, nodes);
+        f.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        for (javafx.scene.Node n : nodes) {
+            if (n instanceof javafx.scene.layout.Region r && !(n instanceof TextField)) {
+                r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+        return f;
+    }
+
+    private Label label(String key) {
+        return new Label(i18n.t(key));
+    }
+
+    private static javafx.scene.control.Button flat(javafx.scene.control.Button b) {
+        b.getStyleClass().add(Styles.FLAT);
+        return b;
     }
 
     private void render(ReportsViewModel.Figures f) {
@@ -48,7 +183,8 @@ public final class ReportsView extends BorderPane {
         if (f == null) {
             return;
         }
-        Label summary = new Label(i18n.t("reports.summary", i18n.hours(f.totalMinutes()), i18n.money(f.valueMinor())));
+        Label summary = new Label(i18n.t("reports.summaryPeriod", i18n.hours(f.totalMinutes()),
+                i18n.money(f.valueMinor())));
         summary.getStyleClass().add(Styles.TITLE_4);
         summary.setWrapText(true);
         content.getChildren().add(summary);
@@ -59,8 +195,8 @@ public final class ReportsView extends BorderPane {
                 chartCard("reports.hoursByMonth", "hours-by-month", monthChart(f)),
                 chartCard("reports.hoursByCategory", "hours-by-kind", sideways(f.hoursByCategory())),
                 chartCard("reports.hoursByGender", "hours-women-men", pie(f)),
-                chartCard("reports.money", "money", barChart(f.assetAccounts(), false)),
-                card("reports.balancesByType", balanceTable(f)));
+                chartCard("reports.moneyAtEnd", "money", barChart(f.assetAccounts(), false)),
+                card("reports.balancesAtEnd", balanceTable(f)));
         content.getChildren().add(charts);
         content.getChildren().add(Views.muted(i18n.t("reports.more")));
     }
