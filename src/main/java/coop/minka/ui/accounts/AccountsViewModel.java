@@ -120,15 +120,16 @@ public final class AccountsViewModel extends ScreenModel {
     }
 
     /// The account's running balance after each transaction of the page, by transaction id: the
-    /// account's book (the cash book of [StatementService]) from the page's oldest date, so the
-    /// balance before it is the book's opening and older entries shown later agree with it.
+    /// account's book (the cash book of [StatementService]) over the page's dates, so the
+    /// balance before them is the book's opening and older entries shown later agree with it.
     private Map<String, Long> register(Account account, List<Transaction> page) {
         if (page.isEmpty()) {
             return Map.of();
         }
         LocalDate from = page.stream().map(Transaction::date).min(LocalDate::compareTo).orElseThrow();
+        LocalDate to = page.stream().map(Transaction::date).max(LocalDate::compareTo).orElseThrow();
         Map<String, Long> out = new java.util.HashMap<>();
-        for (StatementService.BookLine l : statements.cashBooks(List.of(account.code()), from, null)
+        for (StatementService.BookLine l : statements.cashBooks(List.of(account.code()), from, to)
                 .getFirst().lines()) {
             out.put(l.txId(), l.balance());
         }
