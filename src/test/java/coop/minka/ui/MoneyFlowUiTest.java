@@ -185,6 +185,7 @@ class MoneyFlowUiTest {
         within(robot, "#tx-credit-1", width);
     }
 
+
     private static void within(FxRobot robot, String id, double width) {
         Node n = robot.lookup(id).query();
         Bounds b = n.localToScene(n.getBoundsInLocal());

@@ -59,7 +59,7 @@ public final class AccountsView extends BorderPane {
         Button out = Views.primary(i18n, "money.wentOut", Feather.ARROW_UP_RIGHT, vm::moneyOut);
         out.setId("money-out");
         // the buttons flow onto a second line rather than running off a narrow screen's edge
-        FlowPane actions = new FlowPane(10, 8, in, out, newTx, templates, change, newAccount);
+        FlowPane actions = new FlowPane(10, 8, in, out, newTx, templates);
         actions.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
         actions.setMinWidth(0);
         actions.setPrefWrapLength(600);
@@ -67,9 +67,12 @@ public final class AccountsView extends BorderPane {
         Label title = Views.title(i18n, "nav.accounts");
         title.setMinWidth(Region.USE_PREF_SIZE);
         HBox top = new HBox(10, title, actions);
-        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        top.setAlignment(javafx.geometry.Pos.TOP_LEFT);
         setTop(top);
-        VBox left = new VBox(8, Views.heading(i18n, "accounts.chart"), chart());
+        // the chart's own buttons sit above it, flowing under each other when the side is narrow
+        FlowPane chartActions = new FlowPane(8, 6, change, newAccount);
+        chartActions.setMinWidth(0);
+        VBox left = new VBox(8, Views.heading(i18n, "accounts.chart"), chartActions, chart());
         VBox.setVgrow(tree, Priority.ALWAYS);
         left.setMinWidth(160);
         StackPane right = new StackPane(journalPane(), new MoneyFormView(vm, i18n), new TransactionFormView(vm, i18n),
