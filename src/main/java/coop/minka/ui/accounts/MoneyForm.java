@@ -66,6 +66,7 @@ public final class MoneyForm {
         this.date = new DateField(i18n, true, today.get(), today);
         direction.addListener((o, a, b) -> refreshPurposes());
         member.addListener((o, a, b) -> refreshPurposes());
+        i18n.localeProperty().addListener((o, a, b) -> refreshPurposes()); // the choices' words follow the language
         amount.addListener((o, a, b) -> amountError.set(problem(b)));
         valid = Bindings.createBooleanBinding(() -> minor() > 0 && cash.get() != null && purpose.get() != null
                         && date.valid(), amount, cash, purpose, date.valueProperty(), date.errorProperty());

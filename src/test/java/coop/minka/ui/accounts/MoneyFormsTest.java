@@ -149,6 +149,23 @@ class MoneyFormsTest {
     }
 
     @Test
+    void theChoicesAndThePreviewSpeakTheChosenLanguage() {
+        vm.moneyIn();
+        MoneyForm m = vm.moneyForm();
+        m.purposeProperty().set(purpose("4000"));
+        m.amountProperty().set("40");
+        f.i18n.localeProperty().set(java.util.Locale.forLanguageTag("es"));
+        try {
+            assertTrue(purpose("4000").text().endsWith("· ganado"), purpose("4000").text());
+            assertEquals("4000", m.purposeProperty().get().account().code(), "the choice stays");
+            m.amountProperty().set("41");
+            assertTrue(m.previewProperty().get().startsWith("Entraron "), m.previewProperty().get());
+        } finally {
+            f.i18n.localeProperty().set(java.util.Locale.ENGLISH);
+        }
+    }
+
+    @Test
     void anAmountOfZeroNothingOrWordsCannotBeSaved() {
         vm.moneyIn();
         MoneyForm m = vm.moneyForm();
