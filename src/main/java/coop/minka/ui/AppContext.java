@@ -211,7 +211,7 @@ public final class AppContext {
                 () -> show(Screen.MEMBERS, () -> s.membersView.focusSearch()),
                 () -> show(Screen.WORK, () -> s.workView.focusQuickEntry()),
                 () -> show(Screen.WORK, s.work::startWorkDay),
-                () -> show(Screen.ACCOUNTS, s.accounts::newTransaction),
+                () -> show(Screen.ACCOUNTS, s.accounts::moneyIn),
                 () -> show(Screen.SYNC, s.sync::syncWithFolder),
                 () -> show(Screen.SYNC, s.sync::importFile),
                 () -> show(Screen.SYNC, () -> s.sync.exportFor(null)),

@@ -53,7 +53,7 @@ final class Session {
                 () -> books.syncSummary(ui.i18n()));
         members = new MembersViewModel(ui, services.members(), services.work(), services.reports().statements());
         work = new WorkViewModel(ui, services.members(), services.work());
-        accounts = new AccountsViewModel(ui, services.ledger(), services.members());
+        accounts = new AccountsViewModel(ui, services.ledger(), services.members(), services.reports().statements());
         reports = new ReportsViewModel(ui, services);
         sync = new SyncViewModel(ui, services.sync(), status, services.trust(),
                 new ConflictsViewModel(ui, services.conflicts()));

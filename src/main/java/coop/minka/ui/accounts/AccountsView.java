@@ -23,6 +23,9 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -51,12 +54,32 @@ public final class AccountsView extends BorderPane {
         Button change = Views.button(i18n, "accounts.changeAccount", Feather.EDIT_2, vm::startChangeAccount);
         change.setId("account-change");
         change.disableProperty().bind(vm.accountFilterProperty().isNull());
-        setTop(Views.row(Views.title(i18n, "nav.accounts"), Views.grow(), templates, change, newAccount, newTx));
-        VBox left = new VBox(8, Views.heading(i18n, "accounts.chart"), chart());
+        Button in = Views.primary(i18n, "money.cameIn", Feather.ARROW_DOWN_LEFT, vm::moneyIn);
+        in.setId("money-in");
+        Button out = Views.primary(i18n, "money.wentOut", Feather.ARROW_UP_RIGHT, vm::moneyOut);
+        out.setId("money-out");
+        // the buttons flow onto a second line rather than running off a narrow screen's edge
+        FlowPane actions = new FlowPane(10, 8, in, out, newTx, templates);
+        actions.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        actions.setMinWidth(0);
+        actions.setPrefWrapLength(600);
+        HBox.setHgrow(actions, Priority.ALWAYS);
+        Label title = Views.title(i18n, "nav.accounts");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(10, title, actions);
+        top.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        setTop(top);
+        // the chart's own buttons sit above it, flowing under each other when the side is narrow
+        FlowPane chartActions = new FlowPane(8, 6, change, newAccount);
+        chartActions.setMinWidth(0);
+        VBox left = new VBox(8, Views.heading(i18n, "accounts.chart"), chartActions, chart());
         VBox.setVgrow(tree, Priority.ALWAYS);
-        StackPane right = new StackPane(journalPane(), new TransactionFormView(vm, i18n), new AccountFormView(vm, i18n));
+        left.setMinWidth(160);
+        StackPane right = new StackPane(journalPane(), new MoneyFormView(vm, i18n), new TransactionFormView(vm, i18n),
+                new AccountFormView(vm, i18n));
+        right.setMinWidth(240);
         SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.38);
+        split.setDividerPositions(0.34);
         BorderPane.setMargin(split, new Insets(12, 0, 0, 0));
         setCenter(split);
     }
@@ -70,8 +93,8 @@ public final class AccountsView extends BorderPane {
         balance.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue() == null ? ""
                 : i18n.money(c.getValue().getValue().balance())));
         balance.setStyle("-fx-alignment: CENTER-RIGHT;");
-        name.setPrefWidth(250);
-        balance.setPrefWidth(140);
+        name.setPrefWidth(220);
+        balance.setPrefWidth(110);
         tree.getColumns().setAll(List.of(name, balance));
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         vm.chart().addListener((ListChangeListener<AccountsViewModel.AccountRow>) c -> fillTree());
@@ -146,10 +169,17 @@ public final class AccountsView extends BorderPane {
                 AccountsViewModel.JournalRow::accounts, s -> s);
         TableColumn<AccountsViewModel.JournalRow, Long> amount = Views.numberColumn(i18n, "accounts.col.amount",
                 AccountsViewModel.JournalRow::amount, i18n::money);
-        date.setPrefWidth(110);
-        memo.setPrefWidth(220);
-        amount.setPrefWidth(120);
-        t.getColumns().setAll(List.of(date, memo, accounts, amount));
+        // the running balance of the account the journal is filtered by (its register)
+        TableColumn<AccountsViewModel.JournalRow, Long> balance = Views.numberColumn(i18n, "accounts.col.runningBalance",
+                AccountsViewModel.JournalRow::balance, i18n::money);
+        balance.setId("journal-balance");
+        balance.visibleProperty().bind(vm.accountFilterProperty().isNotNull());
+        date.setPrefWidth(100);
+        memo.setPrefWidth(180);
+        accounts.setPrefWidth(140);
+        amount.setPrefWidth(100);
+        balance.setPrefWidth(110);
+        t.getColumns().setAll(List.of(date, memo, accounts, amount, balance));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Views.placeholder(t, i18n, "accounts.journalEmpty");
         t.setRowFactory(tv -> new TableRow<>() {
@@ -203,7 +233,8 @@ public final class AccountsView extends BorderPane {
                 details);
         VBox.setVgrow(t, Priority.ALWAYS);
         box.setPadding(new Insets(0, 0, 0, 12));
-        box.visibleProperty().bind(vm.transactionForm().openProperty().not().and(vm.accountForm().openProperty().not()));
+        box.visibleProperty().bind(vm.transactionForm().openProperty().not().and(vm.accountForm().openProperty().not())
+                .and(vm.moneyForm().openProperty().not()));
         return box;
     }
 }

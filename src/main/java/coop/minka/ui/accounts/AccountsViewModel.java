@@ -3,6 +3,7 @@ package coop.minka.ui.accounts;
 import coop.minka.app.LedgerService;
 import coop.minka.app.MemberService;
 import coop.minka.app.report.ReportService;
+import coop.minka.app.report.StatementService;
 import coop.minka.domain.Account;
 import coop.minka.domain.AccountType;
 import coop.minka.domain.Member;
@@ -12,6 +13,7 @@ import coop.minka.domain.Posting;
 import coop.minka.domain.Transaction;
 import coop.minka.ui.common.ScreenModel;
 import coop.minka.ui.common.UiContext;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +36,13 @@ public final class AccountsViewModel extends ScreenModel {
     public record AccountRow(Account account, long balance) {
     }
 
-    /// A transaction with its total and the names of its accounts.
-    public record JournalRow(Transaction tx, long amount, String accounts) {
+    /// A transaction with its total and the names of its accounts. `balance` is the running
+    /// balance of the account the journal is filtered by after this transaction, on the
+    /// account's natural side; null when the journal shows all accounts, or for a voided one.
+    public record JournalRow(Transaction tx, long amount, String accounts, Long balance) {
+        public JournalRow(Transaction tx, long amount, String accounts) {
+            this(tx, amount, accounts, null);
+        }
     }
 
     /// One line of a transaction, for the details under the journal.
@@ -43,12 +50,14 @@ public final class AccountsViewModel extends ScreenModel {
     }
 
     private record Loaded(List<LedgerService.AccountBalance> accounts, List<Transaction> journal, long total,
-                          List<Member> members) {
+                          List<Member> members, Map<String, Long> balances) {
     }
 
     private final LedgerService ledger;
     private final MemberService members;
+    private final StatementService statements;
     private final TransactionForm txForm;
+    private final MoneyForm moneyForm;
     private final AccountForm accountForm = new AccountForm();
     private final ObservableList<AccountRow> chart = FXCollections.observableArrayList();
     private final ObservableList<Account> choices = FXCollections.observableArrayList();
@@ -62,6 +71,7 @@ public final class AccountsViewModel extends ScreenModel {
     /// federation's books hold hundreds of thousands, which would take seconds and most of
     /// an old laptop's memory to load whole.
     static final int PAGE = 500;
+    private int page = PAGE;
     private final javafx.beans.property.IntegerProperty shown = new javafx.beans.property.SimpleIntegerProperty(PAGE);
     private final javafx.beans.property.LongProperty total = new javafx.beans.property.SimpleLongProperty();
     private final BooleanBinding canSaveTransaction;
@@ -70,20 +80,25 @@ public final class AccountsViewModel extends ScreenModel {
     private Map<String, Account> byId = Map.of();
     private Map<AccountType, Long> typeTotals = Map.of();
 
-    public AccountsViewModel(UiContext ui, LedgerService ledger, MemberService members) {
+    private final BooleanBinding canSaveMoney;
+
+    public AccountsViewModel(UiContext ui, LedgerService ledger, MemberService members, StatementService statements) {
         super(ui);
         this.ledger = ledger;
         this.members = members;
+        this.statements = statements;
         this.txForm = new TransactionForm(() -> ui.i18n().currencyProperty().get(), ui.i18n(), ui::today);
+        this.moneyForm = new MoneyForm(() -> ui.i18n().currencyProperty().get(), ui.i18n(), ui::today);
         canSaveTransaction = txForm.validBinding().and(ui.async().busyProperty().not());
+        canSaveMoney = moneyForm.validBinding().and(ui.async().busyProperty().not());
         canSaveAccount = accountForm.validBinding().and(ui.async().busyProperty().not());
         canVoid = Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().tx().voided(), selected);
         accountFilter.addListener((o, a, b) -> {
-            shown.set(PAGE);
+            shown.set(page);
             reloadNow();
         });
         showVoided.addListener((o, a, b) -> {
-            shown.set(PAGE);
+            shown.set(page);
             reloadNow();
         });
         selected.addListener((o, a, b) -> showDetails(b));
@@ -99,8 +114,26 @@ public final class AccountsViewModel extends ScreenModel {
         int limit = shown.get();
         ui.async().run(() -> {
             var page = ledger.latestTransactions(filter == null ? null : filter.code(), voided, limit);
-            return new Loaded(ledger.accounts(), page.latest(), page.total(), members.list());
+            Map<String, Long> balances = filter == null ? Map.of() : register(filter, page.latest());
+            return new Loaded(ledger.accounts(), page.latest(), page.total(), members.list(), balances);
         }, this::show);
+    }
+
+    /// The account's running balance after each transaction of the page, by transaction id: the
+    /// account's book (the cash book of [StatementService]) over the page's dates, so the
+    /// balance before them is the book's opening and older entries shown later agree with it.
+    private Map<String, Long> register(Account account, List<Transaction> page) {
+        if (page.isEmpty()) {
+            return Map.of();
+        }
+        LocalDate from = page.stream().map(Transaction::date).min(LocalDate::compareTo).orElseThrow();
+        LocalDate to = page.stream().map(Transaction::date).max(LocalDate::compareTo).orElseThrow();
+        Map<String, Long> out = new java.util.HashMap<>();
+        for (StatementService.BookLine l : statements.cashBooks(List.of(account.code()), from, to)
+                .getFirst().lines()) {
+            out.put(l.txId(), l.balance());
+        }
+        return out;
     }
 
     private void show(Loaded l) {
@@ -116,17 +149,18 @@ public final class AccountsViewModel extends ScreenModel {
         if (!choices.equals(open)) {
             choices.setAll(open);
         }
+        moneyForm.chart(open);
         memberChoices.setAll(l.members().stream().filter(m -> m.status() == MemberStatus.ACTIVE).toList());
         String keep = selected.get() == null ? null : selected.get().tx().id();
-        journal.setAll(l.journal().stream().map(this::row).toList());
+        journal.setAll(l.journal().stream().map(t -> row(t, l.balances())).toList());
         total.set(l.total());
         selected.set(journal.stream().filter(r -> r.tx().id().equals(keep)).findFirst().orElse(null));
     }
 
-    private JournalRow row(Transaction t) {
+    private JournalRow row(Transaction t, Map<String, Long> balances) {
         long amount = t.postings().stream().mapToLong(Posting::amount).filter(a -> a > 0).sum();
         String names = t.postings().stream().map(p -> name(p.accountId())).distinct().collect(Collectors.joining(", "));
-        return new JournalRow(t, amount, names);
+        return new JournalRow(t, amount, names, t.voided() ? null : balances.get(t.id()));
     }
 
     private String name(String accountId) {
@@ -150,7 +184,47 @@ public final class AccountsViewModel extends ScreenModel {
 
     public void newTransaction() {
         accountForm.openProperty().set(false);
+        moneyForm.openProperty().set(false);
         txForm.start();
+    }
+
+    /// Opens the plain form for money that came in.
+    public void moneyIn() {
+        startMoney(MoneyForm.Direction.IN);
+    }
+
+    /// Opens the plain form for money that went out.
+    public void moneyOut() {
+        startMoney(MoneyForm.Direction.OUT);
+    }
+
+    private void startMoney(MoneyForm.Direction d) {
+        accountForm.openProperty().set(false);
+        txForm.openProperty().set(false);
+        moneyForm.chart(List.copyOf(choices));
+        moneyForm.start(d);
+    }
+
+    public void cancelMoney() {
+        moneyForm.openProperty().set(false);
+    }
+
+    /// Posts the money form: two lines, the cash account debited for money in and credited for
+    /// money out, the other account the opposite.
+    public void saveMoney() {
+        moneyForm.date().commit();
+        if (!canSaveMoney.get()) {
+            return;
+        }
+        List<LedgerService.Line> lines = moneyForm.lines().stream()
+                .map(l -> new LedgerService.Line(l[0], l[1])).toList();
+        LocalDate date = moneyForm.date().valueProperty().get();
+        String memo = moneyForm.memoOrDefault();
+        ui.async().run(() -> ledger.post(date, memo, null, lines), t -> {
+            moneyForm.openProperty().set(false);
+            ui.notices().success(ui.i18n().t("accounts.saved", t.memo()));
+            changed();
+        });
     }
 
     /// Fills the form for an everyday entry: memo and both accounts; the amount typed on the
@@ -215,6 +289,7 @@ public final class AccountsViewModel extends ScreenModel {
 
     public void startAddAccount() {
         txForm.openProperty().set(false);
+        moneyForm.openProperty().set(false);
         accountForm.start();
     }
 
@@ -223,6 +298,7 @@ public final class AccountsViewModel extends ScreenModel {
         Account a = accountFilter.get();
         if (a != null) {
             txForm.openProperty().set(false);
+            moneyForm.openProperty().set(false);
             accountForm.startEdit(a);
         }
     }
@@ -274,6 +350,14 @@ public final class AccountsViewModel extends ScreenModel {
         return txForm;
     }
 
+    public MoneyForm moneyForm() {
+        return moneyForm;
+    }
+
+    public BooleanBinding canSaveMoneyBinding() {
+        return canSaveMoney;
+    }
+
     public AccountForm accountForm() {
         return accountForm;
     }
@@ -295,9 +379,16 @@ public final class AccountsViewModel extends ScreenModel {
         return memberChoices;
     }
 
+    /// Pages of `n` transactions (tests use small pages); shows the first page again.
+    void pageSize(int n) {
+        page = n;
+        shown.set(n);
+        reloadNow();
+    }
+
     /// Loads the next page of older transactions into the journal.
     public void showOlder() {
-        shown.set(shown.get() + PAGE);
+        shown.set(shown.get() + page);
         reloadNow();
     }
 

@@ -90,10 +90,16 @@ final class TransactionFormView extends ScrollPane {
         Button cancel = Views.button(i18n, "action.cancel", null, vm::cancelTransaction);
         Label saveHelp = Views.muted(i18n.t("accounts.form.saveHelp"));
         saveHelp.visibleProperty().bind(vm.canSaveTransactionBinding().not());
-        VBox box = new VBox(12, title, head, grid, Views.row(add, balance), diff, Views.row(save, cancel), saveHelp);
+        // what the two columns mean, in one line each side: the words are the double-entry ones
+        Label sides = Views.muted(i18n.t("accounts.form.sidesHelp"));
+        sides.setId("tx-sides-help");
+        Label keys = Views.muted(i18n.t("money.keysHelp"));
+        VBox box = new VBox(12, title, head, sides, grid, Views.row(add, balance), diff, Views.row(save, cancel), saveHelp,
+                keys);
         box.setPadding(new Insets(16));
         box.getStyleClass().add("form-card");
         setContent(box);
+        FormKeys.install(box, vm::saveTransaction, vm::cancelTransaction);
         f.openProperty().addListener((o, a, b) -> {
             if (b) {
                 memo.requestFocus();

@@ -25,7 +25,7 @@ class AccountsViewModelTest {
     @BeforeEach
     void setUp() {
         s = f.books(dir, "a");
-        vm = new AccountsViewModel(f.ui, s.ledger(), s.members());
+        vm = new AccountsViewModel(f.ui, s.ledger(), s.members(), s.reports().statements());
         vm.shown();
     }
 

@@ -33,7 +33,7 @@ class TypedDatesTest {
     @BeforeEach
     void setUp() {
         s = f.books(dir, "d");
-        vm = new AccountsViewModel(f.ui, s.ledger(), s.members());
+        vm = new AccountsViewModel(f.ui, s.ledger(), s.members(), s.reports().statements());
         vm.shown();
     }
 
