@@ -30,7 +30,9 @@ public final class CoopService {
     }
 
     /// Changes the name and/or the languages (null: unchanged). A `currency` other than the
-    /// current one is refused with `CURRENCY_FIXED`. Appends nothing when nothing changes.
+    /// current one is refused with `CURRENCY_FIXED`: the log has no entry that changes it (a
+    /// `coop.update` carrying it is held invalid), since a change made on one laptop while another
+    /// posts offline would give amounts two meanings. Appends nothing when nothing changes.
     public Cooperative update(String name, String languages, String currency) {
         Cooperative c = ws.coop();
         if (currency != null && !currency.isBlank()

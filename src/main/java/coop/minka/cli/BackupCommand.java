@@ -63,7 +63,7 @@ final class BackupCommand {
             } else {
                 List<List<String>> rows = new ArrayList<>();
                 for (BackupService.Backup b : all) {
-                    rows.add(List.of(b.name(), when(b), t(l, "cli.backup.size", Math.max(1, b.size() / 1024))));
+                    rows.add(List.of(b.name(), when(b), t(l, "cli.backup.size", String.valueOf(Math.max(1, b.size() / 1024)))));
                 }
                 out().print(TextTable.render(List.of(t(l, "cli.backup.col.name"), t(l, "cli.backup.col.when"),
                         t(l, "cli.backup.col.size")), rows));

@@ -33,7 +33,11 @@ final class PeriodLateCommands {
     }
 
     static String status(Locale l, PeriodService.LateStatus s) {
-        return BackupCommand.t(l, "cli.period.late.status." + s.name().toLowerCase(Locale.ROOT));
+        return BackupCommand.t(l, switch (s) {
+            case WAITING -> "cli.period.late.status.waiting";
+            case ACCEPTED -> "cli.period.late.status.accepted";
+            case VOIDED -> "cli.period.late.status.voided";
+        });
     }
 
     @Command(name = "late", description = "List the late entries: dated in a closed period, arrived after the close.")
@@ -58,8 +62,8 @@ final class PeriodLateCommands {
             for (PeriodService.LateEntry e : all) {
                 String figure = e.kind().equals("tx")
                         ? coop.minka.domain.Money.format(e.amountOrMinutes(), money)
-                        : BackupCommand.t(l, "cli.period.late.minutes", e.amountOrMinutes());
-                rows.add(List.of(e.id(), BackupCommand.t(l, "cli.period.late.kind." + e.kind()),
+                        : BackupCommand.t(l, "cli.period.late.minutes", String.valueOf(e.amountOrMinutes()));
+                rows.add(List.of(e.id(), BackupCommand.t(l, e.kind().equals("tx") ? "cli.period.late.kind.tx" : "cli.period.late.kind.work"),
                         e.date() == null ? "" : e.date().toString(), e.what(), figure, e.laptop(), status(l, e.status())));
             }
             out().print(TextTable.render(List.of(BackupCommand.t(l, "cli.period.late.col.id"),

@@ -136,8 +136,9 @@ final class BooksAdapter implements SettingsViewModel.Books {
         if (s.conflicts() > 0) {
             att.add(new HomeViewModel.Attention(i18n.t("home.att.conflicts", s.conflicts()), Screen.SYNC));
         }
-        if (!s.late().isEmpty()) {
-            att.add(new HomeViewModel.Attention(i18n.t("home.att.late", s.late().size()), Screen.SYNC));
+        long late = s.late().isEmpty() ? 0 : services.closing().waitingLate(); // decided ones need no look
+        if (late > 0) {
+            att.add(new HomeViewModel.Attention(i18n.t("home.att.late", late), Screen.SETTINGS));
         }
         if (!s.impostors().isEmpty()) {
             att.add(new HomeViewModel.Attention(i18n.t("home.att.impostors", s.impostors().size()), Screen.SYNC));

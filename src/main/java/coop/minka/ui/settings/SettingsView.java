@@ -202,10 +202,17 @@ public final class SettingsView extends BorderPane {
                 }
                 String figure = l.tx() ? i18n.money(l.figure()) : i18n.t("settings.late.minutes", l.figure());
                 Label text = new Label(i18n.t("settings.late.line", l.date() == null ? "" : i18n.date(l.date()), l.what(),
-                        figure, l.laptop(), i18n.t("settings.late.state." + l.state().name().toLowerCase(Locale.ROOT))));
+                        figure));
                 text.setWrapText(true);
-                text.setMaxWidth(520);
-                javafx.scene.layout.HBox row = Views.row(text, Views.grow());
+                text.setMaxWidth(480);
+                Label state = new Label(i18n.t(switch (l.state()) {
+                    case WAITING -> "settings.late.state.waiting";
+                    case ACCEPTED -> "settings.late.state.accepted";
+                    case VOIDED -> "settings.late.state.voided";
+                }));
+                state.getStyleClass().add(l.state() == SettingsViewModel.LateState.WAITING ? Styles.WARNING : Styles.TEXT_MUTED);
+                Label from = Views.muted(i18n.t("settings.late.from", l.laptop()));
+                javafx.scene.layout.HBox row = Views.row(text, from, Views.grow(), state);
                 if (l.state() == SettingsViewModel.LateState.WAITING) {
                     Button accept = Views.button(i18n, "settings.late.accept", Feather.CHECK, () -> vm.acceptLate(l));
                     Button voidIt = Views.button(i18n, "settings.late.void", Feather.X, () -> vm.voidLate(l));
