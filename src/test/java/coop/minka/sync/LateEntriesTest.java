@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import coop.minka.app.LedgerService;
 import coop.minka.app.PeriodService;
 import coop.minka.app.PeriodService.LateStatus;
+import coop.minka.app.WorkService;
 import coop.minka.domain.ErrorCode;
 import coop.minka.domain.MinkaException;
 import java.nio.file.Path;
@@ -74,6 +75,25 @@ class LateEntriesTest {
             assertEquals(TestCoop.balance(a, "1000"), TestCoop.balance(b, "1000"));
             TestCoop.assertVerifies(a);
             TestCoop.assertVerifies(c);
+        }
+    }
+
+    @Test
+    void aLateWorkEntryCanBeVoidedToo() {
+        try (TestCoop coop = TestCoop.found(tmp, "b")) {
+            Village a = coop.a();
+            Village b = coop.get("b");
+            String work = b.s.work().add(new WorkService.Entry("Ana", LocalDate.of(2026, 5, 20), "2", "K", null, null)).id();
+            a.s.closing().close(LocalDate.of(2026, 5, 31));
+            a.sync.importBundle(b.exportFull(coop.dir()));
+            var late = a.s.closing().lateEntries();
+            assertEquals(1, late.size());
+            assertEquals("work", late.getFirst().kind());
+            assertEquals(120, late.getFirst().amountOrMinutes());
+            a.s.work().voidEntry(work, "not that day");
+            assertEquals(LateStatus.VOIDED, a.s.closing().lateEntries().getFirst().status());
+            b.sync.importBundle(a.exportFull(coop.dir()));
+            assertEquals(a.digest(), b.digest());
         }
     }
 }
