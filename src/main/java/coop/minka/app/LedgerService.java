@@ -148,7 +148,7 @@ public final class LedgerService {
             if (t.voided()) {
                 throw new MinkaException(ErrorCode.ALREADY_VOIDED, id);
             }
-            periods.checkOpen(w, t.date());
+            periods.checkVoidable(w, t.date(), t.id());
             return w.append(OpType.TX_VOID, t.id(), OpData.builder().put("reason", r).build());
         });
         return transaction(tid);

@@ -104,6 +104,11 @@ public final class Services implements AutoCloseable {
         return checkCodes;
     }
 
+    /// The cooperative's name, languages and currency.
+    public CoopService cooperative() {
+        return new CoopService(workspace);
+    }
+
     /// Closing the books up to a date.
     public PeriodService closing() {
         return closing;

@@ -184,7 +184,7 @@ public final class WorkService {
             if (e.voided()) {
                 throw new MinkaException(ErrorCode.ALREADY_VOIDED, id);
             }
-            periods.checkOpen(w, e.date());
+            periods.checkVoidable(w, e.date(), e.id());
             return w.append(OpType.WORK_VOID, e.id(), OpData.builder().put("reason", r).build());
         });
         return entry(id.strip());

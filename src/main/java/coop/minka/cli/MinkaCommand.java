@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
         subcommands = {InitCommand.class, MemberCommand.class, CategoryCommand.class, WorkCommand.class,
                 AccountCommand.class, TxCommand.class, ReportCommand.class, LogCommand.class, VerifyCommand.class,
                 SyncCommand.class, JoinCommand.class,
-                ExportCommand.class, PeriodCommand.class, VerifyCodeCommand.class, DemoCommand.class})
+                ExportCommand.class, PeriodCommand.class, VerifyCodeCommand.class, DemoCommand.class,
+                BackupCommand.class, CoopCommand.class})
 public final class MinkaCommand {
     @Option(names = "--db", paramLabel = "FILE",
             description = "The database file (default: $MINKA_DB, else the per-user data folder).")

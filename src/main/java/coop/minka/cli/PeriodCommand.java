@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /// `minka period close --to DATE` and `minka period status`.
 @Command(name = "period", description = "Close the books up to a date, so nothing dated in the closed period can be entered.",
-        subcommands = {PeriodCommand.Close.class, PeriodCommand.Status.class})
+        subcommands = {PeriodCommand.Close.class, PeriodCommand.Status.class, PeriodLateCommands.Late.class, PeriodLateCommands.Accept.class})
 final class PeriodCommand {
     private PeriodCommand() {
     }

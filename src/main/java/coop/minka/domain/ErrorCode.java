@@ -72,6 +72,8 @@ public enum ErrorCode {
     INVALID_ENTRY(2),
     UNKNOWN_CONFLICT(2),
     CASH_NOT_ASSET(2),
+    NOT_LATE(2),
+    CURRENCY_FIXED(2),
     INTERNAL(70);
 
     private final int exitCode;

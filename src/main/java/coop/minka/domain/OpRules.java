@@ -203,6 +203,10 @@ public final class OpRules {
                 }
                 case OpType.WORK_VOID, OpType.TX_VOID -> r.text("reason", true, MAX_TEXT, false);
                 case OpType.PERIOD_CLOSE -> r.date("to", true);
+                case OpType.PERIOD_ACCEPT -> {
+                    r.hash("entry", true);
+                    r.text("note", false, MAX_TEXT, false);
+                }
                 case OpType.CONFLICT_RESOLVE -> {
                     r.hash("loser", true);
                     r.name("field", false);

@@ -26,4 +26,9 @@ public final class CooperativeRepository {
         return new Cooperative(r.getId(), r.getName(), Currency.getInstance(r.getCurrency()), r.getCreatedAt(),
                 r.getLanguages());
     }
+
+    /// Whether any transaction was ever posted in these books (voided ones included).
+    public static boolean hasTransactions(Session s) {
+        return s.dsl().fetchExists(coop.minka.store.schema.Tables.TX);
+    }
 }

@@ -251,6 +251,26 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /// Whether SQLite's `quick_check` finds the file sound.
+    public boolean intact() {
+        Statements.forget(connection);
+        try (Statement st = connection.createStatement(); var rs = st.executeQuery("PRAGMA quick_check")) {
+            return rs.next() && "ok".equalsIgnoreCase(rs.getString(1)) && !rs.next();
+        } catch (SQLException e) {
+            throw translate(e, file);
+        }
+    }
+
+    /// Folds the write-ahead log into the file now and empties it (`wal_checkpoint(TRUNCATE)`).
+    public void checkpoint() {
+        Statements.forget(connection);
+        try (Statement st = connection.createStatement()) {
+            st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            throw translate(e, file);
+        }
+    }
+
     @Override
     public void close() {
         Statements.forget(connection);

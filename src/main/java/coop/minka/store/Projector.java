@@ -216,7 +216,7 @@ public final class Projector {
                 case OpType.WORK_ADD -> insertWork(op);
                 case OpType.TX_POST -> insertTx(op);
                 case OpType.WORK_VOID, OpType.TX_VOID -> applyVoid(op);
-                case OpType.PERIOD_CLOSE -> { /* read from the log by the period rules */ }
+                case OpType.PERIOD_CLOSE, OpType.PERIOD_ACCEPT -> { /* read from the log by the period rules */ }
                 default -> dirty.add(op.entity());
             }
         }

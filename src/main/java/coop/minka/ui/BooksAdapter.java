@@ -70,6 +70,53 @@ final class BooksAdapter implements SettingsViewModel.Books {
         return true;
     }
 
+    @Override
+    public void restoreFile(java.nio.file.Path file) {
+        backups.restoreFile(file);
+        services.close();
+    }
+
+    @Override
+    public SettingsViewModel.Periods periods() {
+        var p = services.closing();
+        var history = p.history().stream()
+                .map(c -> new SettingsViewModel.CloseRow(c.to(), c.laptop(), c.at())).toList();
+        var late = p.lateEntries().stream().map(e -> new SettingsViewModel.Late(e.id(), e.kind().equals("tx"), e.date(),
+                e.what(), e.amountOrMinutes(), e.laptop(), SettingsViewModel.LateState.valueOf(e.status().name()))).toList();
+        return new SettingsViewModel.Periods(p.closedUpTo().orElse(null), history, late);
+    }
+
+    @Override
+    public void close(java.time.LocalDate to) {
+        services.closing().close(to);
+    }
+
+    @Override
+    public void accept(SettingsViewModel.Late late) {
+        services.closing().accept(late.id(), null);
+    }
+
+    @Override
+    public void voidLate(SettingsViewModel.Late late, String reason) {
+        if (late.tx()) {
+            services.ledger().voidTransaction(late.id(), reason);
+        } else {
+            services.work().voidEntry(late.id(), reason);
+        }
+    }
+
+    @Override
+    public SettingsViewModel.Details details() {
+        var c = services.cooperative().show();
+        return new SettingsViewModel.Details(c.name(), c.languages(), c.currency().getCurrencyCode(),
+                services.cooperative().hasMoney());
+    }
+
+    @Override
+    public void updateDetails(String name, String languages) {
+        services.cooperative().update(name, languages, null);
+    }
+
     /// The sync part of the dashboard.
     HomeViewModel.SyncSummary syncSummary(I18n i18n) {
         SyncStatus.Status s = status.status();
@@ -89,8 +136,9 @@ final class BooksAdapter implements SettingsViewModel.Books {
         if (s.conflicts() > 0) {
             att.add(new HomeViewModel.Attention(i18n.t("home.att.conflicts", s.conflicts()), Screen.SYNC));
         }
-        if (!s.late().isEmpty()) {
-            att.add(new HomeViewModel.Attention(i18n.t("home.att.late", s.late().size()), Screen.SYNC));
+        long late = s.late().isEmpty() ? 0 : services.closing().waitingLate(); // decided ones need no look
+        if (late > 0) {
+            att.add(new HomeViewModel.Attention(i18n.t("home.att.late", late), Screen.SETTINGS));
         }
         if (!s.impostors().isEmpty()) {
             att.add(new HomeViewModel.Attention(i18n.t("home.att.impostors", s.impostors().size()), Screen.SYNC));

@@ -54,6 +54,7 @@ class OpRulesTest {
                     "postings", List.of(posting(A1, 2500), posting(A2, -2500)))),
             Map.entry(OpType.TX_VOID, Map.of("reason", "wrong account")),
             Map.entry(OpType.PERIOD_CLOSE, Map.of("to", "2025-12-31")),
+            Map.entry(OpType.PERIOD_ACCEPT, Map.of("entry", HASH, "note", "paid at the assembly")),
             Map.entry(OpType.CONFLICT_RESOLVE, Map.of("loser", HASH, "field", "name")));
 
     static Optional<OpRules.Violation> check(String type, Map<String, Object> data) {
@@ -73,7 +74,7 @@ class OpRulesTest {
 
     @Test
     void everyOpTypeAsTheServicesBuildItIsValid() {
-        assertEquals(17, VALID.size());
+        assertEquals(18, VALID.size());
         VALID.forEach((type, data) -> assertEquals(Optional.empty(), check(type, data), type));
     }
 

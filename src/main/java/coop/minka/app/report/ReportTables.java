@@ -47,6 +47,7 @@ public final class ReportTables {
             Map.entry("tx.post", "change.tx.post"),
             Map.entry("tx.void", "change.tx.void"),
             Map.entry("period.close", "change.period.close"),
+            Map.entry("period.accept", "change.period.accept"),
             Map.entry("conflict.resolve", "change.conflict.resolve"));
 
     private ReportTables() {

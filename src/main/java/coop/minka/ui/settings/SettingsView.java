@@ -2,6 +2,7 @@ package coop.minka.ui.settings;
 
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
+import coop.minka.ui.common.DateField;
 import coop.minka.ui.common.I18n;
 import coop.minka.ui.common.Views;
 import coop.minka.ui.common.settings.Preferences;
@@ -9,6 +10,8 @@ import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -18,7 +21,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
-/// Settings: appearance, the cooperative, this laptop, backups.
+/// Settings: appearance, the cooperative's details, this laptop, closing the books (with the late
+/// entries to review), backups.
 public final class SettingsView extends BorderPane {
     private final SettingsViewModel vm;
     private final I18n i18n;
@@ -29,7 +33,7 @@ public final class SettingsView extends BorderPane {
         this.i18n = i18n;
         getStyleClass().add("screen");
         setTop(Views.title(i18n, "nav.settings"));
-        VBox content = new VBox(16, appearance(), about(), backups());
+        VBox content = new VBox(16, appearance(), details(), about(), closing(), backups());
         content.setPadding(new Insets(12, 4, 12, 0));
         content.setMaxWidth(860);
         ScrollPane sp = new ScrollPane(content);
@@ -130,7 +134,97 @@ public final class SettingsView extends BorderPane {
         Button make = Views.primary(i18n, "settings.backup.now", Feather.SAVE, vm::backupNow);
         Button restore = Views.button(i18n, "settings.restore.action", Feather.ROTATE_CCW, vm::restoreSelected);
         restore.disableProperty().bind(vm.selectedBackupProperty().isNull());
-        return card("settings.backups", Views.muted(i18n.t("settings.backups.help")), list, Views.row(make, restore));
+        restore.setId("settings-restore");
+        Button fromFile = Views.button(i18n, "settings.restoreFile.action", Feather.FOLDER, vm::restoreFromFile);
+        fromFile.setId("settings-restore-file");
+        make.setId("settings-backup-now");
+        return card("settings.backups", Views.muted(i18n.t("settings.backups.help")), list,
+                Views.row(make, restore, fromFile));
+    }
+
+    /// The cooperative's name and languages, editable; the currency shown, fixed once money exists.
+    private VBox details() {
+        TextField name = new TextField();
+        name.setId("settings-coop-name");
+        name.textProperty().bindBidirectional(vm.coopNameProperty());
+        name.setPrefColumnCount(28);
+        TextField langs = new TextField();
+        langs.setId("settings-coop-languages");
+        langs.textProperty().bindBidirectional(vm.coopLanguagesProperty());
+        langs.setPrefColumnCount(12);
+        Label currency = new Label();
+        currency.setWrapText(true);
+        vm.detailsProperty().addListener((o, a, b) -> currency.setText(b == null ? "" : i18n.t(
+                b.currencyFixed() ? "settings.details.currencyFixed" : "settings.details.currencyAtStart", b.currency())));
+        Button save = Views.primary(i18n, "settings.details.save", Feather.CHECK, vm::saveDetails);
+        save.setId("settings-coop-save");
+        save.disableProperty().bind(vm.detailsProperty().isNull());
+        return card("settings.details", new javafx.scene.layout.FlowPane(24, 12,
+                Views.field(i18n, "settings.details.name", name, null),
+                Views.field(i18n, "settings.details.languages", langs, null)),
+                Views.muted(i18n.t("settings.details.languagesHelp")), currency, save);
+    }
+
+    /// Closing the books: up to when, the history, a close with a confirmation, and the late
+    /// entries to accept or void.
+    private VBox closing() {
+        Label status = new Label();
+        status.setId("settings-closed-up-to");
+        status.setWrapText(true);
+        Runnable showStatus = () -> status.setText(vm.closedUpToProperty().get() == null
+                ? i18n.t("settings.close.never") : i18n.t("settings.close.upTo", i18n.date(vm.closedUpToProperty().get())));
+        vm.closedUpToProperty().addListener((o, a, b) -> showStatus.run());
+        showStatus.run();
+        VBox history = new VBox(4);
+        Runnable showHistory = () -> history.getChildren().setAll(vm.closeHistory().stream()
+                .map(c -> (javafx.scene.Node) Views.muted(i18n.t("settings.close.historyLine", i18n.date(c.to()), c.laptop(),
+                        i18n.dateTime(c.at())))).toList());
+        vm.closeHistory().addListener((javafx.collections.ListChangeListener<SettingsViewModel.CloseRow>) c -> showHistory.run());
+        showHistory.run();
+        DateField to = new DateField(i18n, false, vm.closeToProperty().get());
+        to.valueProperty().bindBidirectional(vm.closeToProperty());
+        DatePicker picker = Views.datePicker(to);
+        picker.setId("settings-close-to");
+        Button close = Views.primary(i18n, "settings.close.action", Feather.LOCK, vm::closeBooks);
+        close.setId("settings-close");
+        ListView<SettingsViewModel.Late> late = new ListView<>(vm.late());
+        late.setId("settings-late");
+        late.setPrefHeight(180);
+        late.setPlaceholder(Views.muted(i18n.t("settings.late.none")));
+        late.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(SettingsViewModel.Late l, boolean empty) {
+                super.updateItem(l, empty);
+                if (empty || l == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                String figure = l.tx() ? i18n.money(l.figure()) : i18n.t("settings.late.minutes", l.figure());
+                Label text = new Label(i18n.t("settings.late.line", l.date() == null ? "" : i18n.date(l.date()), l.what(),
+                        figure));
+                text.setWrapText(true);
+                text.setMaxWidth(480);
+                Label state = new Label(i18n.t(switch (l.state()) {
+                    case WAITING -> "settings.late.state.waiting";
+                    case ACCEPTED -> "settings.late.state.accepted";
+                    case VOIDED -> "settings.late.state.voided";
+                }));
+                state.getStyleClass().add(l.state() == SettingsViewModel.LateState.WAITING ? Styles.WARNING : Styles.TEXT_MUTED);
+                Label from = Views.muted(i18n.t("settings.late.from", l.laptop()));
+                javafx.scene.layout.HBox row = Views.row(text, from, Views.grow(), state);
+                if (l.state() == SettingsViewModel.LateState.WAITING) {
+                    Button accept = Views.button(i18n, "settings.late.accept", Feather.CHECK, () -> vm.acceptLate(l));
+                    Button voidIt = Views.button(i18n, "settings.late.void", Feather.X, () -> vm.voidLate(l));
+                    row.getChildren().addAll(accept, voidIt);
+                }
+                setText(null);
+                setGraphic(row);
+            }
+        });
+        return card("settings.close", status, history, Views.muted(i18n.t("settings.close.help")),
+                Views.row(Views.field(i18n, "settings.close.to", picker, to.noticeProperty()), close),
+                Views.heading(i18n, "settings.late"), Views.muted(i18n.t("settings.late.help")), late);
     }
 
     private VBox card(String key, javafx.scene.Node... body) {

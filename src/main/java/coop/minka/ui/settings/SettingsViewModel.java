@@ -4,17 +4,21 @@ import coop.minka.ui.common.I18n;
 import coop.minka.ui.common.ScreenModel;
 import coop.minka.ui.common.UiContext;
 import coop.minka.ui.common.settings.Preferences;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/// Settings: language, theme, text size; the cooperative's details; this laptop's name and key
-/// fingerprint; backups.
+/// Settings: language, theme, text size; the cooperative's details (name and languages editable);
+/// this laptop's name and key fingerprint; closing the books and reviewing late entries; backups.
 public final class SettingsViewModel extends ScreenModel {
     /// Facts about the books and this laptop, shown read-only.
     public record About(String coopName, String currency, java.time.Instant created, String laptopName,
@@ -37,10 +41,67 @@ public final class SettingsViewModel extends ScreenModel {
         void restore(Backup b);
 
         boolean backupsAvailable();
+
+        /// The closed periods and the late entries.
+        default Periods periods() {
+            return new Periods(null, List.of(), List.of());
+        }
+
+        /// Closes the books up to `to` (inclusive).
+        default void close(LocalDate to) {
+            throw new UnsupportedOperationException();
+        }
+
+        /// Accepts a late entry for every laptop.
+        default void accept(Late late) {
+            throw new UnsupportedOperationException();
+        }
+
+        /// Voids a late entry (its transaction or work entry) with `reason`.
+        default void voidLate(Late late, String reason) {
+            throw new UnsupportedOperationException();
+        }
+
+        /// The cooperative's editable details; null when they cannot be edited here.
+        default Details details() {
+            return null;
+        }
+
+        /// Saves a new name and languages.
+        default void updateDetails(String name, String languages) {
+            throw new UnsupportedOperationException();
+        }
+
+        /// Restores any Minka database file; the app reopens the books afterwards.
+        default void restoreFile(Path file) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /// One close: up to which day, which laptop closed, when.
+    public record CloseRow(LocalDate to, String laptop, java.time.Instant at) {
+    }
+
+    /// What was decided about a late entry.
+    public enum LateState {
+        WAITING, ACCEPTED, VOIDED
+    }
+
+    /// A late entry: dated in a closed period, arrived after the close. `tx` says whether it is a
+    /// transaction (`figure` in minor units) or work (`figure` in minutes).
+    public record Late(String id, boolean tx, LocalDate date, String what, long figure, String laptop, LateState state) {
+    }
+
+    /// Closed up to (null: never closed), the history oldest first, the late entries.
+    public record Periods(LocalDate closedUpTo, List<CloseRow> history, List<Late> late) {
+    }
+
+    /// The cooperative's name and languages; the currency is fixed once money exists.
+    public record Details(String name, String languages, String currency, boolean currencyFixed) {
     }
 
     /// What one reload reads on the background thread.
-    private record Loaded(About about, List<Backup> backups) {
+    private record Loaded(About about, List<Backup> backups, Periods periods, Details details) {
     }
 
     private final Preferences prefs;
@@ -49,6 +110,13 @@ public final class SettingsViewModel extends ScreenModel {
     private final ObjectProperty<About> about = new SimpleObjectProperty<>();
     private final ObservableList<Backup> backups = FXCollections.observableArrayList();
     private final ObjectProperty<Backup> selectedBackup = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> closedUpTo = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> closeTo = new SimpleObjectProperty<>();
+    private final ObservableList<CloseRow> closeHistory = FXCollections.observableArrayList();
+    private final ObservableList<Late> late = FXCollections.observableArrayList();
+    private final ObjectProperty<Details> details = new SimpleObjectProperty<>();
+    private final StringProperty coopName = new SimpleStringProperty("");
+    private final StringProperty coopLanguages = new SimpleStringProperty("");
 
     public SettingsViewModel(UiContext ui, Preferences prefs, Books books, Runnable reopen) {
         super(ui);
@@ -59,9 +127,21 @@ public final class SettingsViewModel extends ScreenModel {
 
     @Override
     protected void reload() {
-        ui.async().run(() -> new Loaded(books.about(), books.backupsAvailable() ? books.backups() : List.of()), r -> {
+        ui.async().run(() -> new Loaded(books.about(), books.backupsAvailable() ? books.backups() : List.of(),
+                books.periods(), books.details()), r -> {
             about.set(r.about());
             backups.setAll(r.backups());
+            closedUpTo.set(r.periods().closedUpTo());
+            closeHistory.setAll(r.periods().history());
+            late.setAll(r.periods().late());
+            details.set(r.details());
+            if (r.details() != null) {
+                coopName.set(r.details().name());
+                coopLanguages.set(r.details().languages() == null ? "" : r.details().languages());
+            }
+            if (closeTo.get() == null) {
+                closeTo.set(suggestedClose(r.periods().closedUpTo()));
+            }
         });
     }
 
@@ -89,6 +169,132 @@ public final class SettingsViewModel extends ScreenModel {
             ui.notices().success(ui.i18n().t("settings.restore.done"));
             reopen.run();
         });
+    }
+
+    /// The last day of the previous month: the usual day to close up to.
+    private LocalDate suggestedClose(LocalDate closed) {
+        LocalDate d = ui.today().withDayOfMonth(1).minusDays(1);
+        return closed != null && !d.isAfter(closed) ? null : d;
+    }
+
+    /// Restores a database file chosen by the user (a backup kept elsewhere, a copy), after a
+    /// clear warning.
+    public void restoreFromFile() {
+        var file = ui.dialogs().openFile(ui.i18n().t("settings.restoreFile.title"), "db");
+        if (file.isEmpty()) {
+            return;
+        }
+        if (!ui.dialogs().confirm(ui.i18n().t("settings.restore.title"),
+                ui.i18n().t("settings.restoreFile.message", file.get().getFileName().toString()),
+                ui.i18n().t("settings.restore.action"))) {
+            return;
+        }
+        ui.async().run(() -> {
+            books.restoreFile(file.get());
+            return file.get();
+        }, done -> {
+            ui.notices().success(ui.i18n().t("settings.restore.done"));
+            reopen.run();
+        });
+    }
+
+    /// Closes the books up to the chosen day, after saying what that means.
+    public void closeBooks() {
+        LocalDate to = closeTo.get();
+        if (to == null) {
+            ui.notices().info(ui.i18n().t("settings.close.pickDate"));
+            return;
+        }
+        if (!ui.dialogs().confirm(ui.i18n().t("settings.close.title"),
+                ui.i18n().t("settings.close.message", ui.i18n().date(to)), ui.i18n().t("settings.close.action"))) {
+            return;
+        }
+        ui.async().run(() -> {
+            books.close(to);
+            return to;
+        }, done -> {
+            ui.notices().success(ui.i18n().t("settings.close.done", ui.i18n().date(done)));
+            closeTo.set(null);
+            changed();
+            reloadNow();
+        });
+    }
+
+    /// Keeps a late entry in the books; the decision syncs to every laptop.
+    public void acceptLate(Late l) {
+        if (l == null || l.state() != LateState.WAITING) {
+            return;
+        }
+        ui.async().run(() -> {
+            books.accept(l);
+            return l;
+        }, done -> {
+            ui.notices().success(ui.i18n().t("settings.late.accepted", done.what()));
+            changed();
+            reloadNow();
+        });
+    }
+
+    /// Voids a late entry, asking for the reason.
+    public void voidLate(Late l) {
+        if (l == null || l.state() != LateState.WAITING) {
+            return;
+        }
+        var reason = ui.dialogs().askText(ui.i18n().t("settings.late.void.title"),
+                ui.i18n().t("settings.late.void.message", l.what()), ui.i18n().t("settings.late.void.action"));
+        if (reason.isEmpty() || reason.get().isBlank()) {
+            return;
+        }
+        ui.async().run(() -> {
+            books.voidLate(l, reason.get().strip());
+            return l;
+        }, done -> {
+            ui.notices().success(ui.i18n().t("settings.late.voided", done.what()));
+            changed();
+            reloadNow();
+        });
+    }
+
+    /// Saves the cooperative's name and languages.
+    public void saveDetails() {
+        String name = coopName.get();
+        String langs = coopLanguages.get();
+        ui.async().run(() -> {
+            books.updateDetails(name, langs);
+            return name;
+        }, done -> {
+            ui.notices().success(ui.i18n().t("settings.details.saved"));
+            changed();
+            reloadNow();
+        });
+    }
+
+    public ObjectProperty<LocalDate> closedUpToProperty() {
+        return closedUpTo;
+    }
+
+    public ObjectProperty<LocalDate> closeToProperty() {
+        return closeTo;
+    }
+
+    public ObservableList<CloseRow> closeHistory() {
+        return closeHistory;
+    }
+
+    public ObservableList<Late> late() {
+        return late;
+    }
+
+    public ObjectProperty<Details> detailsProperty() {
+        return details;
+    }
+
+    public StringProperty coopNameProperty() {
+        return coopName;
+    }
+
+    public StringProperty coopLanguagesProperty() {
+        return coopLanguages;
     }
 
     public List<Locale> languages() {

@@ -1,0 +1,67 @@
+package coop.minka.cli;
+
+import coop.minka.app.Services;
+import coop.minka.domain.Cooperative;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/// `minka coop show` and `minka coop update --name --languages [--currency]`.
+@Command(name = "coop", description = "Show or change the cooperative's details (name, languages).",
+        subcommands = {CoopCommand.Show.class, CoopCommand.Update.class})
+final class CoopCommand {
+    private CoopCommand() {
+    }
+
+    static void print(Leaf leaf, Services s, Cooperative c, boolean json) {
+        if (json) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("id", c.id());
+            o.put("name", c.name());
+            o.put("currency", c.currency().getCurrencyCode());
+            o.put("languages", c.languages());
+            o.put("currencyFixed", s.cooperative().hasMoney());
+            Out.json(leaf.out(), o);
+            return;
+        }
+        Locale l = leaf.root().locale();
+        leaf.out().println(Terminal.safe(BackupCommand.text(l, "cli.coop.name", c.name())));
+        leaf.out().println(Terminal.safe(BackupCommand.text(l, "cli.coop.currency", c.currency().getCurrencyCode(),
+                c.currency().getDisplayName(l))));
+        leaf.out().println(Terminal.safe(BackupCommand.text(l, "cli.coop.languages",
+                c.languages() == null ? "" : c.languages())));
+    }
+
+    @Command(name = "show", description = "Show the cooperative's name, currency and languages.")
+    static final class Show extends Leaf {
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        int run(Services s) {
+            print(this, s, s.cooperative().show(), json);
+            return 0;
+        }
+    }
+
+    @Command(name = "update", description = "Change the cooperative's name or languages. The currency is fixed.")
+    static final class Update extends Leaf {
+        @Option(names = "--name", paramLabel = "NAME")
+        String name;
+        @Option(names = "--languages", paramLabel = "LANGS", description = "Comma-separated language tags, e.g. es,qu.")
+        String languages;
+        @Option(names = "--currency", paramLabel = "CODE", description = "Refused unless it is the current currency.")
+        String currency;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        int run(Services s) {
+            Cooperative c = s.cooperative().update(name, languages, currency);
+            print(this, s, c, json);
+            return 0;
+        }
+    }
+}
