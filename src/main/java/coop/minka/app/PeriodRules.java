@@ -32,7 +32,7 @@ public final class PeriodRules {
     }
 
     /// Refuses the void of `entity` (dated `date`) with `PERIOD_CLOSED` when it lies in a closed
-    /// period, unless the entity is a late entry waiting for a decision here (design notes 22):
+    /// period, unless the entity is a late entry waiting for a decision here (design notes 23):
     /// voiding is then the correction the review offers.
     public void checkVoidable(Session s, LocalDate date, String entity) {
         Optional<LocalDate> closed = closedUpTo(s);

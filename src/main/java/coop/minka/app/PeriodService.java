@@ -23,7 +23,7 @@ import java.util.Optional;
 /// Closing the books: after `close(to)` nothing dated on or before `to` can be entered or
 /// voided on any laptop that has received the close. Entries dated in a closed period that
 /// arrive later from another laptop are kept (never dropped) and listed as late entries, for a
-/// person to accept (`period.accept`, which syncs) or void (design notes 22).
+/// person to accept (`period.accept`, which syncs) or void (design notes 23).
 public final class PeriodService {
     private final Workspace ws;
     private final PeriodRules rules;
@@ -93,7 +93,7 @@ public final class PeriodService {
         VOIDED
     }
 
-    /// An entry dated in a closed period that arrived after the close (design notes 22): `id` is
+    /// An entry dated in a closed period that arrived after the close (design notes 23): `id` is
     /// its transaction or work entry, `kind` `tx` or `work`, `what` the memo or the member and minutes.
     public record LateEntry(String id, String kind, LocalDate date, String what, long amountOrMinutes, String laptop,
                             long seq, Instant receivedAt, LateStatus status) {
@@ -163,7 +163,10 @@ public final class PeriodService {
         return ws.write(w -> {
             List<LateEntry> matches = late(w).stream().filter(e -> e.id().equals(r)
                     || r.length() >= 4 && e.id().startsWith(r)).toList();
-            if (matches.size() != 1) {
+            if (matches.size() > 1) {
+                throw new MinkaException(ErrorCode.AMBIGUOUS_ENTRY, ref, matches.size());
+            }
+            if (matches.isEmpty()) {
                 throw new MinkaException(ErrorCode.NOT_LATE, ref);
             }
             LateEntry e = matches.getFirst();

@@ -69,7 +69,7 @@ public final class WorkService {
 
     /// Changes a kind of work in one entry: a new `name` (null keeps it) and/or a `rate` from the
     /// day `from` on (both or neither). The rate from a day is one field of the entity fold, so
-    /// two laptops setting the rate from the same day agree on one (design-notes item 21). A day
+    /// two laptops setting the rate from the same day agree on one (design-notes item 22). A day
     /// in a closed period is refused: closed figures keep their value.
     public WorkCategory updateCategory(String ref, String name, String rate, LocalDate from) {
         String n = name == null ? null : Texts.required(name, "name");

@@ -9,11 +9,10 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,12 +34,12 @@ final class BackupCommand {
         return WHEN.format(b.at().atZone(ZoneId.systemDefault()));
     }
 
-    private static Map<String, Object> json(BackupService.Backup b) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("name", b.name());
-        o.put("at", b.at().toString());
-        o.put("bytes", b.size());
-        return o;
+    /// A backup in `backup list|make --json`.
+    record BackupJson(String name, String at, long bytes) {
+    }
+
+    private static BackupJson json(BackupService.Backup b) {
+        return new BackupJson(b.name(), b.at().toString(), b.size());
     }
 
     private static BackupService backups(Services s) {
@@ -49,14 +48,14 @@ final class BackupCommand {
 
     @Command(name = "list", description = "List this database's backups, newest first.")
     static final class ListBackups extends Leaf {
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
             List<BackupService.Backup> all = backups(s).list();
             Locale l = root().locale();
-            if (json) {
+            if (json.on) {
                 Out.json(out(), all.stream().map(BackupCommand::json).toList());
             } else if (all.isEmpty()) {
                 out().println(BackupCommand.text(l, "cli.backup.none"));
@@ -74,13 +73,13 @@ final class BackupCommand {
 
     @Command(name = "make", description = "Make a backup of the books now.")
     static final class Make extends Leaf {
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
             BackupService.Backup b = backups(s).backupNow();
-            if (json) {
+            if (json.on) {
                 Out.json(out(), json(b));
             } else {
                 out().println(Terminal.safe(BackupCommand.text(root().locale(), "cli.backup.made", b.name(), when(b))));

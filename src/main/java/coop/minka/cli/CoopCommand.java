@@ -2,10 +2,9 @@ package coop.minka.cli;
 
 import coop.minka.app.Services;
 import coop.minka.domain.Cooperative;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /// `minka coop show` and `minka coop update --name --languages [--currency]`.
@@ -15,15 +14,14 @@ final class CoopCommand {
     private CoopCommand() {
     }
 
+    /// What `coop show|update --json` prints.
+    record CoopJson(String id, String name, String currency, String languages, boolean currencyFixed) {
+    }
+
     static void print(Leaf leaf, Services s, Cooperative c, boolean json) {
         if (json) {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("id", c.id());
-            o.put("name", c.name());
-            o.put("currency", c.currency().getCurrencyCode());
-            o.put("languages", c.languages());
-            o.put("currencyFixed", s.cooperative().hasMoney());
-            Out.json(leaf.out(), o);
+            Out.json(leaf.out(), new CoopJson(c.id(), c.name(), c.currency().getCurrencyCode(), c.languages(),
+                    s.cooperative().hasMoney()));
             return;
         }
         Locale l = leaf.root().locale();
@@ -36,12 +34,12 @@ final class CoopCommand {
 
     @Command(name = "show", description = "Show the cooperative's name, currency and languages.")
     static final class Show extends Leaf {
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
-            print(this, s, s.cooperative().show(), json);
+            print(this, s, s.cooperative().show(), json.on);
             return 0;
         }
     }
@@ -54,13 +52,13 @@ final class CoopCommand {
         String languages;
         @Option(names = "--currency", paramLabel = "CODE", description = "Refused unless it is the current currency.")
         String currency;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
             Cooperative c = s.cooperative().update(name, languages, currency);
-            print(this, s, c, json);
+            print(this, s, c, json.on);
             return 0;
         }
     }

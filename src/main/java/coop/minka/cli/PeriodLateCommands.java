@@ -1,35 +1,35 @@
 package coop.minka.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import coop.minka.app.PeriodService;
 import coop.minka.app.Services;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/// `minka period late` and `minka period accept ID` (design notes 22); a late entry is voided
+/// `minka period late` and `minka period accept ID` (design notes 23); a late entry is voided
 /// with `tx void` or `work void`.
 final class PeriodLateCommands {
     private PeriodLateCommands() {
     }
 
-    static Map<String, Object> json(PeriodService.LateEntry e) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("id", e.id());
-        o.put("kind", e.kind());
-        o.put("date", e.date() == null ? null : e.date().toString());
-        o.put("what", e.what());
-        o.put(e.kind().equals("tx") ? "amount" : "minutes", e.amountOrMinutes());
-        o.put("laptop", e.laptop());
-        o.put("seq", e.seq());
-        o.put("receivedAt", e.receivedAt().toString());
-        o.put("status", e.status().name().toLowerCase(Locale.ROOT));
-        return o;
+    /// A late entry in `period late|accept --json`: `amount` (minor units) for a transaction,
+    /// `minutes` for work; the other is left out.
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record LateJson(String id, String kind, String date, String what, Long amount, Long minutes, String laptop,
+                    long seq, String receivedAt, String status) {
+    }
+
+    static LateJson json(PeriodService.LateEntry e) {
+        boolean tx = e.kind().equals("tx");
+        return new LateJson(e.id(), e.kind(), e.date() == null ? null : e.date().toString(), e.what(),
+                tx ? e.amountOrMinutes() : null, tx ? null : e.amountOrMinutes(), e.laptop(), e.seq(),
+                e.receivedAt().toString(), e.status().name().toLowerCase(Locale.ROOT));
     }
 
     static String status(Locale l, PeriodService.LateStatus s) {
@@ -42,14 +42,14 @@ final class PeriodLateCommands {
 
     @Command(name = "late", description = "List the late entries: dated in a closed period, arrived after the close.")
     static final class Late extends Leaf {
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
             List<PeriodService.LateEntry> all = s.closing().lateEntries();
             Locale l = root().locale();
-            if (json) {
+            if (json.on) {
                 Out.json(out(), all.stream().map(PeriodLateCommands::json).toList());
                 return 0;
             }
@@ -84,13 +84,13 @@ final class PeriodLateCommands {
         String id;
         @Option(names = "--note", paramLabel = "TEXT")
         String note;
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         int run(Services s) {
             PeriodService.LateEntry e = s.closing().accept(id, note);
-            if (json) {
+            if (json.on) {
                 Out.json(out(), json(e));
             } else {
                 LocalDate d = e.date();

@@ -20,7 +20,7 @@ public final class OpType {
     public static final String TX_VOID = "tx.void";
     public static final String PERIOD_CLOSE = "period.close";
     /// A decision that an entry dated in a closed period that arrived after the close (a late
-    /// entry) stays in the books (design notes 22): entity = the entry's transaction or work
+    /// entry) stays in the books (design notes 23): entity = the entry's transaction or work
     /// entry, `entry` = the hash of the late entry.
     public static final String PERIOD_ACCEPT = "period.accept";
     public static final String CONFLICT_RESOLVE = "conflict.resolve";

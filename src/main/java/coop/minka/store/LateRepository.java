@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
-/// What the late-entry review (design notes 22) reads: the late entry itself, whether a counted
+/// What the late-entry review (design notes 23) reads: the late entry itself, whether a counted
 /// `period.accept` names it, and whether its transaction or work entry is voided.
 public final class LateRepository {
     private LateRepository() {

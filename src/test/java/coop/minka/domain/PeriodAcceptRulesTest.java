@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/// `period.accept` (design notes 22) in the rule book: it names the accepted entry by its hash.
+/// `period.accept` (design notes 23) in the rule book: it names the accepted entry by its hash.
 class PeriodAcceptRulesTest {
     @Test
     void anAcceptanceNamesTheEntryByItsHash() {
