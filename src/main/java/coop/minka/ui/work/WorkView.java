@@ -196,6 +196,7 @@ public final class WorkView extends BorderPane {
     private TableView<WorkViewModel.Row> table() {
         TableView<WorkViewModel.Row> t = new TableView<>(vm.rows());
         t.setId("work-table");
+        t.getStyleClass().add(Styles.DENSE); // more rows fit on a small screen at large text
         TableColumn<WorkViewModel.Row, LocalDate> date = Views.column(i18n, "work.col.date", r -> r.entry().date(), i18n::date);
         TableColumn<WorkViewModel.Row, String> who = Views.column(i18n, "work.col.member", WorkViewModel.Row::member, s -> s);
         TableColumn<WorkViewModel.Row, String> cat = Views.column(i18n, "work.col.category", WorkViewModel.Row::category, s -> s);
