@@ -170,7 +170,17 @@ public final class WorkService {
         }
         WorkCategory c = WorkRepository.categoryByCode(s, Texts.required(categoryCode, "category").strip())
                 .orElseThrow(() -> new MinkaException(ErrorCode.UNKNOWN_CATEGORY, categoryCode));
-        String witness = witnessRef == null || witnessRef.isBlank() ? null : MemberService.find(s, witnessRef).id();
+        String witness = null;
+        if (witnessRef != null && !witnessRef.isBlank()) {
+            Member w = MemberService.find(s, witnessRef);
+            if (w.id().equals(m.id())) {
+                throw new MinkaException(ErrorCode.WITNESS_IS_WORKER, m.name());
+            }
+            if (w.status() == MemberStatus.INACTIVE) {
+                throw new MinkaException(ErrorCode.INACTIVE_WITNESS, w.name());
+            }
+            witness = w.id();
+        }
         return OpData.builder().put("member", m.id()).put("date", date.toString()).put("minutes", (long) minutes)
                 .put("category", c.id()).put("note", Texts.optional(note, "note")).put("witness", witness)
                 .put("workday", workDay).build();

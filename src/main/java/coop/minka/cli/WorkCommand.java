@@ -34,9 +34,10 @@ final class WorkCommand {
             return;
         }
         Out.table(out, List.of(cmd.t("cli.col.id"), cmd.t("cli.col.date"), cmd.t("cli.col.member"),
-                cmd.t("cli.col.category"), cmd.t("cli.col.hours"), cmd.t("cli.col.note")), entries.stream()
-                .map(e -> List.of(e.id(), e.date().toString(), name.apply(e.memberId()), code.apply(e.categoryId()),
-                        Texts.hours(e.minutes()), (e.voided() ? cmd.t("cli.voidMark", e.voidReason()) + " " : "")
+                cmd.t("cli.col.category"), cmd.t("cli.col.hours"), cmd.t("cli.col.witness"), cmd.t("cli.col.note")),
+                entries.stream().map(e -> List.of(e.id(), e.date().toString(), name.apply(e.memberId()),
+                        code.apply(e.categoryId()), Texts.hours(e.minutes()),
+                        e.witnessId() == null ? "" : name.apply(e.witnessId()), (e.voided() ? cmd.t("cli.voidMark", e.voidReason()) + " " : "")
                                 + (e.note() == null ? "" : e.note()))).toList());
         long total = entries.stream().filter(e -> !e.voided()).mapToLong(WorkEntry::minutes).sum();
         out.println(cmd.t("cli.totalHours", Texts.hours(total)));
@@ -121,12 +122,18 @@ final class WorkCommand {
         DateRangeOptions dates;
         @Option(names = "--include-voided")
         boolean includeVoided;
+        @Option(names = "--unwitnessed", description = "Only work that no other member has confirmed as witness.")
+        boolean unwitnessed;
         @Mixin
         JsonOption json;
 
         @Override
         int run(Services s) {
-            print(this, s, s.work().list(member, dates.from(), dates.to(), includeVoided), json.on, out());
+            List<WorkEntry> entries = s.work().list(member, dates.from(), dates.to(), includeVoided);
+            if (unwitnessed) {
+                entries = entries.stream().filter(e -> e.witnessId() == null).toList();
+            }
+            print(this, s, entries, json.on, out());
             return 0;
         }
     }

@@ -75,6 +75,8 @@ public enum ErrorCode {
     CASH_NOT_ASSET(2),
     NOT_LATE(2),
     CURRENCY_FIXED(2),
+    WITNESS_IS_WORKER(2),
+    INACTIVE_WITNESS(2),
     INTERNAL(70);
 
     private final int exitCode;

@@ -48,7 +48,7 @@ class OpRulesTest {
             Map.entry(OpType.ACCOUNT_ADD, Map.of("code", "1000", "name", "Cash box", "type", "asset", "member", M)),
             Map.entry(OpType.ACCOUNT_UPDATE, Map.of("name", "Cash", "archived", true, "base", HASH)),
             Map.entry(OpType.WORK_ADD, Map.of("member", M, "category", C, "date", "2026-03-31", "minutes", 90L,
-                    "note", "kitchen", "witness", M, "workday", E)),
+                    "note", "kitchen", "witness", E, "workday", E)),
             Map.entry(OpType.WORK_VOID, Map.of("reason", "typed twice")),
             Map.entry(OpType.TX_POST, Map.of("date", "2026-03-31", "memo", "dues", "reference", "R-12",
                     "postings", List.of(posting(A1, 2500), posting(A2, -2500)))),
@@ -126,6 +126,7 @@ class OpRulesTest {
                 Arguments.of("member not an id", OpType.WORK_ADD, "member", "Rosa", "bad-id"),
                 Arguments.of("category not an id", OpType.WORK_ADD, "category", "CARE", "bad-id"),
                 Arguments.of("witness not an id", OpType.WORK_ADD, "witness", "../x", "bad-id"),
+                Arguments.of("witness is the worker", OpType.WORK_ADD, "witness", M, "witness-is-member"),
                 Arguments.of("void without reason", OpType.WORK_VOID, "reason", null, "missing-field"),
                 Arguments.of("tx void blank reason", OpType.TX_VOID, "reason", " ", "missing-field"),
                 // members, categories, accounts

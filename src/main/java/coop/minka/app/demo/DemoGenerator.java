@@ -423,6 +423,9 @@ public final class DemoGenerator {
                 LocalDate date = from.plusDays(rnd.nextInt(days));
                 int c = weightedCategory();
                 String witness = rnd.nextInt(5) == 0 ? village.get(rnd.nextInt(village.size())).id() : null;
+                if (m.id().equals(witness)) {
+                    witness = null; // nobody witnesses their own work (rule book); same draws as before
+                }
                 String id = workEntry(w, m, date, c, minutes(c), note(), witness, null);
                 if (rnd.nextInt(100) == 0) {
                     voidIt(w, OpType.WORK_VOID, id, t("demo.void.twice"));

@@ -4,8 +4,10 @@ import coop.minka.domain.Member;
 import coop.minka.domain.WorkCategory;
 import coop.minka.ui.common.DateField;
 import coop.minka.ui.common.I18n;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -21,6 +23,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 
 /// A collective work day: one date, category and number of hours, and a tick for everyone who
 /// came. Saving records one entry per person ticked.
@@ -51,6 +54,8 @@ public final class WorkDay {
     private final ReadOnlyStringWrapper hoursError = new ReadOnlyStringWrapper("");
     private final ObservableList<Attendee> attendees =
             FXCollections.observableArrayList(a -> new Observable[] {a.presentProperty()});
+    private final StringProperty search = new SimpleStringProperty("");
+    private final FilteredList<Attendee> shown = new FilteredList<>(attendees);
     private final IntegerBinding ticked;
     private final BooleanBinding valid;
 
@@ -60,6 +65,10 @@ public final class WorkDay {
         this.today = today;
         date = new DateField(i18n, true, today.get());
         hours.addListener((o, a, b) -> hoursError.set(QuickEntry.hoursProblem(b, i18n)));
+        search.addListener((o, a, b) -> {
+            String wanted = fold(b == null ? "" : b.strip());
+            shown.setPredicate(wanted.isEmpty() ? null : x -> fold(x.member().name()).contains(wanted));
+        });
         ticked = Bindings.createIntegerBinding(() -> (int) attendees.stream()
                 .filter(a -> a.presentProperty().get()).count(), attendees);
         valid = Bindings.createBooleanBinding(() -> ticked.get() > 0 && category.get() != null && date.valid()
@@ -75,7 +84,23 @@ public final class WorkDay {
         }
         hours.set("");
         note.set("");
+        search.set("");
         open.set(true);
+    }
+
+    /// Lower case without accents, so "maria" finds "María".
+    static String fold(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    }
+
+    /// Ticks everyone the search shows; those hidden keep their tick.
+    public void selectShown() {
+        shown.forEach(a -> a.presentProperty().set(true));
+    }
+
+    /// Unticks everyone, shown or not.
+    public void clearChosen() {
+        attendees.forEach(a -> a.presentProperty().set(false));
     }
 
     /// Ticks everyone, or nobody when everyone is ticked.
@@ -119,6 +144,16 @@ public final class WorkDay {
 
     public ObservableList<Attendee> attendees() {
         return attendees;
+    }
+
+    /// What is typed in the search field: a part of a name, accents and case ignored.
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    /// The attendees the search shows.
+    public ObservableList<Attendee> shown() {
+        return shown;
     }
 
     public IntegerBinding tickedBinding() {

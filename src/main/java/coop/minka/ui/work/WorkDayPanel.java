@@ -41,14 +41,14 @@ final class WorkDayPanel extends javafx.scene.layout.BorderPane {
         note.textProperty().bindBidirectional(d.noteProperty());
         VBox ticks = new VBox(6);
         ticks.setPadding(new Insets(4));
-        Runnable fill = () -> ticks.getChildren().setAll(d.attendees().stream().map(a -> {
+        Runnable fill = () -> ticks.getChildren().setAll(d.shown().stream().map(a -> {
             CheckBox c = new CheckBox(a.member().name());
             c.selectedProperty().bindBidirectional(a.presentProperty());
             c.setWrapText(true);
             c.getStyleClass().add("attendee");
             return c;
         }).toList());
-        d.attendees().addListener((ListChangeListener<WorkDay.Attendee>) c -> {
+        d.shown().addListener((ListChangeListener<WorkDay.Attendee>) c -> {
             boolean structural = false;
             while (c.next()) {
                 structural |= c.wasAdded() || c.wasRemoved();
@@ -60,9 +60,17 @@ final class WorkDayPanel extends javafx.scene.layout.BorderPane {
         fill.run();
         ticks.setId("workday-attendees");
         Label count = new Label();
-        count.textProperty().bind(Bindings.createStringBinding(() -> i18n.t("work.day.count", d.tickedBinding().get()),
-                d.tickedBinding()));
-        Button all = Views.button(i18n, "work.day.tickAll", Feather.CHECK_SQUARE, d::tickAll);
+        count.setId("workday-chosen");
+        count.textProperty().bind(Bindings.createStringBinding(() -> i18n.t("work.day.chosen",
+                d.tickedBinding().get(), d.attendees().size()), d.tickedBinding(), d.attendees()));
+        TextField search = new TextField();
+        search.setId("workday-search");
+        search.setPromptText(i18n.t("work.day.search"));
+        search.textProperty().bindBidirectional(d.searchProperty());
+        Button all = Views.button(i18n, "work.day.selectShown", Feather.CHECK_SQUARE, d::selectShown);
+        all.setId("workday-select-shown");
+        Button none = Views.button(i18n, "work.day.clearChosen", Feather.SQUARE, d::clearChosen);
+        none.setId("workday-clear");
         Button save = Views.primary(i18n, "work.day.save", Feather.CHECK, vm::saveWorkDay);
         save.setId("workday-save");
         save.disableProperty().bind(vm.canSaveDayBinding().not());
@@ -74,7 +82,8 @@ final class WorkDayPanel extends javafx.scene.layout.BorderPane {
                 Views.field(i18n, "work.day.hoursEach", hours, d.hoursErrorProperty()));
         VBox fields = new VBox(10, when, Views.field(i18n, "work.category", cat, null),
                 Views.field(i18n, "work.note", note, null),
-                Views.row(new Label(i18n.t("work.day.who")), Views.grow(), all), ticks);
+                new Label(i18n.t("work.day.who")), search, new javafx.scene.layout.FlowPane(8, 6, all, none),
+                ticks);
         fields.setPadding(new Insets(8, 4, 8, 0));
         ScrollPane middle = new ScrollPane(fields);
         middle.setFitToWidth(true);

@@ -46,9 +46,16 @@ public final class WorkView extends BorderPane {
         Button kindsButton = Views.button(i18n, "kinds.open", Feather.TAG, vm.kinds()::toggle);
         kindsButton.setId("kinds-open");
         VBox quick = quickEntry();
-        quick.visibleProperty().bind(vm.day().openProperty().not());
+        quick.visibleProperty().bind(vm.day().openProperty().not().and(vm.quickOpenProperty()));
         quick.managedProperty().bind(quick.visibleProperty());
-        VBox top = new VBox(6, Views.row(Views.title(i18n, "nav.work"), Views.grow(), kindsButton, dayButton), quick);
+        // the form folds away (for the session) so a small screen at large text keeps table rows
+        Button quickButton = Views.button(i18n, "work.quick.hide", Feather.CHEVRON_UP, vm::toggleQuick);
+        quickButton.setId("work-quick-toggle");
+        quickButton.textProperty().bind(Bindings.createStringBinding(() -> i18n.t(vm.quickOpenProperty().get()
+                ? "work.quick.hide" : "work.quick.show"), vm.quickOpenProperty()));
+        quickButton.disableProperty().bind(vm.day().openProperty());
+        VBox top = new VBox(6, Views.row(Views.title(i18n, "nav.work"), Views.grow(), quickButton, kindsButton,
+                dayButton), quick);
         setTop(top);
         Button voidButton = Views.button(i18n, "work.void.action", Feather.SLASH, vm::voidSelected);
         voidButton.disableProperty().bind(vm.canVoidBinding().not());
@@ -90,12 +97,13 @@ public final class WorkView extends BorderPane {
         note.textProperty().bindBidirectional(q.noteProperty());
         note.setPrefColumnCount(9);
         ComboBox<Member> witness = new ComboBox<>();
+        witness.setId("work-witness");
         witness.itemsProperty().bind(Bindings.createObjectBinding(() -> {
             var items = javafx.collections.FXCollections.<Member>observableArrayList();
             items.add(null);
-            items.addAll(vm.activeMembers());
+            items.addAll(vm.witnessChoices());
             return items;
-        }, vm.activeMembers()));
+        }, vm.witnessChoices()));
         witness.valueProperty().bindBidirectional(q.witnessProperty());
         Views.labelled(witness, Member::name, i18n.t("work.noWitness"));
         TypeAhead.install(witness, Member::name);
@@ -165,10 +173,14 @@ public final class WorkView extends BorderPane {
         cat.setPrefWidth(180);
         CheckBox voided = new CheckBox(i18n.t("work.showVoided"));
         voided.selectedProperty().bindBidirectional(vm.showVoidedProperty());
+        CheckBox unwitnessed = new CheckBox(i18n.t("work.filter.unwitnessed"));
+        unwitnessed.setId("work-unwitnessed");
+        unwitnessed.selectedProperty().bindBidirectional(vm.onlyUnwitnessedProperty());
         Button clear = Views.button(i18n, "work.filter.clear", Feather.X, vm::clearFilters);
         FlowPane p = new FlowPane(10, 8, Views.field(i18n, "work.filter.from", from, null),
                 Views.field(i18n, "work.filter.to", to, null), Views.field(i18n, "work.filter.member", who, null),
-                Views.field(i18n, "work.filter.category", cat, null), bottom(voided), bottom(clear));
+                Views.field(i18n, "work.filter.category", cat, null), bottom(voided), bottom(unwitnessed),
+                bottom(clear));
         p.setRowValignment(javafx.geometry.VPos.BOTTOM);
         return p;
     }
@@ -184,6 +196,7 @@ public final class WorkView extends BorderPane {
     private TableView<WorkViewModel.Row> table() {
         TableView<WorkViewModel.Row> t = new TableView<>(vm.rows());
         t.setId("work-table");
+        t.getStyleClass().add(Styles.DENSE); // more rows fit on a small screen at large text
         TableColumn<WorkViewModel.Row, LocalDate> date = Views.column(i18n, "work.col.date", r -> r.entry().date(), i18n::date);
         TableColumn<WorkViewModel.Row, String> who = Views.column(i18n, "work.col.member", WorkViewModel.Row::member, s -> s);
         TableColumn<WorkViewModel.Row, String> cat = Views.column(i18n, "work.col.category", WorkViewModel.Row::category, s -> s);
@@ -191,7 +204,10 @@ public final class WorkView extends BorderPane {
                 r -> r.entry().minutes(), m -> i18n.hours(m));
         TableColumn<WorkViewModel.Row, String> note = Views.column(i18n, "work.col.note",
                 r -> r.entry().voided() ? i18n.t("work.voidedBecause", r.entry().voidReason()) : r.entry().note(), s -> s);
-        TableColumn<WorkViewModel.Row, String> witness = Views.column(i18n, "work.col.witness", WorkViewModel.Row::witness, s -> s);
+        // work nobody else confirmed is marked in plain words, so it can be seen at a glance
+        TableColumn<WorkViewModel.Row, String> witness = Views.column(i18n, "work.col.witness",
+                WorkViewModel.Row::witness, s -> s.isEmpty() ? i18n.t("work.unwitnessed") : s);
+        witness.setPrefWidth(140);
         TableColumn<WorkViewModel.Row, Long> value = Views.numberColumn(i18n, "work.col.value",
                 WorkViewModel.Row::valueMinor, i18n::money);
         value.setPrefWidth(100);

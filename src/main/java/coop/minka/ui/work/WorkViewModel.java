@@ -51,6 +51,12 @@ public final class WorkViewModel extends ScreenModel {
     private final ObjectProperty<Member> memberFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<WorkCategory> categoryFilter = new SimpleObjectProperty<>();
     private final BooleanProperty showVoided = new SimpleBooleanProperty(false);
+    private final BooleanProperty onlyUnwitnessed = new SimpleBooleanProperty(false);
+    /// Whether the quick-entry form is shown; kept while the app is open (the view model lives
+    /// for the session), so a small screen can give the table the room.
+    private final BooleanProperty quickOpen = new SimpleBooleanProperty(true);
+    /// Who may witness the quick entry: active members other than the one who did the work.
+    private final ObservableList<Member> witnessChoices = FXCollections.observableArrayList();
     private final ObjectProperty<Row> selected = new SimpleObjectProperty<>();
     private final LongProperty totalMinutes = new SimpleLongProperty();
     private final LongProperty womenMinutes = new SimpleLongProperty();
@@ -76,6 +82,22 @@ public final class WorkViewModel extends ScreenModel {
         memberFilter.addListener((o, a, b) -> reloadNow());
         categoryFilter.addListener((o, a, b) -> reloadNow());
         showVoided.addListener((o, a, b) -> reloadNow());
+        onlyUnwitnessed.addListener((o, a, b) -> reloadNow());
+        quick.memberProperty().addListener((o, a, b) -> refreshWitnessChoices());
+        activeMembers.addListener((javafx.collections.ListChangeListener<Member>) c -> refreshWitnessChoices());
+    }
+
+    /// Keeps the witness choices to active members other than the worker; a witness who is no
+    /// longer a choice (now the worker, or no longer active) is cleared.
+    private void refreshWitnessChoices() {
+        Member worker = quick.memberProperty().get();
+        List<Member> fresh = activeMembers.stream()
+                .filter(x -> worker == null || !x.id().equals(worker.id())).toList();
+        keepSelection(witnessChoices, fresh);
+        Member w = quick.witnessProperty().get();
+        if (w != null && fresh.stream().noneMatch(x -> x.id().equals(w.id()))) {
+            quick.witnessProperty().set(null);
+        }
     }
 
     @Override
@@ -85,9 +107,11 @@ public final class WorkViewModel extends ScreenModel {
         Member m = memberFilter.get();
         WorkCategory c = categoryFilter.get();
         boolean voided = showVoided.get();
+        boolean unwitnessed = onlyUnwitnessed.get();
         ui.async().run(() -> new Loaded(members.list(), work.categories(),
                 work.list(m == null ? null : m.id(), f, t, voided).stream()
-                        .filter(e -> c == null || c.id().equals(e.categoryId())).toList()), this::show);
+                        .filter(e -> c == null || c.id().equals(e.categoryId()))
+                        .filter(e -> !unwitnessed || e.witnessId() == null).toList()), this::show);
     }
 
     private void show(Loaded l) {
@@ -195,6 +219,7 @@ public final class WorkViewModel extends ScreenModel {
     public void clearFilters() {
         memberFilter.set(null);
         categoryFilter.set(null);
+        onlyUnwitnessed.set(false);
         to.set(null);
         from.set(ui.today().withDayOfMonth(1));
     }
@@ -248,6 +273,24 @@ public final class WorkViewModel extends ScreenModel {
 
     public BooleanProperty showVoidedProperty() {
         return showVoided;
+    }
+
+    /// Only entries no other member has witnessed.
+    public BooleanProperty onlyUnwitnessedProperty() {
+        return onlyUnwitnessed;
+    }
+
+    public BooleanProperty quickOpenProperty() {
+        return quickOpen;
+    }
+
+    public void toggleQuick() {
+        quickOpen.set(!quickOpen.get());
+    }
+
+    /// Active members other than the one who did the work.
+    public ObservableList<Member> witnessChoices() {
+        return witnessChoices;
     }
 
     public ObjectProperty<Row> selectedProperty() {
