@@ -77,13 +77,11 @@ public final class OpRules {
     public static final String FIXED_FIELD = "fixed-field";
     public static final String CASH_NOT_ASSET = "cash-not-asset";
     /// A work entry whose witness is the member who did the work: nobody confirms their own work.
-    public static final String WITNESS_IS_MEMBER = "witness-is-member";
 
     /// Every reason code [#check] can give, for the message catalogue and its test.
     public static final List<String> REASONS = List.of(UNKNOWN_TYPE, BAD_ID, MISSING_FIELD, WRONG_KIND, BAD_TEXT,
             TEXT_TOO_LONG, BAD_DATE, BAD_MINUTES, BAD_AMOUNT, BAD_POSTING, TOO_FEW_POSTINGS, TOO_MANY_POSTINGS,
-            UNBALANCED, BAD_CHOICE, BAD_CURRENCY, BAD_LANGUAGES, BAD_KEY, BAD_FINGERPRINT, BAD_HASH, FIXED_FIELD,
-            WITNESS_IS_MEMBER);
+            UNBALANCED, BAD_CHOICE, BAD_CURRENCY, BAD_LANGUAGES, BAD_KEY, BAD_FINGERPRINT, BAD_HASH, FIXED_FIELD);
 
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern FINGERPRINT = Pattern.compile("[0-9A-F]{4}( [0-9A-F]{4}){4}");
@@ -197,9 +195,6 @@ public final class OpRules {
                     r.text("note", false, MAX_TEXT, false);
                     r.id("witness", false);
                     r.id("workday", false);
-                    if (data.has("witness") && data.asMap().get("witness").equals(data.asMap().get("member"))) {
-                        throw new Broken(WITNESS_IS_MEMBER, "witness");
-                    }
                 }
                 case OpType.TX_POST -> {
                     r.date("date", true);

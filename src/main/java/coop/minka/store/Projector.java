@@ -470,7 +470,10 @@ public final class Projector {
                 setLong(ps, 4, data.lng("minutes"));
                 ps.setString(5, data.str("category"));
                 ps.setString(6, data.str("note"));
-                ps.setString(7, data.str("witness"));
+                // nobody confirms their own work: such a claim (from a laptop that did not check) is
+                // kept in the log without effect, and the work still counts (rule book, "Witnesses")
+                String witness = data.str("witness");
+                ps.setString(7, witness != null && witness.equals(data.str("member")) ? null : witness);
                 ps.setString(8, data.str("workday"));
                 ps.setString(9, op.replica());
                 ps.setLong(10, op.hlc());

@@ -126,7 +126,6 @@ class OpRulesTest {
                 Arguments.of("member not an id", OpType.WORK_ADD, "member", "Rosa", "bad-id"),
                 Arguments.of("category not an id", OpType.WORK_ADD, "category", "CARE", "bad-id"),
                 Arguments.of("witness not an id", OpType.WORK_ADD, "witness", "../x", "bad-id"),
-                Arguments.of("witness is the worker", OpType.WORK_ADD, "witness", M, "witness-is-member"),
                 Arguments.of("void without reason", OpType.WORK_VOID, "reason", null, "missing-field"),
                 Arguments.of("tx void blank reason", OpType.TX_VOID, "reason", " ", "missing-field"),
                 // members, categories, accounts

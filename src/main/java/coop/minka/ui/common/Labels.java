@@ -86,7 +86,6 @@ public final class Labels {
             case "wrong-cooperative" -> "invalid.wrong-cooperative";
             case "not-founder" -> "invalid.not-founder";
             case "cash-not-asset" -> "invalid.cash-not-asset";
-            case "witness-is-member" -> "invalid.witness-is-member";
             default -> "invalid.unknown-type";
         };
     }
