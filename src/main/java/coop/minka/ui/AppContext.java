@@ -149,6 +149,11 @@ public final class AppContext {
             public boolean canJoin() {
                 return true;
             }
+
+            @Override
+            public void rememberLanguage(Locale language) {
+                prefs.chooseLanguage(language);
+            }
         }, prefs.languageChosen());
         render();
     }
