@@ -2,6 +2,7 @@ package coop.minka.app;
 
 import coop.minka.domain.ErrorCode;
 import coop.minka.domain.MinkaException;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -44,6 +45,23 @@ public final class OutputFiles {
         return target;
     }
 
+    /// Writes `file` through a temporary file beside it, stopping (with [Progress.Cancelled], and
+    /// no file left) as soon as `progress` is cancelled while the bytes are written.
+    public static void write(Path file, Progress progress, Content content) {
+        write(file, out -> content.write(new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                progress.checkCancelled();
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void write(int b) throws IOException {
+                out.write(b);
+            }
+        }));
+    }
+
     /// Writes `file` (which must not exist yet) through a temporary file beside it.
     public static void write(Path file, Content content) {
         Path abs = file.toAbsolutePath();
@@ -64,6 +82,9 @@ public final class OutputFiles {
         } catch (IOException | RuntimeException e) {
             if (e instanceof MinkaException m) {
                 throw m;
+            }
+            if (e instanceof Progress.Cancelled c) {
+                throw c; // the person pressed Cancel: the temporary file goes, nothing is moved in
             }
             throw new MinkaException(ErrorCode.CANNOT_WRITE, e, file);
         } finally {

@@ -14,6 +14,8 @@ import coop.minka.ui.common.DialogService;
 import coop.minka.ui.common.FxDialogService;
 import coop.minka.ui.common.I18n;
 import coop.minka.ui.common.NoticeLayer;
+import coop.minka.ui.common.ProgressLayer;
+import coop.minka.ui.common.Working;
 import coop.minka.ui.common.Notices;
 import coop.minka.ui.common.UiContext;
 import coop.minka.ui.common.settings.Preferences;
@@ -76,7 +78,7 @@ public final class AppContext {
         this.async = new Async(background, fx, notices);
         DialogService d = dialogs != null ? dialogs : new FxDialogService(() -> stage, i18n, this::rootStyle);
         this.ui = new UiContext(async, i18n, notices, d, revision, clock);
-        this.root = new StackPane(content, new NoticeLayer(notices));
+        this.root = new StackPane(content, new ProgressLayer(async.working(), i18n), new NoticeLayer(notices));
         i18n.localeProperty().addListener((o, a, b) -> render());
         prefs.darkProperty().addListener((o, a, b) -> applyTheme());
         prefs.textScaleProperty().addListener((o, a, b) -> root.setStyle(rootStyle()));
@@ -149,6 +151,11 @@ public final class AppContext {
             public boolean canJoin() {
                 return true;
             }
+
+            @Override
+            public void rememberLanguage(Locale language) {
+                prefs.chooseLanguage(language);
+            }
         }, prefs.languageChosen());
         render();
     }
@@ -162,8 +169,13 @@ public final class AppContext {
         });
     }
 
+    /// Opens the books in the background; meanwhile the window shows "Opening your books…" at
+    /// once (in the language of the settings file), never a blank window. Opening cannot be
+    /// stopped half-way (it may bring the file up to date), so there is no Cancel.
     private void openBooks(Path path) {
-        async.run(() -> new Services(Workspace.open(path, clock::millis)), s -> showMain(s, path), this::showFatal);
+        content.getChildren().clear();
+        async.runShowing(i18n.t("progress.opening"), Working.Stop.NONE, true,
+                p -> new Services(Workspace.open(path, clock::millis)), s -> showMain(s, path), this::showFatal);
     }
 
     /// The books could not be opened (in use, damaged, from a newer Minka): say so plainly.

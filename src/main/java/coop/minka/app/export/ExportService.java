@@ -4,6 +4,7 @@ import coop.minka.app.Books;
 import coop.minka.app.DateRange;
 import coop.minka.app.FileChecks;
 import coop.minka.app.OutputFiles;
+import coop.minka.app.Progress;
 import coop.minka.app.Workspace;
 import coop.minka.app.Words;
 import coop.minka.app.report.AuditService;
@@ -73,6 +74,13 @@ public final class ExportService {
     /// in `language` (null: the cooperative's). JSON and journals keep their field names and
     /// keywords in every language.
     public Exported export(Format format, Path out, LocalDate from, LocalDate to, Locale language) {
+        return export(format, out, from, to, language, Progress.NONE);
+    }
+
+    /// Like [#export(Format, Path, LocalDate, LocalDate, Locale)], telling `progress` how far the
+    /// CSV tables are and stopping when it is cancelled; a cancelled export leaves no file.
+    public Exported export(Format format, Path out, LocalDate from, LocalDate to, Locale language,
+                           Progress progress) {
         if (format == null) {
             throw new MinkaException(ErrorCode.EMPTY_FIELD, "--format");
         }
@@ -82,7 +90,7 @@ public final class ExportService {
         DateRange.check(from, to);
         FileChecks.target(out);
         return switch (format) {
-            case CSV -> csv(out, from, to, language);
+            case CSV -> csv(out, from, to, language, progress);
             case JSON -> oneFile(format, out, JsonExport.write(ws, from, to));
             case HLEDGER, LEDGER, BEANCOUNT -> oneFile(format, out, ws.read(s -> {
                 Books b = Books.load(s, from, to);
@@ -123,19 +131,25 @@ public final class ExportService {
         return out;
     }
 
-    private Exported csv(Path out, LocalDate from, LocalDate to, Locale language) {
+    private Exported csv(Path out, LocalDate from, LocalDate to, Locale language, Progress progress) {
         List<ReportTable> tables = tables(from, to, language);
+        int total = tables.size() + 1;
+        progress.checkCancelled();
+        progress.step(1, total);
         List<String> names = tables.stream().map(t -> t.name() + ".csv").toList();
         boolean zip = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
         if (zip) {
             Path file = OutputFiles.resolve(out, Format.CSV.defaultName() + ".zip");
-            OutputFiles.write(file, os -> {
+            OutputFiles.write(file, progress, os -> {
                 try (ZipOutputStream z = new ZipOutputStream(os, StandardCharsets.UTF_8)) {
+                    int done = 1;
                     for (ReportTable t : tables) {
+                        progress.checkCancelled();
                         z.putNextEntry(new ZipEntry(t.name() + ".csv"));
                         Writer w = new OutputStreamWriter(z, StandardCharsets.UTF_8);
                         t.writeCsv(w);
                         z.closeEntry();
+                        progress.step(++done, total);
                     }
                 }
             });
@@ -150,11 +164,27 @@ public final class ExportService {
         } catch (java.io.IOException e) {
             throw new MinkaException(ErrorCode.CANNOT_WRITE, e, dir);
         }
-        for (ReportTable t : tables) {
-            OutputFiles.write(dir.resolve(t.name() + ".csv"), os -> {
-                Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
-                t.writeCsv(w);
-            });
+        List<Path> written = new java.util.ArrayList<>();
+        try {
+            for (ReportTable t : tables) {
+                progress.checkCancelled();
+                Path f = dir.resolve(t.name() + ".csv");
+                OutputFiles.write(f, progress, os -> {
+                    Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+                    t.writeCsv(w);
+                });
+                written.add(f);
+                progress.step(written.size() + 1, total);
+            }
+        } catch (Progress.Cancelled c) {
+            for (Path f : written) { // cancelled: the tables already written go too
+                try {
+                    Files.deleteIfExists(f);
+                } catch (java.io.IOException ignored) {
+                    // left in the folder the person chose; nothing else to do
+                }
+            }
+            throw c;
         }
         return new Exported(dir, Format.CSV, names);
     }

@@ -2,6 +2,7 @@ package coop.minka.app.pack;
 
 import coop.minka.app.Books;
 import coop.minka.app.OutputFiles;
+import coop.minka.app.Progress;
 import coop.minka.app.Words;
 import coop.minka.app.Workspace;
 import coop.minka.app.report.ReportTable;
@@ -56,6 +57,13 @@ public final class PackService {
     /// Writes the pack for [from, to] to `out` in `language` (en, es, fr, pt; null: the
     /// cooperative's language; another language: English).
     public Pack write(LocalDate from, LocalDate to, Path out, Locale language) {
+        return write(from, to, out, language, Progress.NONE);
+    }
+
+    /// Like [#write(LocalDate, LocalDate, Path, Locale)], telling `progress` how far it is (a step
+    /// a section and a member's slip) and stopping when it is cancelled, before the file is moved
+    /// into place: a cancelled pack leaves no file, whole or half.
+    public Pack write(LocalDate from, LocalDate to, Path out, Locale language, Progress progress) {
         CheckCodeService.requirePeriod(from, to);
         Words w = Words.of(language, ws.coop());
         Path file = OutputFiles.resolve(out, "assembly-pack-" + from + "-to-" + to + ".pdf");
@@ -67,21 +75,29 @@ public final class PackService {
             CheckCode code = CheckCodeService.compute(b);
             try (PdfCanvas pdf = new PdfCanvas()) {
                 PackPages pages = new PackPages(pdf, b, code, w);
-                pages.summary();
-                pages.balances();
-                pages.cashBooks();
-                pages.income();
-                pages.work();
-                pages.slips();
+                int total = 8 + b.statementMembers().size();
+                Runnable[] sections = {pages::summary, pages::balances, pages::cashBooks, pages::income, pages::work};
+                for (int i = 0; i < sections.length; i++) {
+                    progress.checkCancelled();
+                    sections[i].run();
+                    progress.step(i + 1, total);
+                }
+                pages.slips(n -> {
+                    progress.checkCancelled();
+                    progress.step(5 + n, total);
+                });
                 pdf.closeStream();
+                progress.checkCancelled();
                 furniture(pdf, b, code, laptop, made, w);
+                progress.step(total - 2, total);
                 var info = pdf.doc.getDocumentInformation();
                 info.setTitle(w.t("pack.header", w.date(from), w.date(to)) + " — " + b.coop().name());
                 info.setCreator("Minka");
                 Calendar cal = Calendar.getInstance();
                 cal.setTimeInMillis(ws.log().now());
                 info.setCreationDate(cal);
-                OutputFiles.write(file, os -> pdf.doc.save(os));
+                OutputFiles.write(file, progress, os -> pdf.doc.save(os));
+                progress.step(total, total);
                 return new Pack(file, code, pdf.pages.size());
             }
         });
@@ -277,13 +293,16 @@ public final class PackService {
             return out;
         }
 
-        void slips() {
+        /// The members' slips; `done` hears the number of slips drawn after each.
+        void slips(java.util.function.IntConsumer done) {
             List<Member> members = b.statementMembers();
             List<MemberStatement> statements = StatementService.memberStatements(b, members);
             pdf.newPage();
             pdf.heading(w.t("pack.slips"));
+            int n = 0;
             for (MemberStatement s : statements) {
                 PackSlip.draw(pdf, b, s, work(s.member()), code, w);
+                done.accept(++n);
             }
         }
 

@@ -35,6 +35,11 @@ public final class Notices {
         latest.set(new Notice(Kind.ERROR, i18n.message(e), i18n.hint(e)));
     }
 
+    /// Says that long work was stopped as asked and left nothing behind.
+    public void cancelled() {
+        info(i18n.t("progress.cancelled"));
+    }
+
     public ObjectProperty<Notice> latestProperty() {
         return latest;
     }

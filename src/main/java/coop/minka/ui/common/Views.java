@@ -195,4 +195,22 @@ public final class Views {
         });
         return p;
     }
+
+    /// Gives the keyboard to `n` once it is in a window (at once if it already is).
+    public static void focusWhenShown(Node n) {
+        if (n.getScene() != null) {
+            javafx.application.Platform.runLater(n::requestFocus);
+            return;
+        }
+        n.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o,
+                                javafx.scene.Scene a, javafx.scene.Scene b) {
+                if (b != null) {
+                    n.sceneProperty().removeListener(this);
+                    javafx.application.Platform.runLater(n::requestFocus);
+                }
+            }
+        });
+    }
 }

@@ -18,6 +18,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -45,7 +47,25 @@ public final class FirstRunView extends StackPane {
         sp.setContent(holder);
         getChildren().add(sp);
         vm.stepProperty().addListener((o, a, b) -> render());
+        // the whole first run works from the keyboard: Enter presses the button that has the
+        // keyboard (JavaFX buttons only take Space), Escape goes one step back
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && getScene() != null
+                    && getScene().getFocusOwner() instanceof Button b && !b.isDisabled() && !b.isDefaultButton()) {
+                b.fire();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && vm.stepProperty().get() != FirstRunViewModel.Step.LANGUAGE
+                    && !vm.workingProperty().get() && !(getScene() != null
+                    && getScene().getFocusOwner() instanceof javafx.scene.control.ComboBoxBase<?> c && c.isShowing())) {
+                vm.back();
+                e.consume();
+            }
+        });
         render();
+    }
+
+    private static void focusSoon(javafx.scene.Node n) {
+        Views.focusWhenShown(n);
     }
 
     private void render() {
@@ -72,6 +92,9 @@ public final class FirstRunView extends StackPane {
             b.setMinWidth(150);
             b.setOnAction(e -> vm.chooseLanguage(l));
             buttons.getChildren().add(b);
+            if (l.getLanguage().equals(i18n.locale().getLanguage())) {
+                focusSoon(b);
+            }
         }
         card.getChildren().add(buttons);
     }
@@ -90,7 +113,9 @@ public final class FirstRunView extends StackPane {
         tiles.disableProperty().bind(vm.workingProperty());
         Button back = Views.button(i18n, "firstrun.language", Feather.GLOBE, vm::back);
         back.getStyleClass().add(Styles.FLAT);
+        back.setId("firstrun-language");
         card.getChildren().addAll(tiles, busy(), back);
+        focusSoon(create);
     }
 
     private Tile tile(Feather icon, String key, String helpKey, Runnable action) {
@@ -149,13 +174,16 @@ public final class FirstRunView extends StackPane {
         go.setId("firstrun-go");
         go.getStyleClass().add(Styles.LARGE);
         go.disableProperty().bind(vm.canCreateBinding().not());
+        go.setDefaultButton(true); // Enter in any field creates the books once the form is valid
         Button back = Views.button(i18n, "action.back", Feather.ARROW_LEFT, vm::back);
+        back.setId("firstrun-back");
+        back.setCancelButton(true);
         card.getChildren().addAll(Views.field(i18n, "firstrun.name", name, null),
                 Views.field(i18n, "firstrun.currency", currency, vm.currencyErrorProperty()), currencyName,
                 Views.field(i18n, "firstrun.laptop", laptop, null),
                 Views.muted(i18n.t("firstrun.laptopHelp")),
                 Views.heading(i18n, "firstrun.kind"), kindBox, Views.row(go, back), busy());
-        name.requestFocus();
+        focusSoon(name);
     }
 
     /// The key of a kind of group's name.

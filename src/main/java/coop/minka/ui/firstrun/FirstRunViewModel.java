@@ -32,6 +32,10 @@ public final class FirstRunViewModel {
         void demo();
 
         boolean canJoin();
+
+        /// Remembers the language chosen on the first step (even one already in use).
+        default void rememberLanguage(Locale language) {
+        }
     }
 
     /// Currencies offered first; any ISO 4217 code can be typed.
@@ -94,6 +98,7 @@ public final class FirstRunViewModel {
 
     public void chooseLanguage(Locale l) {
         ui.i18n().localeProperty().set(I18n.supported(l));
+        opener.rememberLanguage(I18n.supported(l));
         step.set(Step.CHOICE);
     }
 

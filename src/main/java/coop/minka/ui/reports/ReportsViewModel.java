@@ -14,6 +14,7 @@ import coop.minka.ui.common.DateField;
 import coop.minka.ui.common.Labels;
 import coop.minka.ui.common.ScreenModel;
 import coop.minka.ui.common.UiContext;
+import coop.minka.ui.common.Working;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -333,7 +334,8 @@ public final class ReportsViewModel extends ScreenModel {
         Period p = op.get();
         Locale language = packLanguage.get();
         ui.dialogs().saveFile(ui.i18n().t("reports.pack"), "assembly-pack-" + suffix(p) + ".pdf").ifPresent(file ->
-                ui.async().run(() -> pack.write(p.from(), p.to(), withExtension(file, ".pdf"), language), made -> {
+                ui.async().runShowing(ui.i18n().t("progress.pack"), Working.Stop.CANCEL,
+                        progress -> pack.write(p.from(), p.to(), withExtension(file, ".pdf"), language, progress), made -> {
                     ui.notices().success(ui.i18n().t("reports.packDone", made.file().getFileName(), made.pages(),
                             made.code().text()));
                     if (ui.dialogs().confirm(ui.i18n().t("reports.openTitle"),
@@ -344,7 +346,7 @@ public final class ReportsViewModel extends ScreenModel {
                         }, opened -> {
                         }, e -> ui.notices().info(ui.i18n().t("reports.openFailed", made.file())));
                     }
-                }));
+                }, ui.notices()::error));
     }
 
     /// Writes every report of the period as CSV files in one zip, for a spreadsheet.
@@ -356,9 +358,11 @@ public final class ReportsViewModel extends ScreenModel {
         }
         Period p = op.get();
         ui.dialogs().saveFile(ui.i18n().t("reports.exportCsv"), "minka-" + suffix(p) + ".zip").ifPresent(file ->
-                ui.async().run(() -> exports.export(ExportService.Format.CSV, withExtension(file, ".zip"), p.from(),
-                                p.to(), ui.i18n().locale()),
-                        done -> ui.notices().success(ui.i18n().t("reports.exportDone", done.path().getFileName()))));
+                ui.async().runShowing(ui.i18n().t("progress.csv"), Working.Stop.CANCEL,
+                        progress -> exports.export(ExportService.Format.CSV, withExtension(file, ".zip"), p.from(),
+                                p.to(), ui.i18n().locale(), progress),
+                        done -> ui.notices().success(ui.i18n().t("reports.exportDone", done.path().getFileName())),
+                        ui.notices()::error));
     }
 
     /// Checks a code printed on a pack against this laptop's books for the period printed with

@@ -51,8 +51,8 @@ public final class SettingsView extends BorderPane {
         Views.labelled(lang, I18n::languageName, "");
         lang.setValue(vm.languageProperty().get());
         lang.valueProperty().addListener((o, a, b) -> {
-            if (b != null && !b.equals(vm.languageProperty().get())) {
-                vm.languageProperty().set(b);
+            if (b != null) {
+                vm.chooseLanguage(b);
             }
         });
         ToggleSwitch dark = new ToggleSwitch(i18n.t("settings.dark"));

@@ -305,6 +305,11 @@ public final class SettingsViewModel extends ScreenModel {
         return prefs.localeProperty();
     }
 
+    /// The user picked `language`: use it and remember it for the next start.
+    public void chooseLanguage(Locale language) {
+        prefs.chooseLanguage(language);
+    }
+
     public BooleanProperty darkProperty() {
         return prefs.darkProperty();
     }

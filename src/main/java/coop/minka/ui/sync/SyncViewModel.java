@@ -6,6 +6,7 @@ import coop.minka.app.sync.SyncTrust;
 import coop.minka.domain.ImportReceipt;
 import coop.minka.ui.common.ScreenModel;
 import coop.minka.ui.common.UiContext;
+import coop.minka.ui.common.Working;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +78,10 @@ public final class SyncViewModel extends ScreenModel {
 
     public void syncWithFolder(Path dir) {
         start();
-        ui.async().run(() -> sync.syncFolder(dir), r -> {
+        // a sync is written to the books in one transaction: Cancel cannot stop it half-way, it
+        // only says so (design notes)
+        ui.async().runShowing(ui.i18n().t("progress.syncImport"), Working.Stop.FINISH,
+                progress -> sync.syncFolder(dir), r -> {
             List<String> lines = new ArrayList<>();
             int imported = 0;
             for (SyncService.FolderItem item : r.items()) {
@@ -109,7 +113,8 @@ public final class SyncViewModel extends ScreenModel {
 
     public void importFile(Path file) {
         start();
-        ui.async().run(() -> sync.importBundle(file), r -> finish("sync.receipt.importTitle", describe(r)), this::failed);
+        ui.async().runShowing(ui.i18n().t("progress.syncImport"), Working.Stop.FINISH, progress -> sync.importBundle(file),
+                r -> finish("sync.receipt.importTitle", describe(r)), this::failed);
     }
 
     /// Writes a file with everything a laptop lacks, or everything (for a new laptop to join).
@@ -117,7 +122,8 @@ public final class SyncViewModel extends ScreenModel {
         String name = laptop == null ? "minka-all.minka" : "minka-for-" + safe(laptop.name()) + ".minka";
         ui.dialogs().saveFile(ui.i18n().t("sync.saveFile"), name).ifPresent(out -> {
             start();
-            ui.async().run(() -> laptop == null ? sync.export(out, SyncService.Mode.FULL, null)
+            ui.async().runShowing(ui.i18n().t("progress.syncExport"), Working.Stop.FINISH,
+                    progress -> laptop == null ? sync.export(out, SyncService.Mode.FULL, null)
                             : sync.export(out, SyncService.Mode.FOR_PEER, laptop.id()),
                     r -> finish("sync.receipt.exportTitle", List.of(ui.i18n().t("sync.receipt.written", r.entries(),
                             r.file().getFileName()))), this::failed);

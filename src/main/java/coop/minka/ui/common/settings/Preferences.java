@@ -38,6 +38,17 @@ public final class Preferences {
         return current.language() != null;
     }
 
+    /// The user chose `language` (on the first run or in Settings): use it and remember it, even
+    /// when it is already the language in use (English, or the computer's own language), so the
+    /// next start does not ask again nor follow the computer's language instead.
+    public void chooseLanguage(Locale language) {
+        Locale l = I18n.supported(language);
+        i18n.localeProperty().set(l);
+        if (!l.getLanguage().equals(current.language())) {
+            save(current.withLanguage(l.getLanguage()));
+        }
+    }
+
     public ObjectProperty<Locale> localeProperty() {
         return i18n.localeProperty();
     }
