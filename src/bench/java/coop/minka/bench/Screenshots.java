@@ -371,6 +371,14 @@ public final class Screenshots {
                 String list = String.join(", ", outside.subList(0, Math.min(6, outside.size())));
                 System.out.println("  " + name + ": " + outside.size() + " controls outside the window: " + list);
             }
+            List<String> wide = fx(() -> {
+                List<String> o = new ArrayList<>();
+                tooWide(scene.getRoot(), o);
+                return o;
+            });
+            if (!wide.isEmpty()) {
+                System.out.println("  " + name + ": scrolls sideways: " + String.join("; ", wide));
+            }
             Path file = out.resolve(name + ".png");
             ImageIO.write(b, "png", file.toFile());
             written.add(name);
@@ -410,6 +418,41 @@ public final class Screenshots {
             if (n instanceof Parent p) {
                 for (Node c : p.getChildrenUnmodifiable()) {
                     sticksOut(c, out);
+                }
+            }
+        }
+
+        /// Scroll panes whose content is wider than their viewport (a sideways scroll bar shows), with
+        /// the narrowest-level node that is still too wide (what forces the width).
+        private void tooWide(Node n, List<String> out) {
+            if (!n.isVisible()) {
+                return;
+            }
+            if (n instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null
+                    && sp.getContent().getLayoutBounds().getWidth() > sp.getViewportBounds().getWidth() + 1) {
+                double limit = sp.getViewportBounds().getWidth();
+                Node culprit = sp.getContent();
+                boolean deeper = true;
+                while (deeper && culprit instanceof Parent p) {
+                    deeper = false;
+                    for (Node c : p.getChildrenUnmodifiable()) {
+                        if (c.isVisible() && c.getLayoutBounds().getWidth() > limit - 40) {
+                            culprit = c;
+                            deeper = true;
+                            break;
+                        }
+                    }
+                }
+                String text = culprit instanceof javafx.scene.control.Labeled l && l.getText() != null
+                        ? " \"" + l.getText() + "\"" : "";
+                out.add("content " + Math.round(sp.getContent().getLayoutBounds().getWidth()) + " > "
+                        + Math.round(limit) + " px, widest: " + culprit.getClass().getSimpleName()
+                        + (culprit.getId() == null ? "" : "#" + culprit.getId()) + text + " "
+                        + Math.round(culprit.getLayoutBounds().getWidth()) + " px");
+            }
+            if (n instanceof Parent p) {
+                for (Node c : p.getChildrenUnmodifiable()) {
+                    tooWide(c, out);
                 }
             }
         }
