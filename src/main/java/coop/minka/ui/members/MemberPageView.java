@@ -46,7 +46,8 @@ final class MemberPageView extends ScrollPane {
         Button status = p.member().status() == MemberStatus.ACTIVE
                 ? Views.button(i18n, "members.deactivate", Feather.USER_X, vm::deactivate)
                 : Views.button(i18n, "members.reactivate", Feather.USER_CHECK, vm::reactivate);
-        box.getChildren().addAll(name, Views.muted(facts), Views.row(edit, status));
+        // the buttons flow onto a second line rather than widen a narrow panel (150 % text)
+        box.getChildren().addAll(name, Views.muted(facts), new javafx.scene.layout.FlowPane(10, 8, edit, status));
         if (p.member().contact() != null) {
             box.getChildren().add(Views.muted(p.member().contact()));
         }
