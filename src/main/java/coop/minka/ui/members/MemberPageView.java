@@ -46,7 +46,8 @@ final class MemberPageView extends ScrollPane {
         Button status = p.member().status() == MemberStatus.ACTIVE
                 ? Views.button(i18n, "members.deactivate", Feather.USER_X, vm::deactivate)
                 : Views.button(i18n, "members.reactivate", Feather.USER_CHECK, vm::reactivate);
-        box.getChildren().addAll(name, Views.muted(facts), Views.row(edit, status));
+        // the buttons flow onto a second line rather than widen a narrow panel (150 % text)
+        box.getChildren().addAll(name, Views.muted(facts), new javafx.scene.layout.FlowPane(10, 8, edit, status));
         if (p.member().contact() != null) {
             box.getChildren().add(Views.muted(p.member().contact()));
         }
@@ -63,7 +64,7 @@ final class MemberPageView extends ScrollPane {
         GridPane work = grid();
         int r = 0;
         for (var w : p.work().subList(0, Math.min(12, p.work().size()))) {
-            work.addRow(r++, cell(i18n.date(w.date())), cell(w.category()), right(i18n.hours(w.minutes())));
+            work.addRow(r++, fixed(i18n.date(w.date())), cell(w.category()), right(i18n.hours(w.minutes())));
         }
         box.getChildren().add(work);
         box.getChildren().add(Views.heading(i18n, "members.page.accounts"));
@@ -73,7 +74,7 @@ final class MemberPageView extends ScrollPane {
         GridPane acc = grid();
         r = 0;
         for (var a : p.accounts()) {
-            acc.addRow(r++, cell(a.code()), cell(a.name()), right(i18n.money(a.balance())));
+            acc.addRow(r++, fixed(a.code()), cell(a.name()), right(i18n.money(a.balance())));
         }
         box.getChildren().add(acc);
         if (!p.statement().isEmpty()) {
@@ -81,7 +82,7 @@ final class MemberPageView extends ScrollPane {
             GridPane st = grid();
             r = 0;
             for (var s : p.statement().subList(0, Math.min(20, p.statement().size()))) {
-                st.addRow(r++, cell(i18n.date(s.date())), cell(s.memo()), right(i18n.money(s.amount())));
+                st.addRow(r++, fixed(i18n.date(s.date())), cell(s.memo()), right(i18n.money(s.amount())));
             }
             box.getChildren().add(st);
         }
@@ -100,8 +101,16 @@ final class MemberPageView extends ScrollPane {
         return l;
     }
 
+    /// A date, code or number: kept on one line (a narrow panel or big text wraps the text
+    /// beside it instead, never "5,5 h" into three lines).
+    private static Label fixed(String s) {
+        Label l = new Label(s == null ? "" : s);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
     private static Label right(String s) {
-        Label l = cell(s);
+        Label l = fixed(s);
         l.getStyleClass().add("number");
         return l;
     }

@@ -93,8 +93,6 @@ public final class SyncView extends BorderPane {
                 ms -> i18n.dateTime(java.time.Instant.ofEpochMilli(ms)));
         TableColumn<SyncStatus.Laptop, Long> held = Views.numberColumn(i18n, "sync.col.entries", SyncStatus.Laptop::held,
                 String::valueOf);
-        name.setPrefWidth(200);
-        fp.setPrefWidth(230);
         t.getColumns().setAll(List.of(name, status, fp, last, held));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPrefHeight(220);
@@ -109,11 +107,29 @@ public final class SyncView extends BorderPane {
                 || "founder".equals(sel.get().status()) || "revoked".equals(sel.get().status()), sel));
         Button export = Views.button(i18n, "sync.exportFor", Feather.UPLOAD, () -> vm.exportFor(sel.get()));
         export.disableProperty().bind(sel.isNull().or(vm.workingProperty()));
-        VBox card = new VBox(10, Views.heading(i18n, "sync.laptops"), Views.muted(i18n.t("sync.laptopsHelp")), t,
+        javafx.scene.control.Label help = Views.muted(i18n.t("sync.laptopsHelp"));
+        // widths in the text size the person chose, so the fingerprint (compared aloud before
+        // admitting a laptop) and the status are never cut to "…" at 150 %
+        help.fontProperty().addListener((o, a, f) -> sizeColumns(f.getSize(), name, status, fp, last, held));
+        sizeColumns(help.getFont().getSize(), name, status, fp, last, held);
+        VBox card = new VBox(10, Views.heading(i18n, "sync.laptops"), help, t,
                 new javafx.scene.layout.FlowPane(12, 8, admit, reject, export));
         card.getStyleClass().add("form-card");
         card.setPadding(new Insets(16));
         return card;
+    }
+
+    /// The fingerprint and the status whole (a table too narrow cuts the name and the date instead).
+    private static void sizeColumns(double em, TableColumn<?, ?> name, TableColumn<?, ?> status, TableColumn<?, ?> fp,
+                                    TableColumn<?, ?> last, TableColumn<?, ?> held) {
+        name.setPrefWidth(Math.ceil(13 * em));
+        status.setMinWidth(Math.ceil(6.5 * em));
+        status.setPrefWidth(Math.ceil(6.5 * em));
+        fp.setMinWidth(Math.ceil(15.5 * em));
+        fp.setPrefWidth(Math.ceil(15.5 * em));
+        last.setPrefWidth(Math.ceil(11 * em));
+        held.setMinWidth(Math.ceil(5 * em));
+        held.setPrefWidth(Math.ceil(5 * em));
     }
 
     private String statusText(String wire) {

@@ -1,0 +1,471 @@
+package coop.minka.bench;
+
+import coop.minka.app.demo.DemoGenerator;
+import coop.minka.ui.AppContext;
+import coop.minka.ui.common.FxExecutors;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/// Bench-only harness for issue 12: takes the screenshots in `docs/screenshots/` from the real
+/// desktop UI ([AppContext], as [coop.minka.ui.App] builds it) in a 1366×768 window, for every
+/// language (en, es) × theme (light, dark) × text size (100 %, 150 %). Per setting it opens a
+/// demo cooperative (made once per language by [DemoGenerator], named `books.db` so no demo
+/// banner shows), visits every screen of the sidebar plus a few important states, and a
+/// fresh data folder for the first-run screens. Files are `<shot>-<lang>-<theme>[-150].png`,
+/// shots: home, members, member-page (first member picked), work, workday (the collective work
+/// day form), accounts, money-in (the money came in form), transaction (journal entry), reports
+/// (a trial balance), sync, settings, firstrun-language (no language chosen yet), firstrun-choice.
+///
+/// `docs/screenshots/take.sh` builds and runs it headless; by hand:
+/// `java -Dglass.platform=Headless -Dprism.order=sw -cp target/test-classes:target/classes:DEPS
+/// coop.minka.bench.Screenshots --out docs/screenshots --work /tmp/shots [--only REGEX]`
+public final class Screenshots {
+    private static final int WIDTH = 1366;
+    private static final int HEIGHT = 768;
+    private static final String[] LANGS = {"en", "es"};
+    private static final String[] THEMES = {"light", "dark"};
+    private static final int[] SCALES = {100, 150};
+
+    private final Path out;
+    private final Path work;
+    private final Pattern only;
+    private final List<String> written = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+
+    private Screenshots(Path out, Path work, Pattern only) {
+        this.out = out;
+        this.work = work;
+        this.only = only;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of("docs/screenshots");
+        Path work = Path.of(System.getProperty("java.io.tmpdir"), "minka-shots");
+        Pattern only = Pattern.compile(".*");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--out" -> out = Path.of(args[++i]);
+                case "--work" -> work = Path.of(args[++i]);
+                case "--only" -> only = Pattern.compile(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (use --out DIR, --work DIR, --only REGEX)");
+            }
+        }
+        Files.createDirectories(out);
+        Files.createDirectories(work);
+        Platform.setImplicitExit(false);
+        Platform.startup(() -> { });
+        Screenshots s = new Screenshots(out, work, only);
+        int status = 0;
+        try {
+            s.run();
+        } catch (Throwable e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.out.println(s.written.size() + " screenshots written to " + out);
+        if (!s.problems.isEmpty()) {
+            System.out.println("Problems:");
+            s.problems.forEach(p -> System.out.println("  " + p));
+            status = 1;
+        }
+        Platform.exit();
+        System.exit(status);
+    }
+
+    private void run() throws Exception {
+        for (String lang : LANGS) {
+            // made in place and opened there every time: a copy elsewhere would open as a new,
+            // unnamed laptop (its identity is bound to the file's path)
+            Path demo = work.resolve("books-" + lang).resolve("books.db");
+            if (!Files.exists(demo) || !Files.exists(demo.resolveSibling("books.db.identity"))) {
+                System.out.println("Making the demo cooperative in " + lang + " ...");
+                freshDir("books-" + lang);
+                DemoGenerator.generateOne(demo, DemoGenerator.Options.desktop(LocalDate.now(), Locale.of(lang)));
+            }
+            for (String theme : THEMES) {
+                for (int scale : SCALES) {
+                    String suffix = "-" + lang + "-" + theme + (scale == 100 ? "" : "-" + scale);
+                    if (wanted(suffix)) {
+                        books(lang, theme, scale, demo, suffix);
+                        firstRun(lang, theme, scale, suffix);
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean wanted(String suffix) {
+        // a setting is run when any of its shots is wanted
+        for (String shot : new String[] {"home", "members", "member-page", "work", "workday", "accounts",
+            "money-in", "transaction", "reports", "sync", "settings", "firstrun-language", "firstrun-choice"}) {
+            if (only.matcher(shot + suffix).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ one setting, open books
+
+    private void books(String lang, String theme, int scale, Path demo, String suffix) throws Exception {
+        Path dir = Files.createDirectories(work.resolve("run" + suffix));
+        writeSettings(dir, lang, theme, scale);
+        try (Window w = new Window(lang, demo, dir.resolve("settings.json"))) {
+            w.waitFor("books open", () -> w.scene.lookup("#nav-home") != null);
+            for (String screen : new String[] {"home", "members", "work", "accounts", "reports", "sync", "settings"}) {
+                w.fire("#nav-" + screen);
+                switch (screen) {
+                    case "members" -> w.waitForRows("#members-table");
+                    case "work" -> w.waitForRows("#work-table");
+                    case "accounts" -> w.waitForRows("#journal");
+                    case "reports" -> {
+                        w.fx(() -> {
+                            @SuppressWarnings("unchecked")
+                            ComboBox<Object> c = (ComboBox<Object>) w.scene.lookup("#report-choice");
+                            c.getItems().stream().filter(o -> o.toString().equals("TRIAL_BALANCE"))
+                                    .findFirst().ifPresent(c::setValue);
+                            return null;
+                        });
+                        w.waitForRows("#report-table");
+                    }
+                    default -> w.settle();
+                }
+                w.shoot(screen + suffix);
+                switch (screen) {
+                    case "members" -> {
+                        w.fx(() -> {
+                            TableView<?> t = (TableView<?>) w.scene.lookup("#members-table");
+                            t.getSelectionModel().select(0);
+                            return null;
+                        });
+                        w.settle();
+                        w.shoot("member-page" + suffix);
+                    }
+                    case "work" -> {
+                        w.fire("#workday-open");
+                        w.shoot("workday" + suffix);
+                    }
+                    case "accounts" -> {
+                        w.fire("#money-in");
+                        w.shoot("money-in" + suffix);
+                        w.fire("#tx-new");
+                        w.shoot("transaction" + suffix);
+                    }
+                    default -> { }
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ one setting, no books yet
+
+    private void firstRun(String lang, String theme, int scale, String suffix) throws Exception {
+        // no language chosen yet: the first screen asks for one (shown in the system's language)
+        if (only.matcher("firstrun-language" + suffix).matches()) {
+            Path dir = freshDir("first-lang" + suffix);
+            writeSettings(dir, null, theme, scale);
+            try (Window w = new Window(lang, dir.resolve("books.db"), dir.resolve("settings.json"))) {
+                w.waitFor("the language buttons", () -> w.scene.lookup("#lang-" + lang) != null);
+                w.shoot("firstrun-language" + suffix);
+            }
+        }
+        if (only.matcher("firstrun-choice" + suffix).matches()) {
+            Path dir = freshDir("first-choice" + suffix);
+            writeSettings(dir, lang, theme, scale);
+            try (Window w = new Window(lang, dir.resolve("books.db"), dir.resolve("settings.json"))) {
+                w.waitFor("the first-run choices", () -> w.scene.lookup("#firstrun-create") != null);
+                w.shoot("firstrun-choice" + suffix);
+            }
+        }
+    }
+
+    private Path freshDir(String name) throws IOException {
+        Path dir = work.resolve(name);
+        if (Files.exists(dir)) {
+            try (var files = Files.walk(dir)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return Files.createDirectories(dir);
+    }
+
+    private static void writeSettings(Path dir, String lang, String theme, int scale) throws IOException {
+        String json = "{" + (lang == null ? "" : "\"language\": \"" + lang + "\", ") + "\"theme\": \"" + theme
+                + "\", \"textScale\": " + scale + ", \"maximized\": false}\n";
+        Files.writeString(dir.resolve("settings.json"), json);
+    }
+
+    // ------------------------------------------------------------------ the window
+
+    /// One app window on its own books and settings, 1366×768, closed (books and all) at the end.
+    private final class Window implements AutoCloseable {
+        final Stage stage;
+        final AppContext context;
+        final ExecutorService background;
+        final Scene scene;
+        final ReadOnlyBooleanProperty busy;
+
+        Window(String lang, Path db, Path settings) throws Exception {
+            Locale.setDefault(Locale.of(lang));
+            background = FxExecutors.background();
+            Object[] made = fx(() -> {
+                Stage s = new Stage();
+                AppContext c = new AppContext(s, db, settings, background, FxExecutors.fx(), null);
+                Scene sc = c.start(WIDTH, HEIGHT);
+                s.setWidth(WIDTH);
+                s.setHeight(HEIGHT);
+                s.show();
+                return new Object[] {s, c, sc};
+            });
+            stage = (Stage) made[0];
+            context = (AppContext) made[1];
+            scene = (Scene) made[2];
+            Method m = AppContext.class.getDeclaredMethod("busyProperty");
+            m.setAccessible(true);
+            busy = (ReadOnlyBooleanProperty) m.invoke(context);
+            settle();
+        }
+
+        <T> T fx(Supplier<T> s) throws Exception {
+            CompletableFuture<T> f = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                try {
+                    f.complete(s.get());
+                } catch (Throwable e) {
+                    f.completeExceptionally(e);
+                }
+            });
+            return f.get(60, TimeUnit.SECONDS);
+        }
+
+        /// Until no background work of the app runs and a few pulses have passed, then a little more
+        /// so animations and late layouts end.
+        void settle() throws Exception {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            int quiet = 0;
+            while (quiet < 5) {
+                boolean b = fx(busy::get);
+                quiet = b ? 0 : quiet + 1;
+                if (System.nanoTime() > until) {
+                    throw new IllegalStateException("background work still running after 60 s");
+                }
+                Thread.sleep(40);
+            }
+            Thread.sleep(350);
+            fx(() -> {
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+                return null;
+            });
+        }
+
+        void waitFor(String what, Supplier<Boolean> ready) throws Exception {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!fx(ready)) {
+                if (System.nanoTime() > until) {
+                    throw new IllegalStateException("waited 60 s for " + what);
+                }
+                Thread.sleep(50);
+            }
+            settle();
+        }
+
+        void waitForRows(String table) throws Exception {
+            settle();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!fx(() -> scene.lookup(table) instanceof TableView<?> t && !t.getItems().isEmpty())) {
+                if (System.nanoTime() > until) {
+                    problems.add(table + " still empty after 20 s");
+                    return;
+                }
+                Thread.sleep(50);
+            }
+            settle();
+        }
+
+        void fire(String id) throws Exception {
+            boolean found = fx(() -> {
+                Node n = visible(scene.getRoot(), id.substring(1));
+                if (n instanceof ButtonBase b) {
+                    b.fire();
+                    return true;
+                }
+                return false;
+            });
+            if (!found) {
+                problems.add("no visible button " + id);
+            }
+            settle();
+        }
+
+        /// The first visible node with that id (views of hidden screens keep their ids).
+        private Node visible(Node n, String id) {
+            if (!n.isVisible()) {
+                return null;
+            }
+            if (id.equals(n.getId())) {
+                return n;
+            }
+            if (n instanceof Parent p) {
+                for (Node c : p.getChildrenUnmodifiable()) {
+                    Node found = visible(c, id);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+            return null;
+        }
+
+        void shoot(String name) throws Exception {
+            if (!only.matcher(name).matches()) {
+                return;
+            }
+            WritableImage img = fx(() -> scene.snapshot(null));
+            int w = (int) img.getWidth();
+            int h = (int) img.getHeight();
+            BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            PixelReader r = img.getPixelReader();
+            int first = r.getArgb(0, 0);
+            boolean allSame = true;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int p = r.getArgb(x, y);
+                    allSame &= p == first;
+                    b.setRGB(x, y, p);
+                }
+            }
+            List<String> outside = fx(() -> {
+                List<String> o = new ArrayList<>();
+                sticksOut(scene.getRoot(), o);
+                return o;
+            });
+            if (!outside.isEmpty()) {
+                String list = String.join(", ", outside.subList(0, Math.min(6, outside.size())));
+                System.out.println("  " + name + ": " + outside.size() + " controls outside the window: " + list);
+            }
+            List<String> wide = fx(() -> {
+                List<String> o = new ArrayList<>();
+                tooWide(scene.getRoot(), o);
+                return o;
+            });
+            if (!wide.isEmpty()) {
+                System.out.println("  " + name + ": scrolls sideways: " + String.join("; ", wide));
+            }
+            Path file = out.resolve(name + ".png");
+            ImageIO.write(b, "png", file.toFile());
+            written.add(name);
+            long size = Files.size(file);
+            System.out.printf("%-34s %dx%d %6d KB%n", name + ".png", w, h, size / 1024);
+            if (allSame || size < 5 * 1024 || w != WIDTH || h != HEIGHT) {
+                problems.add(name + ".png is " + w + "×" + h + ", " + size + " bytes" + (allSame ? ", one colour" : ""));
+            }
+        }
+
+        /// Visible controls and labels that end past the window's right edge or start left of it
+        /// (printed with the shot, for a person to look at; a table scrolls within itself).
+        private void sticksOut(Node n, List<String> out) {
+            if (!n.isVisible()) {
+                return;
+            }
+            if (n instanceof javafx.scene.control.Control || n instanceof javafx.scene.control.Label) {
+                javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+                boolean clippedByScroll = false;
+                for (Node p = n.getParent(); p != null; p = p.getParent()) {
+                    if (p instanceof javafx.scene.control.ScrollPane || p instanceof TableView<?>
+                            || p instanceof javafx.scene.control.TreeTableView<?>) {
+                        clippedByScroll = true;
+                        break;
+                    }
+                }
+                if (!clippedByScroll && (b.getMaxX() > WIDTH + 1 || b.getMinX() < -1)) {
+                    String text = n instanceof javafx.scene.control.Labeled l && l.getText() != null
+                            ? " \"" + l.getText() + "\"" : "";
+                    out.add(n.getClass().getSimpleName() + (n.getId() == null ? "" : "#" + n.getId()) + text
+                            + " x " + Math.round(b.getMinX()) + ".." + Math.round(b.getMaxX()));
+                }
+                if (n instanceof TableView<?>) {
+                    return;
+                }
+            }
+            if (n instanceof Parent p) {
+                for (Node c : p.getChildrenUnmodifiable()) {
+                    sticksOut(c, out);
+                }
+            }
+        }
+
+        /// Scroll panes whose content is wider than their viewport (a sideways scroll bar shows), with
+        /// the narrowest-level node that is still too wide (what forces the width).
+        private void tooWide(Node n, List<String> out) {
+            if (!n.isVisible()) {
+                return;
+            }
+            if (n instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null
+                    && sp.getContent().getLayoutBounds().getWidth() > sp.getViewportBounds().getWidth() + 1) {
+                double limit = sp.getViewportBounds().getWidth();
+                Node culprit = sp.getContent();
+                boolean deeper = true;
+                while (deeper && culprit instanceof Parent p) {
+                    deeper = false;
+                    for (Node c : p.getChildrenUnmodifiable()) {
+                        if (c.isVisible() && c.getLayoutBounds().getWidth() > limit - 40) {
+                            culprit = c;
+                            deeper = true;
+                            break;
+                        }
+                    }
+                }
+                String text = culprit instanceof javafx.scene.control.Labeled l && l.getText() != null
+                        ? " \"" + l.getText() + "\"" : "";
+                out.add("content " + Math.round(sp.getContent().getLayoutBounds().getWidth()) + " > "
+                        + Math.round(limit) + " px, widest: " + culprit.getClass().getSimpleName()
+                        + (culprit.getId() == null ? "" : "#" + culprit.getId()) + text + " "
+                        + Math.round(culprit.getLayoutBounds().getWidth()) + " px");
+            }
+            if (n instanceof Parent p) {
+                for (Node c : p.getChildrenUnmodifiable()) {
+                    tooWide(c, out);
+                }
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            fx(() -> {
+                context.shutdown();
+                stage.close();
+                return null;
+            });
+            background.shutdown();
+            background.awaitTermination(30, TimeUnit.SECONDS);
+        }
+    }
+}
