@@ -79,7 +79,7 @@ public final class AccountsView extends BorderPane {
                 new AccountFormView(vm, i18n));
         right.setMinWidth(240);
         SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.34);
+        split.setDividerPositions(0.45);
         BorderPane.setMargin(split, new Insets(12, 0, 0, 0));
         setCenter(split);
     }
@@ -94,9 +94,12 @@ public final class AccountsView extends BorderPane {
                 : i18n.money(c.getValue().getValue().balance())));
         balance.setStyle("-fx-alignment: CENTER-RIGHT;");
         name.setPrefWidth(220);
-        balance.setPrefWidth(110);
+        balance.setPrefWidth(150);
+        // the name gives way first: a balance cut to "33.77…" says nothing
+        balance.setMinWidth(120);
         tree.getColumns().setAll(List.of(name, balance));
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        tree.getStyleClass().add(Styles.DENSE);
         vm.chart().addListener((ListChangeListener<AccountsViewModel.AccountRow>) c -> fillTree());
         fillTree();
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -161,6 +164,7 @@ public final class AccountsView extends BorderPane {
     private VBox journalPane() {
         TableView<AccountsViewModel.JournalRow> t = new TableView<>(vm.journal());
         t.setId("journal");
+        t.getStyleClass().add(Styles.DENSE);
         TableColumn<AccountsViewModel.JournalRow, LocalDate> date = Views.column(i18n, "accounts.col.date",
                 r -> r.tx().date(), i18n::date);
         TableColumn<AccountsViewModel.JournalRow, String> memo = Views.column(i18n, "accounts.col.memo",
@@ -177,8 +181,12 @@ public final class AccountsView extends BorderPane {
         date.setPrefWidth(100);
         memo.setPrefWidth(180);
         accounts.setPrefWidth(140);
-        amount.setPrefWidth(100);
+        amount.setPrefWidth(110);
         balance.setPrefWidth(110);
+        // amounts and dates are read whole; the memo and the accounts give way first
+        amount.setMinWidth(105);
+        balance.setMinWidth(105);
+        date.setMinWidth(90);
         t.getColumns().setAll(List.of(date, memo, accounts, amount, balance));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Views.placeholder(t, i18n, "accounts.journalEmpty");
@@ -197,6 +205,7 @@ public final class AccountsView extends BorderPane {
                 Views.numberColumn(i18n, "accounts.form.credit", AccountsViewModel.PostingRow::credit, v -> v == 0 ? "" : i18n.money(v))));
         details.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         details.setPrefHeight(150);
+        details.getStyleClass().add(Styles.DENSE);
         details.setMinHeight(110);
         Views.placeholder(details, i18n, "accounts.pickTransaction");
         CheckBox voided = new CheckBox(i18n.t("accounts.showVoided"));

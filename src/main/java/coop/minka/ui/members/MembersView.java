@@ -74,6 +74,7 @@ public final class MembersView extends BorderPane {
     private TableView<Member> table() {
         TableView<Member> t = new TableView<>();
         t.setId("members-table");
+        t.getStyleClass().add(Styles.DENSE);
         SortedList<Member> sorted = new SortedList<>(vm.members());
         sorted.comparatorProperty().bind(t.comparatorProperty());
         t.setItems(sorted);
