@@ -166,20 +166,42 @@ class WorkRowsUiTest {
         @SuppressWarnings("unchecked")
         TableView<Object> table = robot.lookup("#work-table").queryAs(TableView.class);
         assertEquals(14, table.getItems().size());
-        assertTrue(formShown(robot), "the form is open at first");
-
-        click(robot, "#work-quick-toggle");
-        assertFalse(formShown(robot), "the form is folded");
+        assertFalse(formShown(robot), "a short window with large text starts with the form folded");
         int rows = visibleRows(table);
         assertTrue(rows >= 8, "rows shown at 1366×768 with 150 % text: " + rows);
         List<String> out = new ArrayList<>();
         collect(screen(table), table.getScene().getWidth(), out);
         assertEquals(List.of(), out, "at 1366 px with 150 % text nothing sticks out");
 
+        click(robot, "#work-quick-toggle");
+        assertTrue(formShown(robot), "the toggle opens it");
+        click(robot, "#nav-members");
+        click(robot, "#nav-work");
+        assertTrue(formShown(robot), "opened by hand: kept open for the session");
+        click(robot, "#work-quick-toggle");
+        assertFalse(formShown(robot), "folded again");
         click(robot, "#nav-members");
         click(robot, "#nav-work");
         assertFalse(formShown(robot), "still folded for the session");
-        click(robot, "#work-quick-toggle");
-        assertTrue(formShown(robot));
+    }
+
+    /// The collective work day form at 1366×768 with 150 % text: the window's content is no
+    /// wider than the window (it once pushed the menu bar and sidebar off the left edge).
+    @Test
+    void workDayFormFitsTheWindowAt150PercentText(FxRobot robot) {
+        settle();
+        robot.interact(() -> context.preferences().textScaleProperty().set(150));
+        settle();
+        click(robot, "#nav-work");
+        click(robot, "#workday-open");
+        Node table = robot.lookup("#work-table").query();
+        javafx.scene.Scene scene = table.getScene();
+        javafx.scene.Parent top = scene.getRoot();
+        double width = scene.getWidth();
+        assertTrue(top.minWidth(-1) <= width + 1, "min width " + top.minWidth(-1) + " > " + width);
+        assertTrue(top.localToScene(top.getLayoutBounds()).getMinX() >= -1, "the window's content starts at its left edge");
+        List<String> out = new ArrayList<>();
+        collect(top, width, out);
+        assertEquals(List.of(), out, "with the work day form open at 150 % text nothing sticks out");
     }
 }

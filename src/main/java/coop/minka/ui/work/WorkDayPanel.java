@@ -21,10 +21,9 @@ import org.kordamp.ikonli.feather.Feather;
 final class WorkDayPanel extends javafx.scene.layout.BorderPane {
     WorkDayPanel(WorkViewModel vm, I18n i18n) {
         WorkDay d = vm.day();
-        getStyleClass().addAll("side-panel", "form-card");
+        // widths in em (minka.css): at 150 % text the buttons inside still fit without a sideways scroll
+        getStyleClass().addAll("side-panel", "form-card", "work-day-panel");
         setPadding(new Insets(16));
-        setPrefWidth(380);
-        setMinWidth(320);
         visibleProperty().bind(d.openProperty());
         managedProperty().bind(visibleProperty());
         Label title = new Label(i18n.t("work.day.title"));
@@ -75,7 +74,7 @@ final class WorkDayPanel extends javafx.scene.layout.BorderPane {
         save.setId("workday-save");
         save.disableProperty().bind(vm.canSaveDayBinding().not());
         Button cancel = Views.button(i18n, "action.cancel", null, vm::cancelWorkDay);
-        date.setPrefWidth(150);
+        WorkView.wideEnough(date);
         hours.setPrefColumnCount(4);
         javafx.scene.layout.FlowPane when = new javafx.scene.layout.FlowPane(10, 8,
                 Views.field(i18n, "work.date", date, d.date().noticeProperty()),
@@ -89,7 +88,7 @@ final class WorkDayPanel extends javafx.scene.layout.BorderPane {
         middle.setFitToWidth(true);
         setTop(title);
         setCenter(middle);
-        VBox bottom = new VBox(8, count, Views.row(save, cancel));
+        VBox bottom = new VBox(8, count, new javafx.scene.layout.FlowPane(8, 6, save, cancel));
         bottom.setPadding(new Insets(8, 0, 0, 0));
         setBottom(bottom);
     }

@@ -54,13 +54,26 @@ public final class WorkView extends BorderPane {
         quickButton.textProperty().bind(Bindings.createStringBinding(() -> i18n.t(vm.quickOpenProperty().get()
                 ? "work.quick.hide" : "work.quick.show"), vm.quickOpenProperty()));
         quickButton.disableProperty().bind(vm.day().openProperty());
-        VBox top = new VBox(6, Views.row(Views.title(i18n, "nav.work"), Views.grow(), quickButton, kindsButton,
-                dayButton), quick);
+        // the buttons flow onto a second line rather than widen the window (Spanish at 150 % text)
+        FlowPane actions = new FlowPane(10, 6, quickButton, kindsButton, dayButton);
+        actions.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        actions.setMinWidth(0);
+        // its height follows the width it is given, not the default 400 px wrap (one line when it fits)
+        actions.prefWrapLengthProperty().bind(actions.widthProperty());
+        HBox.setHgrow(actions, Priority.ALWAYS);
+        VBox top = new VBox(6, Views.row(Views.title(i18n, "nav.work"), actions), quick);
         setTop(top);
         Button voidButton = Views.button(i18n, "work.void.action", Feather.SLASH, vm::voidSelected);
         voidButton.disableProperty().bind(vm.canVoidBinding().not());
         voidButton.getStyleClass().add(Styles.DANGER);
-        VBox list = new VBox(8, filters(), table(), Views.row(totals(), Views.grow(), voidButton));
+        Label totals = totals();
+        HBox foot = Views.row(totals, voidButton);
+        // the totals wrap instead of holding the whole screen as wide as their one line
+        totals.setMinWidth(0);
+        totals.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(totals, Priority.ALWAYS);
+        VBox list = new VBox(8, filters(), table(), foot);
+        list.setMinWidth(0);
         VBox.setVgrow(list.getChildren().get(1), Priority.ALWAYS);
         WorkDayPanel dayPanel = new WorkDayPanel(vm, i18n);
         KindsOfWorkPanel kindsPanel = new KindsOfWorkPanel(vm.kinds(), i18n);
@@ -69,7 +82,21 @@ public final class WorkView extends BorderPane {
         BorderPane.setMargin(body, new Insets(8, 0, 0, 0));
         setCenter(body);
         vm.savedCountProperty().addListener((o, a, b) -> member.requestFocus());
+        // a window under ~42 lines of text high (768 px at 150 % text) starts with the form folded,
+        // so the table keeps rows; the fold toggle still opens it, and that choice is kept
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null && scene.getHeight() > 0) {
+                quickButton.applyCss();
+                double em = quickButton.getFont().getSize();
+                if (em > 0 && scene.getHeight() / em < SHORT_WINDOW_EM) {
+                    vm.foldForShortWindow();
+                }
+            }
+        });
     }
+
+    /// Window heights, in em of the current text, under which the quick-entry form starts folded.
+    private static final double SHORT_WINDOW_EM = 42;
 
     private VBox quickEntry() {
         QuickEntry q = vm.quick();
@@ -80,7 +107,7 @@ public final class WorkView extends BorderPane {
         TypeAhead.install(member, Member::name);
         member.setPrefWidth(200);
         DatePicker date = Views.datePicker(q.date());
-        date.setPrefWidth(140);
+        wideEnough(date);
         TextField hours = new TextField();
         hours.setId("work-hours");
         hours.textProperty().bindBidirectional(q.hoursProperty());
@@ -146,11 +173,11 @@ public final class WorkView extends BorderPane {
         DateField fromField = new DateField(i18n, false, vm.fromProperty().get());
         fromField.valueProperty().bindBidirectional(vm.fromProperty());
         DatePicker from = Views.datePicker(fromField);
-        from.setPrefWidth(140);
+        wideEnough(from);
         DateField toField = new DateField(i18n, false, vm.toProperty().get());
         toField.valueProperty().bindBidirectional(vm.toProperty());
         DatePicker to = Views.datePicker(toField);
-        to.setPrefWidth(140);
+        wideEnough(to);
         ComboBox<Member> who = new ComboBox<>();
         who.itemsProperty().bind(Bindings.createObjectBinding(() -> {
             var items = javafx.collections.FXCollections.<Member>observableArrayList();
@@ -183,6 +210,11 @@ public final class WorkView extends BorderPane {
                 bottom(clear));
         p.setRowValignment(javafx.geometry.VPos.BOTTOM);
         return p;
+    }
+
+    /// Sized in em (minka.css), so a date with a four-digit year shows whole at any text size.
+    static void wideEnough(DatePicker p) {
+        p.getStyleClass().add("date-field");
     }
 
     private static VBox bottom(javafx.scene.Node n) {
@@ -243,6 +275,9 @@ public final class WorkView extends BorderPane {
 
     /// Puts the keyboard in the quick-entry member field (Ctrl+L).
     public void focusQuickEntry() {
+        if (!vm.quickOpenProperty().get()) {
+            vm.toggleQuick(); // folded for a short window: Ctrl+L opens it
+        }
         member.requestFocus();
     }
 }

@@ -55,6 +55,7 @@ public final class WorkViewModel extends ScreenModel {
     /// Whether the quick-entry form is shown; kept while the app is open (the view model lives
     /// for the session), so a small screen can give the table the room.
     private final BooleanProperty quickOpen = new SimpleBooleanProperty(true);
+    private boolean quickChosen;
     /// Who may witness the quick entry: active members other than the one who did the work.
     private final ObservableList<Member> witnessChoices = FXCollections.observableArrayList();
     private final ObjectProperty<Row> selected = new SimpleObjectProperty<>();
@@ -285,7 +286,17 @@ public final class WorkViewModel extends ScreenModel {
     }
 
     public void toggleQuick() {
+        quickChosen = true;
         quickOpen.set(!quickOpen.get());
+    }
+
+    /// Folds the quick-entry form when the screen is first shown in a short window (large text),
+    /// unless it was already folded or opened by hand this session.
+    public void foldForShortWindow() {
+        if (!quickChosen) {
+            quickChosen = true;
+            quickOpen.set(false);
+        }
     }
 
     /// Active members other than the one who did the work.
