@@ -157,6 +157,23 @@ public final class I18n {
         return f.format(java.math.BigDecimal.valueOf(minor, Money.digits(c)));
     }
 
+    /// A number as Minka writes it in tables and CSV files (`3929.30`, `-12.50`) in the user's
+    /// language (`3.929,30`), with as many decimals as it has: amounts as [#number] writes
+    /// them. Whole numbers (sequence numbers) and any other text are left as they are.
+    public String decimal(String plain) {
+        if (plain == null || !plain.matches("-?[0-9]+\\.[0-9]+")) {
+            return plain;
+        }
+        java.math.BigDecimal d = new java.math.BigDecimal(plain);
+        if (d.scale() == Money.digits(currency.get())) {
+            return number(d.unscaledValue().longValueExact());
+        }
+        NumberFormat f = NumberFormat.getNumberInstance(locale.get());
+        f.setMinimumFractionDigits(d.scale());
+        f.setMaximumFractionDigits(d.scale());
+        return f.format(d);
+    }
+
     /// Minutes as hours: `1,5 h`.
     public String hours(long minutes) {
         return t("format.hours", hoursNumber(minutes));

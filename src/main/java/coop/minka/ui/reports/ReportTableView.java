@@ -9,6 +9,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 
 /// Any [ReportTable] on screen, as the command line and the CSV file have it: its columns, its
 /// rows in order, amounts and hours right-aligned, and opening, closing and total rows bold
@@ -16,6 +17,10 @@ import javafx.scene.control.TableView;
 /// window. Items are row numbers, so each row finds its kind.
 final class ReportTableView extends TableView<Integer> {
     private ReportTable shown;
+    /// Texts this long or longer get a tooltip, as they may be cut to fit.
+    private static final int LONG = 16;
+    /// The narrowest a name or memo column is made (in ems) so that the amounts fit the window.
+    private static final double NARROWEST = 5;
     /// False until the columns are sized for the table shown, from the font actually used
     /// (the text size the person chose).
     private boolean sized = true;
@@ -24,6 +29,11 @@ final class ReportTableView extends TableView<Integer> {
         setId("report-table");
         getStyleClass().add("report-table");
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        widthProperty().addListener((o, a, b) -> {
+            if (Math.abs(a.doubleValue() - b.doubleValue()) >= 1) {
+                sized = false;
+            }
+        });
         setRowFactory(tv -> new TableRow<>() {
             @Override
             protected void updateItem(Integer i, boolean empty) {
@@ -57,6 +67,8 @@ final class ReportTableView extends TableView<Integer> {
                     super.updateItem(item, empty);
                     setText(empty ? null : item);
                     setAlignment(numeric ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+                    // a long name or memo may be cut to fit the window: the whole text on hover
+                    setTooltip(empty || numeric || item == null || item.length() < LONG ? null : new Tooltip(item));
                 }
             });
             if (numeric) {
@@ -74,8 +86,10 @@ final class ReportTableView extends TableView<Integer> {
     }
 
     /// Sizes each column for its header and its longest cell (up to a limit), in the font the
-    /// headers are drawn in, so that nothing is cut to "…" at any text size; a table wider than
-    /// the window scrolls.
+    /// headers are drawn in (the text size the person chose). When the columns are wider than the
+    /// table, the wide text columns (names, memos) are narrowed, down to [#NARROWEST] ems, so
+    /// that the amounts stay in sight; a cut text shows "…" and its whole text on hover. A table
+    /// still wider than the window scrolls.
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
@@ -84,14 +98,46 @@ final class ReportTableView extends TableView<Integer> {
         }
         sized = true;
         double em = l.getFont().getSize();
-        for (int c = 0; c < getColumns().size() && c < shown.headers().size(); c++) {
+        int n = Math.min(getColumns().size(), shown.headers().size());
+        double[] natural = new double[n];
+        double total = 0;
+        for (int c = 0; c < n; c++) {
             int chars = 0;
             for (List<String> row : shown.rows()) {
                 chars = Math.max(chars, c < row.size() ? Math.min(row.get(c).length(), 48) : 0);
             }
-            double width = Math.max(shown.headers().get(c).length() * 0.72, chars * 0.62) * em + 1.8 * em;
-            getColumns().get(c).setPrefWidth(Math.ceil(width));
+            // amounts: digits and their separators, and less room around them
+            natural[c] = Math.ceil(Math.max(shown.headers().get(c).length() * 0.72, chars * 0.62) * em
+                    + (numeric(c) ? 1.2 : 1.8) * em);
+            total += natural[c];
         }
+        double room = getWidth() - snappedLeftInset() - snappedRightInset() - 2.5 * em; // a vertical scroll bar
+        double cap = Double.MAX_VALUE;
+        if (room > 0 && total > room) {
+            // the widest text columns give way first: the largest cap that fits, not below NARROWEST
+            double low = NARROWEST * em;
+            double high = 48 * em;
+            for (int k = 0; k < 30; k++) {
+                double mid = (low + high) / 2;
+                double sum = 0;
+                for (int c = 0; c < n; c++) {
+                    sum += numeric(c) ? natural[c] : Math.min(natural[c], mid);
+                }
+                if (sum <= room) {
+                    low = mid;
+                } else {
+                    high = mid;
+                }
+            }
+            cap = Math.floor(low);
+        }
+        for (int c = 0; c < n; c++) {
+            getColumns().get(c).setPrefWidth(numeric(c) ? natural[c] : Math.min(natural[c], cap));
+        }
+    }
+
+    private boolean numeric(int c) {
+        return c < shown.numeric().size() && shown.numeric().get(c);
     }
 
     ReportTable shown() {

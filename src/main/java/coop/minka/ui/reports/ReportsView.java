@@ -49,10 +49,10 @@ public final class ReportsView extends BorderPane {
         Views.placeholder(table, i18n, "reports.noRows");
         BorderPane.setMargin(table, new Insets(8, 0, 8, 0));
         vm.figuresProperty().addListener((o, a, b) -> render(b));
-        vm.tableProperty().addListener((o, a, b) -> table.show(b));
+        vm.readableProperty().addListener((o, a, b) -> table.show(b));
         vm.choiceProperty().addListener((o, a, b) -> showCenter());
         render(vm.figuresProperty().get());
-        table.show(vm.tableProperty().get());
+        table.show(vm.readableProperty().get());
         showCenter();
         setBottom(checkCode());
     }

@@ -7,6 +7,7 @@ import coop.minka.app.pack.CheckCode;
 import coop.minka.app.pack.CheckCodeService;
 import coop.minka.app.pack.PackService;
 import coop.minka.app.report.ReportService;
+import coop.minka.app.report.ReadableTable;
 import coop.minka.app.report.ReportTable;
 import coop.minka.domain.Member;
 import coop.minka.domain.MinkaException;
@@ -25,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -116,6 +118,8 @@ public final class ReportsViewModel extends ScreenModel {
     private final ObjectProperty<Locale> packLanguage = new SimpleObjectProperty<>();
     private final ObjectProperty<Figures> figures = new SimpleObjectProperty<>();
     private final ObjectProperty<ReportTable> table = new SimpleObjectProperty<>();
+    /// The table as people read it: Minka's codes in words, numbers in the user's language.
+    private final ObjectProperty<ReportTable> readable = new SimpleObjectProperty<>();
     private final StringProperty periodText = new SimpleStringProperty("");
     private final StringProperty code = new SimpleStringProperty("");
     private final ObjectProperty<CheckResult> checkResult = new SimpleObjectProperty<>();
@@ -136,6 +140,7 @@ public final class ReportsViewModel extends ScreenModel {
         from = new DateField(ui.i18n(), true, LocalDate.of(today.getYear(), 1, 1), ui::today);
         to = new DateField(ui.i18n(), true, LocalDate.of(today.getYear(), 12, 31), ui::today);
         packLanguage.set(Words.language(services.workspace().coop()));
+        table.addListener((o, a, b) -> readable.set(b == null ? null : readable(b)));
         choice.addListener((o, a, b) -> reloadNow());
         member.addListener((o, a, b) -> {
             if (choice.get() == Choice.MEMBER_STATEMENT) {
@@ -448,6 +453,28 @@ public final class ReportsViewModel extends ScreenModel {
 
     public ObjectProperty<ReportTable> tableProperty() {
         return table;
+    }
+
+    /// The table on screen: the [#tableProperty] (kept as it is for the CSV file) with Minka's
+    /// codes (`asset`, `woman`) in words as the command line prints them ([ReadableTable]) and
+    /// its numbers in the user's language (`3.929,30`).
+    public ReadOnlyObjectProperty<ReportTable> readableProperty() {
+        return readable;
+    }
+
+    private ReportTable readable(ReportTable t) {
+        ReportTable words = ReadableTable.of(t, Words.of(ui.i18n().locale()), null);
+        List<List<String>> rows = new ArrayList<>();
+        for (List<String> r : words.rows()) {
+            List<String> row = new ArrayList<>(r);
+            for (int c = 0; c < row.size() && c < words.numeric().size(); c++) {
+                if (words.numeric().get(c)) {
+                    row.set(c, ui.i18n().decimal(row.get(c)));
+                }
+            }
+            rows.add(row);
+        }
+        return new ReportTable(words.name(), words.title(), words.headers(), words.numeric(), rows, words.kinds());
     }
 
     /// What is wrong with the period chosen, in plain words; empty when it is fine.

@@ -142,6 +142,47 @@ class ReportsViewModelTest {
         }
     }
 
+    /// In Spanish the trial balance on screen says "activo", not Minka's code `asset`, as the
+    /// command line prints it, and its amounts are written the Spanish way; the table behind it
+    /// (the CSV file's) keeps the code and the plain number.
+    @Test
+    void theSpanishTrialBalanceOnScreenIsInWordsAndSpanishNumbers() {
+        ReportFixture.create(dir).close();
+        Path db = dir.resolve("warmi.db");
+        Period p = new Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31));
+        String fromCli = new CliRunner(db).ok("--lang", "es", "report", "trial-balance", "--from",
+                p.from().toString(), "--to", p.to().toString());
+        UiFixture f = new UiFixture();
+        f.i18n.localeProperty().set(Locale.forLanguageTag("es"));
+        try (Services s = new Services(Workspace.open(db, () -> ReportFixture.NOW))) {
+            f.i18n.currencyProperty().set(s.workspace().currency());
+            ReportsViewModel vm = new ReportsViewModel(f.ui, s);
+            vm.shown();
+            vm.setPeriod(p);
+            vm.choiceProperty().set(Choice.TRIAL_BALANCE);
+            ReportTable csv = vm.tableProperty().get();
+            ReportTable screen = vm.readableProperty().get();
+            assertEquals(csv.rows().size(), screen.rows().size());
+            assertTrue(csv.rows().stream().anyMatch(r -> r.get(2).equals("asset")), "the CSV keeps the code");
+            assertTrue(screen.rows().stream().anyMatch(r -> r.get(2).equals("activo")), "activo on screen");
+            assertTrue(screen.rows().stream().noneMatch(r -> r.get(2).equals("asset")));
+            assertTrue(fromCli.contains("activo"), "the command line says the same word");
+            assertEquals(csv.csv(), vm.tableProperty().get().csv());
+            for (int i = 0; i < csv.rows().size(); i++) {
+                for (int c = 3; c < csv.headers().size(); c++) {
+                    String plain = csv.rows().get(i).get(c);
+                    String shown = screen.rows().get(i).get(c);
+                    if (!plain.isEmpty()) {
+                        assertEquals(new java.math.BigDecimal(plain), new java.math.BigDecimal(
+                                shown.replace(".", "").replace(',', '.').replace('\u2212', '-')), plain + " " + shown);
+                    }
+                }
+            }
+            assertTrue(screen.rows().stream().anyMatch(r -> r.get(3).matches("-?[0-9.]*[0-9],[0-9]{2}")),
+                    "amounts with a decimal comma: " + screen.rows());
+        }
+    }
+
     /// The lines of a CSV text (the command line's output is captured with plain line ends).
     private static List<String> lines(String csv) {
         return csv.lines().filter(l -> !l.isEmpty()).toList();
