@@ -22,7 +22,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
-import org.testfx.util.WaitForAsyncUtils;
 
 /// Issue 12 on the real window: a cooperative started empty has no kind of work; the Work screen
 /// opens the kinds-of-work panel, the first kind is added there, and work is logged with its value.
@@ -55,22 +54,7 @@ class KindsOfWorkUiTest {
     }
 
     private void settle() {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            WaitForAsyncUtils.waitForFxEvents();
-            boolean busy;
-            try {
-                busy = WaitForAsyncUtils.asyncFx(() -> context.busyProperty().get()).get(60, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-            if (!busy) {
-                WaitForAsyncUtils.waitForFxEvents();
-                return;
-            }
-            assertTrue(System.nanoTime() < until, "background work still running after 60 s");
-            WaitForAsyncUtils.sleep(5, TimeUnit.MILLISECONDS);
-        }
+        AppWindows.settle(context);
     }
 
     private void click(FxRobot robot, String query) {

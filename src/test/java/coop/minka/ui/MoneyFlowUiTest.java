@@ -27,7 +27,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
-import org.testfx.util.WaitForAsyncUtils;
 
 /// Money in and out through the real window at 1366×768: typed amounts saved with Enter,
 /// Escape, and the accounts screen within the window's width at 150 % text.
@@ -62,22 +61,7 @@ class MoneyFlowUiTest {
     }
 
     private void settle() {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            WaitForAsyncUtils.waitForFxEvents();
-            boolean busy;
-            try {
-                busy = WaitForAsyncUtils.asyncFx(() -> context.busyProperty().get()).get(60, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-            if (!busy) {
-                WaitForAsyncUtils.waitForFxEvents();
-                return;
-            }
-            assertTrue(System.nanoTime() < until, "background work still running after 60 s");
-            WaitForAsyncUtils.sleep(5, TimeUnit.MILLISECONDS);
-        }
+        AppWindows.settle(context);
     }
 
     private void click(FxRobot robot, String query) {

@@ -28,7 +28,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
-import org.testfx.util.WaitForAsyncUtils;
 
 /// The Reports screen through the real window at 1366×768 with 150 % text: pick a report, see
 /// its table, save it as CSV (scripted dialog), check a printed code.
@@ -62,22 +61,7 @@ class ReportsFlowUiTest {
     }
 
     private void settle() {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            WaitForAsyncUtils.waitForFxEvents();
-            boolean busy;
-            try {
-                busy = WaitForAsyncUtils.asyncFx(() -> context.busyProperty().get()).get(60, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-            if (!busy) {
-                WaitForAsyncUtils.waitForFxEvents();
-                return;
-            }
-            assertTrue(System.nanoTime() < until, "background work still running after 60 s");
-            WaitForAsyncUtils.sleep(5, TimeUnit.MILLISECONDS);
-        }
+        AppWindows.settle(context);
     }
 
     private void click(FxRobot robot, String query) {

@@ -22,7 +22,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
-import org.testfx.util.WaitForAsyncUtils;
 
 /// Starting on existing books: the window says at once, in the language of the settings file,
 /// that the books are being opened (never a blank window), then shows them; books that cannot
@@ -67,22 +66,7 @@ class StartupUiTest {
     }
 
     private void settle() {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            WaitForAsyncUtils.waitForFxEvents();
-            boolean busy;
-            try {
-                busy = WaitForAsyncUtils.asyncFx(() -> context.busyProperty().get()).get(60, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-            if (!busy) {
-                WaitForAsyncUtils.waitForFxEvents();
-                return;
-            }
-            assertTrue(System.nanoTime() < until, "background work still running after 60 s");
-            WaitForAsyncUtils.sleep(5, TimeUnit.MILLISECONDS);
-        }
+        AppWindows.settle(context);
     }
 
     @Test

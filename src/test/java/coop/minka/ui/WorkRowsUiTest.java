@@ -34,7 +34,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
-import org.testfx.util.WaitForAsyncUtils;
 
 /// Shared work at 1366×768 with 150 % text (issue #12): with the quick-entry form folded the
 /// table shows at least 8 rows, nothing sticks out on the right, and the fold is kept when
@@ -79,22 +78,7 @@ class WorkRowsUiTest {
     }
 
     private void settle() {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            WaitForAsyncUtils.waitForFxEvents();
-            boolean busy;
-            try {
-                busy = WaitForAsyncUtils.asyncFx(() -> context.busyProperty().get()).get(60, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-            if (!busy) {
-                WaitForAsyncUtils.waitForFxEvents();
-                return;
-            }
-            assertTrue(System.nanoTime() < until, "background work still running after 60 s");
-            WaitForAsyncUtils.sleep(5, TimeUnit.MILLISECONDS);
-        }
+        AppWindows.settle(context);
     }
 
     private void click(FxRobot robot, String query) {
