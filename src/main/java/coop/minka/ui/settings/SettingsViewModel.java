@@ -43,39 +43,25 @@ public final class SettingsViewModel extends ScreenModel {
         boolean backupsAvailable();
 
         /// The closed periods and the late entries.
-        default Periods periods() {
-            return new Periods(null, List.of(), List.of());
-        }
+        Periods periods();
 
         /// Closes the books up to `to` (inclusive).
-        default void close(LocalDate to) {
-            throw new UnsupportedOperationException();
-        }
+        void close(LocalDate to);
 
         /// Accepts a late entry for every laptop.
-        default void accept(Late late) {
-            throw new UnsupportedOperationException();
-        }
+        void accept(Late late);
 
         /// Voids a late entry (its transaction or work entry) with `reason`.
-        default void voidLate(Late late, String reason) {
-            throw new UnsupportedOperationException();
-        }
+        void voidLate(Late late, String reason);
 
         /// The cooperative's editable details; null when they cannot be edited here.
-        default Details details() {
-            return null;
-        }
+        Details details();
 
         /// Saves a new name and languages.
-        default void updateDetails(String name, String languages) {
-            throw new UnsupportedOperationException();
-        }
+        void updateDetails(String name, String languages);
 
         /// Restores any Minka database file; the app reopens the books afterwards.
-        default void restoreFile(Path file) {
-            throw new UnsupportedOperationException();
-        }
+        void restoreFile(Path file);
     }
 
     /// One close: up to which day, which laptop closed, when.

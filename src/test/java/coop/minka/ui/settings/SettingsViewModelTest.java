@@ -46,6 +46,37 @@ class SettingsViewModelTest {
         }
 
         @Override
+        public void restoreFile(java.nio.file.Path file) {
+            restored++;
+        }
+
+        @Override
+        public SettingsViewModel.Periods periods() {
+            return new SettingsViewModel.Periods(null, List.of(), List.of());
+        }
+
+        @Override
+        public void close(java.time.LocalDate to) {
+        }
+
+        @Override
+        public void accept(SettingsViewModel.Late late) {
+        }
+
+        @Override
+        public void voidLate(SettingsViewModel.Late late, String reason) {
+        }
+
+        @Override
+        public SettingsViewModel.Details details() {
+            return null;
+        }
+
+        @Override
+        public void updateDetails(String name, String languages) {
+        }
+
+        @Override
         public boolean backupsAvailable() {
             return true;
         }
