@@ -115,4 +115,34 @@ class CashMarkTest {
             }
         }
     }
+
+    /// The same two files — the treasurer's honest mark and a hostile laptop's marks — arriving
+    /// in either order end in the same books on every laptop (same digest), with only the cash
+    /// box counted as money.
+    @Test
+    void theMarksEndTheSameInEitherOrder() {
+        try (TestCoop c = TestCoop.found(tmp, "b", "d")) {
+            Village a = c.a();
+            ForgeKit.Chain h = c.admittedHostile("Hostile");
+            long from = h.seq() + 1;
+            h.append(OpType.ACCOUNT_UPDATE, c.dues, OpData.builder().put("cash", true).build());
+            h.append(OpType.ACCOUNT_UPDATE, c.cash, OpData.builder().put("cash", false).build());
+            Path hostile = c.forged(h, from, h.seq());
+            a.s.ledger().updateAccount("1000", null, null, true);
+            Path honest = a.exportFull(c.dir());
+            Village b = c.get("b");
+            Village d = c.get("d");
+            b.sync.importBundle(honest);
+            b.sync.importBundle(hostile);
+            d.sync.importBundle(hostile);
+            d.sync.importBundle(honest);
+            a.sync.importBundle(hostile);
+            for (Village v : List.of(a, b, d)) {
+                assertFalse(v.s.ledger().account("4000").cash(), "dues never become cash");
+                assertVerifies(v);
+            }
+            assertEquals(a.digest(), b.digest());
+            assertEquals(a.digest(), d.digest());
+        }
+    }
 }
