@@ -27,7 +27,7 @@ final class ReportTableView extends TableView<Integer> {
 
     ReportTableView() {
         setId("report-table");
-        getStyleClass().add("report-table");
+        getStyleClass().addAll("report-table", atlantafx.base.theme.Styles.DENSE); // dense: more rows at large text
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         widthProperty().addListener((o, a, b) -> {
             if (Math.abs(a.doubleValue() - b.doubleValue()) >= 1) {
