@@ -30,6 +30,7 @@ public final class Services implements AutoCloseable {
     private final PeriodService closing;
     private final ExportService exports;
     private final PackService pack;
+    private final PeopleService people;
 
     public Services(Workspace workspace) {
         this.workspace = workspace;
@@ -48,6 +49,7 @@ public final class Services implements AutoCloseable {
         this.closing = new PeriodService(workspace, periods, java.time.ZoneId.systemDefault());
         this.exports = new ExportService(workspace, audit);
         this.pack = new PackService(workspace);
+        this.people = new PeopleService(workspace);
     }
 
     public Workspace workspace() {
@@ -122,6 +124,11 @@ public final class Services implements AutoCloseable {
     /// The printable assembly pack (PDF).
     public PackService pack() {
         return pack;
+    }
+
+    /// People, roles, PINs and who is acting (design notes 26, 27).
+    public PeopleService people() {
+        return people;
     }
 
     @Override

@@ -36,6 +36,7 @@ abstract class Leaf implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Services s = root().open()) {
+            root().actAs(s);
             int code = run(s);
             out().flush();
             if (code == 0) {

@@ -19,14 +19,16 @@ import picocli.CommandLine.Option;
 /// Exit codes: 0 done; 1 a check failed (`verify`, `verify-code`); 2 bad input (a typo, an
 /// unknown member or account, an unbalanced transaction); 3 no such database, not a Minka
 /// database, or from a newer Minka; 4 the database is in use or read-only; 5 a sync file was
-/// refused; 6 a file could not be written; 70 an internal error.
+/// refused; 6 a file could not be written; 7 refused for who is making the change (no `--as`
+/// once the cooperative has people, a wrong PIN, a role that may not make it, no second person);
+/// 70 an internal error.
 @Command(name = "minka", mixinStandardHelpOptions = true, versionProvider = MinkaCommand.Version.class,
         description = "Minka keeps a cooperative's members, shared work and accounts, and syncs them between laptops.",
         subcommands = {InitCommand.class, MemberCommand.class, CategoryCommand.class, WorkCommand.class,
                 AccountCommand.class, TxCommand.class, ReportCommand.class, LogCommand.class, VerifyCommand.class,
                 SyncCommand.class, JoinCommand.class,
                 ExportCommand.class, PeriodCommand.class, VerifyCodeCommand.class, DemoCommand.class,
-                BackupCommand.class, CoopCommand.class})
+                BackupCommand.class, CoopCommand.class, PersonCommand.class})
 public final class MinkaCommand {
     @Option(names = "--db", paramLabel = "FILE",
             description = "The database file (default: $MINKA_DB, else the per-user data folder).")
@@ -34,6 +36,14 @@ public final class MinkaCommand {
 
     @Option(names = "--debug", description = "Show technical details (stack traces) of errors.")
     boolean debug;
+
+    @Option(names = "--as", paramLabel = "PERSON",
+            description = "The person making the change (name or id); PIN from $MINKA_PIN, else asked.")
+    String as;
+
+    @Option(names = "--also", paramLabel = "PERSON2",
+            description = "The second person of a change that needs two; PIN from $MINKA_PIN2, else asked.")
+    String also;
 
     /// The language asked for with `--lang`, or null.
     private Locale lang;
@@ -83,6 +93,35 @@ public final class MinkaCommand {
     /// Opens the database and wires the services.
     Services open() {
         return new Services(Workspace.open(databasePath(), System::currentTimeMillis));
+    }
+
+    /// Unlocks the people named with `--as` and `--also` (their PINs from `MINKA_PIN` and
+    /// `MINKA_PIN2`, else asked without echo) and says they make the changes of this command.
+    void actAs(Services s) {
+        if (as == null) {
+            if (also != null) {
+                throw new MinkaException(ErrorCode.PERSON_REQUIRED, "--also");
+            }
+            return;
+        }
+        var by = s.people().unlock(as, pin("MINKA_PIN", as));
+        var second = also == null ? null : s.people().unlock(also, pin("MINKA_PIN2", also));
+        s.people().actAs(by, second);
+    }
+
+    /// A PIN from the environment variable, else typed at the terminal without echo; refused
+    /// when there is neither.
+    String pin(String variable, String who) {
+        String v = environment.apply(variable);
+        if (v != null) {
+            return v.strip();
+        }
+        java.io.Console c = System.console();
+        char[] typed = c == null ? null : c.readPassword("%s ", text("cli.person.pinPrompt", who));
+        if (typed == null) {
+            throw new MinkaException(ErrorCode.PIN_REQUIRED, who, variable);
+        }
+        return new String(typed);
     }
 
     /// Builds the picocli command line with Minka's error handling.

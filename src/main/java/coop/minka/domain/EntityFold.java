@@ -17,7 +17,8 @@ import java.util.TreeMap;
 /// the field to another value is a **conflict**, kept for review until a `conflict.resolve` op
 /// names it. Pure: the result depends only on the set of ops.
 public final class EntityFold {
-    /// The key in `data` that carries the base hash; never a field.
+    /// The key in `data` that carries the base hash; never a field (nor are the people who made
+    /// the change, [Permissions#BY] and [Permissions#ALSO]).
     public static final String BASE = "base";
 
     /// One field where two concurrent edits disagreed.
@@ -65,7 +66,7 @@ public final class EntityFold {
                 created = op;
             }
             for (String k : op.data().asMap().keySet()) {
-                if (!k.equals(BASE)) {
+                if (!k.equals(BASE) && !k.equals(Permissions.BY) && !k.equals(Permissions.ALSO)) {
                     setters.computeIfAbsent(k, x -> new ArrayList<>()).add(op);
                 }
             }

@@ -77,6 +77,17 @@ public enum ErrorCode {
     CURRENCY_FIXED(2),
     WITNESS_IS_WORKER(2),
     INACTIVE_WITNESS(2),
+    /// People and PINs (design notes 26, 27): a change refused for who is making it ends with 7.
+    PERSON_REQUIRED(7),
+    NOT_ALLOWED(7),
+    SECOND_PERSON_REQUIRED(7),
+    FIRST_PERSON_PRESIDENT(7),
+    WRONG_PIN(7),
+    PIN_WAIT(7),
+    PIN_REQUIRED(7),
+    UNKNOWN_PERSON(2),
+    AMBIGUOUS_PERSON(2),
+    BAD_PIN(2),
     INTERNAL(70);
 
     private final int exitCode;

@@ -76,13 +76,23 @@ public final class OpRules {
     public static final String BAD_HASH = "bad-hash";
     public static final String FIXED_FIELD = "fixed-field";
     public static final String CASH_NOT_ASSET = "cash-not-asset";
+    /// A person's roles that are empty, repeated or not among [Role].
+    public static final String BAD_ROLES = "bad-roles";
+    /// A PIN hash not of the shape [#PIN_HASH] describes (design notes 27).
+    public static final String BAD_PIN_HASH = "bad-pin-hash";
     /// A work entry whose witness is the member who did the work: nobody confirms their own work.
 
     /// Every reason code [#check] can give, for the message catalogue and its test.
     public static final List<String> REASONS = List.of(UNKNOWN_TYPE, BAD_ID, MISSING_FIELD, WRONG_KIND, BAD_TEXT,
             TEXT_TOO_LONG, BAD_DATE, BAD_MINUTES, BAD_AMOUNT, BAD_POSTING, TOO_FEW_POSTINGS, TOO_MANY_POSTINGS,
-            UNBALANCED, BAD_CHOICE, BAD_CURRENCY, BAD_LANGUAGES, BAD_KEY, BAD_FINGERPRINT, BAD_HASH, FIXED_FIELD);
+            UNBALANCED, BAD_CHOICE, BAD_CURRENCY, BAD_LANGUAGES, BAD_KEY, BAD_FINGERPRINT, BAD_HASH, FIXED_FIELD,
+            BAD_ROLES, BAD_PIN_HASH);
 
+    /// The shape of a PIN hash (design notes 27): `pbkdf2-sha256$ITERATIONS$SALT$HASH`, salt 16
+    /// bytes and hash 32 bytes in Base64, at least [#MIN_PIN_ITERATIONS] iterations.
+    public static final Pattern PIN_HASH = Pattern.compile(
+            "pbkdf2-sha256\\$([1-9][0-9]{3,8})\\$[A-Za-z0-9+/]{22}==\\$[A-Za-z0-9+/]{43}=");
+    public static final int MIN_PIN_ITERATIONS = 1000;
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern FINGERPRINT = Pattern.compile("[0-9A-F]{4}( [0-9A-F]{4}){4}");
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
@@ -111,6 +121,8 @@ public final class OpRules {
             if (!Ids.looksLikeId(entity)) {
                 throw new Broken(BAD_ID, "entity");
             }
+            r.id(Permissions.BY, false);
+            r.id(Permissions.ALSO, false);
             switch (type) {
                 case OpType.REPLICA_JOIN -> {
                     r.name("name", true);
@@ -212,6 +224,14 @@ public final class OpRules {
                     r.hash("loser", true);
                     r.name("field", false);
                 }
+                case OpType.PERSON_ADD, OpType.PERSON_UPDATE -> {
+                    boolean add = type.equals(OpType.PERSON_ADD);
+                    r.name("name", add);
+                    r.roles("roles", add);
+                    r.id("member", false);
+                    r.pin("pin", add);
+                }
+                case OpType.PERSON_PIN -> r.pin("pin", true);
                 default -> throw new Broken(UNKNOWN_TYPE, type);
             }
             return Optional.empty();
@@ -419,6 +439,31 @@ public final class OpRules {
             if (k.length != 44 || !java.util.Arrays.equals(k, 0, ED25519_X509_PREFIX.length, ED25519_X509_PREFIX, 0,
                     ED25519_X509_PREFIX.length)) {
                 throw new Broken(BAD_KEY, key);
+            }
+        }
+
+        /// Roles: wire names of [Role], comma-separated, at least one, none twice.
+        void roles(String key, boolean required) {
+            String s = string(key, required);
+            if (s == null) {
+                return;
+            }
+            Set<String> seen = new java.util.HashSet<>();
+            for (String part : s.split(",", -1)) {
+                if (Role.ofWire(part) == null || !seen.add(part)) {
+                    throw new Broken(BAD_ROLES, key);
+                }
+            }
+        }
+
+        void pin(String key, boolean required) {
+            String s = string(key, required);
+            if (s == null) {
+                return;
+            }
+            var m = PIN_HASH.matcher(s);
+            if (!m.matches() || Long.parseLong(m.group(1)) < MIN_PIN_ITERATIONS) {
+                throw new Broken(BAD_PIN_HASH, key);
             }
         }
 

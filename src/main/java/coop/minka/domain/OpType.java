@@ -24,6 +24,14 @@ public final class OpType {
     /// entry, `entry` = the hash of the late entry.
     public static final String PERIOD_ACCEPT = "period.accept";
     public static final String CONFLICT_RESOLVE = "conflict.resolve";
+    /// A person who uses Minka, with their roles and PIN hash (design notes 26, 27).
+    public static final String PERSON_ADD = "person.add";
+    /// A change of a person's name, roles, member or PIN hash, by the president and a second person.
+    public static final String PERSON_UPDATE = "person.update";
+    /// A person's change of their own PIN.
+    public static final String PERSON_PIN = "person.pin";
+    /// The ops about people, which decide who may make every other change.
+    public static final java.util.List<String> PERSON_TYPES = java.util.List.of(PERSON_ADD, PERSON_UPDATE, PERSON_PIN);
 
     private OpType() {
     }

@@ -21,6 +21,13 @@ public final class ChangeLog {
     private final String coopId;
     private final LongSupplier wallClock;
     private final Projector projector;
+    /// Who is acting (design notes 26): named in every op appended, null while nobody is.
+    private volatile Acting acting;
+
+    /// The person making the changes (`by`) and, for a dual-control change, the second person
+    /// (`also`, may be null): person ids whose PINs the app layer has checked.
+    public record Acting(String by, String also) {
+    }
 
     public ChangeLog(Database db, Identity identity, String coopId, LongSupplier wallClock) {
         this.db = db;
@@ -40,6 +47,16 @@ public final class ChangeLog {
             return r;
         });
         return result;
+    }
+
+    /// Names the people making the next changes (null: nobody); set by the app layer once their
+    /// PINs are checked, read by [Writer#append].
+    public void act(Acting who) {
+        this.acting = who;
+    }
+
+    public Acting acting() {
+        return acting;
     }
 
     public Projector projector() {
@@ -83,19 +100,58 @@ public final class ChangeLog {
             return identity.replicaId();
         }
 
-        /// Appends one op; refuses (nothing written) an op that breaks the rule book.
-        public Op append(String type, String entity, OpData data) {
+        /// Appends one op; refuses (nothing written) an op that breaks the rule book, or that the
+        /// people acting may not make ([coop.minka.domain.People#judge], the same verdict a
+        /// received op gets). The acting people are named in the op's data (`by`, `also`).
+        public Op append(String type, String entity, OpData given) {
+            OpData data = signed(given);
             OpRules.check(type, entity, data).ifPresent(v -> {
                 throw new MinkaException(ErrorCode.INVALID_ENTRY, v.reason(), v.detail());
             });
-            hlc = Hlc.next(hlc, wallClock.getAsLong());
-            Op op = OpCodec.create(identity.replicaId(), head.seq() + 1, head.hash(), hlc, type, entity, data);
+            long next = Hlc.next(hlc, wallClock.getAsLong());
+            Op op = OpCodec.create(identity.replicaId(), head.seq() + 1, head.hash(), next, type, entity, data);
+            batch.people().judge(op).ifPresent(reason -> {
+                throw refusal(reason, op);
+            });
+            hlc = next;
             OpStore.insert(d, op, null, wallClock.getAsLong());
             batch.apply(op);
             batch.flush(); // the caller may read balances before the transaction ends
             head = new OpStore.Head(op.seq(), op.hash());
             appended.add(op);
             return op;
+        }
+
+        private OpData signed(OpData data) {
+            Acting who = acting;
+            if (who == null || who.by() == null) {
+                return data;
+            }
+            java.util.Map<String, Object> m = new java.util.TreeMap<>(data.asMap());
+            m.remove(coop.minka.domain.Permissions.BY);
+            m.remove(coop.minka.domain.Permissions.ALSO);
+            m.put(coop.minka.domain.Permissions.BY, who.by());
+            if (who.also() != null) {
+                m.put(coop.minka.domain.Permissions.ALSO, who.also());
+            }
+            return OpData.of(m);
+        }
+
+        private MinkaException refusal(String reason, Op op) {
+            var people = batch.people().current();
+            String by = op.data().str(coop.minka.domain.Permissions.BY);
+            String name = by != null && people.containsKey(by) ? people.get(by).name() : "";
+            return switch (reason) {
+                case coop.minka.domain.People.NO_PERSON -> new MinkaException(ErrorCode.PERSON_REQUIRED, op.type());
+                case coop.minka.domain.People.NOT_ALLOWED -> new MinkaException(ErrorCode.NOT_ALLOWED, name, op.type());
+                case coop.minka.domain.People.NEEDS_SECOND_PERSON ->
+                        new MinkaException(ErrorCode.SECOND_PERSON_REQUIRED, op.type());
+                case coop.minka.domain.People.FIRST_NOT_PRESIDENT ->
+                        new MinkaException(ErrorCode.FIRST_PERSON_PRESIDENT);
+                case coop.minka.domain.People.UNKNOWN_PERSON, coop.minka.domain.People.NO_SUCH_PERSON ->
+                        new MinkaException(ErrorCode.UNKNOWN_PERSON, op.entity());
+                default -> new MinkaException(ErrorCode.INVALID_ENTRY, reason, op.type());
+            };
         }
 
         /// The ops appended so far in this transaction.

@@ -126,6 +126,13 @@ public final class OpStore {
                 .orderBy(OP.ID).fetch());
     }
 
+    /// Every person op held (design notes 26), through their own partial index (see V008).
+    public static List<Op> personOps(DSLContext d) {
+        return decode(d.select(OP.PREV, OP.BODY).from(OP)
+                .where(OP.TYPE.in(coop.minka.domain.OpType.PERSON_TYPES.stream().map(org.jooq.impl.DSL::inline).toList()))
+                .orderBy(OP.ID).fetch());
+    }
+
     /// Streams one author's ops with seq greater than `afterSeq`, in seq order.
     public static void forEachOf(DSLContext d, String replica, long afterSeq, Consumer<Op> sink) {
         try (Cursor<org.jooq.Record2<byte[], byte[]>> c = d.select(OP.PREV, OP.BODY).from(OP)

@@ -8,6 +8,7 @@ import static coop.minka.store.schema.Tables.COOPERATIVE;
 import static coop.minka.store.schema.Tables.INVALID_OP;
 import static coop.minka.store.schema.Tables.MEMBER;
 import static coop.minka.store.schema.Tables.OP;
+import static coop.minka.store.schema.Tables.PERSON;
 import static coop.minka.store.schema.Tables.POSTING;
 import static coop.minka.store.schema.Tables.REPLICA;
 import static coop.minka.store.schema.Tables.TX;
@@ -23,6 +24,8 @@ import coop.minka.domain.Ids;
 import coop.minka.domain.MinkaException;
 import coop.minka.domain.Op;
 import coop.minka.domain.OpType;
+import coop.minka.domain.People;
+import coop.minka.domain.Person;
 import coop.minka.domain.ReplicaStatus;
 import coop.minka.domain.Trust;
 import coop.minka.domain.WorkCategory;
@@ -49,13 +52,13 @@ import org.jooq.exception.DataAccessException;
 /// Use one [Batch] per write transaction.
 public final class Projector {
     /// Projection tables in digest order; the change-log tables and `meta` are not projections.
-    public static final List<Table<?>> TABLES = List.of(COOPERATIVE, REPLICA, MEMBER, WORK_CATEGORY, WORK_RATE,
+    public static final List<Table<?>> TABLES = List.of(COOPERATIVE, REPLICA, PERSON, MEMBER, WORK_CATEGORY, WORK_RATE,
             WORK_ENTRY, ACCOUNT, TX, POSTING, VOID, ACCOUNT_BALANCE, ACCOUNT_MONTH, CONFLICT, INVALID_OP);
     private static final List<String> TRUST_TYPES = List.of(OpType.COOP_CREATE, OpType.REPLICA_JOIN,
             OpType.REPLICA_ADMIT, OpType.REPLICA_REVOKE);
     /// Ops that create an entity with an id owned by their author (design-notes item 10).
     static final Set<String> CREATE_TYPES = Set.of(OpType.MEMBER_ADD, OpType.CATEGORY_ADD, OpType.ACCOUNT_ADD,
-            OpType.WORK_ADD, OpType.TX_POST, OpType.PERIOD_CLOSE);
+            OpType.WORK_ADD, OpType.TX_POST, OpType.PERIOD_CLOSE, OpType.PERSON_ADD);
     /// Ops of the descriptive entities that are folded field by field.
     private static final Set<String> FOLDED_TYPES = Set.of(OpType.COOP_CREATE, OpType.COOP_UPDATE,
             OpType.MEMBER_ADD, OpType.MEMBER_UPDATE, OpType.CATEGORY_ADD, OpType.CATEGORY_UPDATE,
@@ -137,6 +140,7 @@ public final class Projector {
         }
         Batch b = new Batch(d);
         b.refreshTrust(false);
+        b.peopleTouched = true;
         b.contested = b.contested();
         OpStore.forEach(d, b::applyNonTrust);
         b.finish();
@@ -167,6 +171,13 @@ public final class Projector {
         private String founder;
         /// Ids created by two counted authors (legacy ids only); read by [Projector#rebuild].
         private Set<String> contested = Set.of();
+        /// Who held which roles when (design notes 26), folded from the log when first asked.
+        private People people;
+        /// True once a person op came in: the `person` table is written again at [#finish].
+        private boolean peopleTouched;
+        /// The greatest hlc of the ops this batch applied, and of those held before it.
+        private long maxHlcApplied = Long.MIN_VALUE;
+        private Long maxHlcBefore;
 
         private Batch(DSLContext d) {
             this.d = d;
@@ -196,7 +207,51 @@ public final class Projector {
                 }
                 return;
             }
+            if (OpType.PERSON_TYPES.contains(op.type())) {
+                // who may do what changed: a change already judged with a later stamp than this
+                // person op may have another verdict now, so everything is judged again
+                people = null;
+                peopleTouched = true;
+                if (!needsRebuild && (op.hlc() <= maxHlcApplied || op.hlc() <= maxHlcBefore())) {
+                    needsRebuild = true;
+                }
+            }
             applyNonTrust(op);
+            maxHlcApplied = Math.max(maxHlcApplied, op.hlc());
+        }
+
+        private long maxHlcBefore() {
+            if (maxHlcBefore == null) {
+                Long max = d.select(DSL.max(OP.HLC)).from(OP).where(OP.ID.le(lastIdBefore)).fetchOne(0, Long.class);
+                maxHlcBefore = max == null ? Long.MIN_VALUE : max;
+            }
+            return maxHlcBefore;
+        }
+
+        /// The people and their roles at every stamp, from the person ops that count here and
+        /// pass the rule book.
+        public People people() {
+            if (people == null) {
+                List<Op> ops = new ArrayList<>();
+                for (Op op : OpStore.personOps(d)) {
+                    if (counts(op) && ruleViolation(op) == null
+                            && (!op.type().equals(OpType.PERSON_ADD) || ownedBy(op.entity(), op.replica()))) {
+                        ops.add(op);
+                    }
+                }
+                people = People.fold(ops);
+            }
+            return people;
+        }
+
+        private void writePeople() {
+            d.deleteFrom(PERSON).execute();
+            for (Person p : people().current().values()) {
+                d.insertInto(PERSON).set(PERSON.ID, p.id()).set(PERSON.NAME, p.name())
+                        .set(PERSON.ROLES, Person.rolesWire(p.roles())).set(PERSON.MEMBER, p.member())
+                        .set(PERSON.PIN_HASH, p.pinHash()).execute();
+            }
+            peopleTouched = false;
         }
 
         void applyNonTrust(Op op) {
@@ -217,6 +272,7 @@ public final class Projector {
                 case OpType.TX_POST -> insertTx(op);
                 case OpType.WORK_VOID, OpType.TX_VOID -> applyVoid(op);
                 case OpType.PERIOD_CLOSE, OpType.PERIOD_ACCEPT -> { /* read from the log by the period rules */ }
+                case OpType.PERSON_ADD, OpType.PERSON_UPDATE, OpType.PERSON_PIN -> peopleTouched = true;
                 default -> dirty.add(op.entity());
             }
         }
@@ -236,6 +292,9 @@ public final class Projector {
                 foldEntity(entity);
             }
             dirty.clear();
+            if (peopleTouched) {
+                writePeople();
+            }
         }
 
         /// Writes the running totals changed since the last flush. A total holds a row only
@@ -381,6 +440,7 @@ public final class Projector {
                         .set(REPLICA.PUBLIC_KEY, l.key()).set(REPLICA.STATUS, l.status().wire())
                         .set(REPLICA.JOINED_HLC, l.joinedHlc()).set(REPLICA.COUNTS_UP_TO, l.countsUpTo()).execute();
             }
+            people = null;
             founder = laptops.values().stream().filter(l -> l.status() == ReplicaStatus.FOUNDER)
                     .map(Trust.Laptop::id).findFirst().orElse(null);
             applied = null;
@@ -422,7 +482,7 @@ public final class Projector {
                     return "not-founder";
                 }
             }
-            return null;
+            return people().judge(op).orElse(null);
         }
 
         private String coopId() {
