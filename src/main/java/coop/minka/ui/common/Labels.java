@@ -86,6 +86,15 @@ public final class Labels {
             case "wrong-cooperative" -> "invalid.wrong-cooperative";
             case "not-founder" -> "invalid.not-founder";
             case "cash-not-asset" -> "invalid.cash-not-asset";
+            case "bad-roles" -> "invalid.bad-roles";
+            case "bad-pin-hash" -> "invalid.bad-pin-hash";
+            case "no-person" -> "invalid.no-person";
+            case "unknown-person" -> "invalid.unknown-person";
+            case "not-allowed" -> "invalid.not-allowed";
+            case "needs-second-person" -> "invalid.needs-second-person";
+            case "first-person-not-president" -> "invalid.first-person-not-president";
+            case "person-added-twice" -> "invalid.person-added-twice";
+            case "person-not-found" -> "invalid.person-not-found";
             default -> "invalid.unknown-type";
         };
     }
