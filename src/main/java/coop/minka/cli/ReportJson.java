@@ -82,7 +82,11 @@ final class ReportJson {
     }
 
     record AuditJson(String at, String laptop, String laptopId, long number, String type, String change, String item,
-                     String bundle) {
+                     String bundle, String person, String also, List<ChangeJson> changes) {
+    }
+
+    /// One field an update changed: before (null if never set) and after.
+    record ChangeJson(String field, String before, String after) {
     }
 
     /// `report balances --json`: `asOf` as typed.
@@ -159,7 +163,9 @@ final class ReportJson {
     /// The audit trail; `change` says the kind of change in words of the user's language.
     static List<AuditJson> audit(List<AuditService.Entry> entries, UnaryOperator<String> change) {
         return entries.stream().map(e -> new AuditJson(e.at().truncatedTo(ChronoUnit.SECONDS).toString(),
-                e.replicaName(), e.replica(), e.seq(), e.type(), change.apply(e.type()), e.entity(), e.bundle())).toList();
+                e.replicaName(), e.replica(), e.seq(), e.type(), change.apply(e.type()), e.entity(), e.bundle(),
+                e.person(), e.also(), e.changes().stream().map(c -> new ChangeJson(c.field(), c.before(), c.after()))
+                        .toList())).toList();
     }
 
     private static List<LineJson> lines(List<StatementService.Line> lines, Currency cur) {

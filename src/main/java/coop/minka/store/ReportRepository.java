@@ -129,9 +129,10 @@ public final class ReportRepository {
     }
 
     /// One change of the audit trail: who wrote it (`replicaName` null while the author's join
-    /// has not arrived), its clock, what it is about, and the sync file it came in (null if made here).
+    /// has not arrived), its clock, what it is about, its data (the fields it set and the people
+    /// who made it), and the sync file it came in (null if made here).
     public record AuditRow(String replica, String replicaName, long seq, long hlc, String type, String entity,
-                           String bundle) {
+                           String bundle, coop.minka.domain.OpData data) {
     }
 
     /// Changes stamped on the days `from`..`to` (UTC; null: open-ended) in time order; `limit`
@@ -144,11 +145,11 @@ public final class ReportRepository {
         if (to != null) {
             c = c.and(OP.HLC.lt(Hlc.pack(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(), 0)));
         }
-        var q = s.dsl().select(OP.REPLICA, REPLICA.NAME, OP.SEQ, OP.HLC, OP.TYPE, OP.ENTITY, OP.BUNDLE).from(OP)
-                .leftJoin(REPLICA).on(REPLICA.ID.eq(OP.REPLICA)).where(c)
+        var q = s.dsl().select(OP.REPLICA, REPLICA.NAME, OP.SEQ, OP.HLC, OP.TYPE, OP.ENTITY, OP.BUNDLE, OP.PREV, OP.BODY)
+                .from(OP).leftJoin(REPLICA).on(REPLICA.ID.eq(OP.REPLICA)).where(c)
                 .orderBy(OP.HLC, OP.REPLICA, OP.SEQ);
         var rows = limit > 0 ? q.limit(limit).fetch() : q.fetch();
         return rows.map(r -> new AuditRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                r.value7()));
+                r.value7(), OpCodec.decode(r.value8(), r.value9()).data()));
     }
 }

@@ -52,6 +52,9 @@ public final class ReadableTable {
             Map.entry("change.tx.void", "table.code.change.tx.void"),
             Map.entry("change.period.close", "table.code.change.period.close"),
             Map.entry("change.conflict.resolve", "table.code.change.conflict.resolve"),
+            Map.entry("change.person.add", "table.code.change.person.add"),
+            Map.entry("change.person.update", "table.code.change.person.update"),
+            Map.entry("change.person.pin", "table.code.change.person.pin"),
             Map.entry("notYetReceived", "table.code.notYetReceived"));
 
     private ReadableTable() {

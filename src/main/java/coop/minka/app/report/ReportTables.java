@@ -48,7 +48,10 @@ public final class ReportTables {
             Map.entry("tx.void", "change.tx.void"),
             Map.entry("period.close", "change.period.close"),
             Map.entry("period.accept", "change.period.accept"),
-            Map.entry("conflict.resolve", "change.conflict.resolve"));
+            Map.entry("conflict.resolve", "change.conflict.resolve"),
+            Map.entry("person.add", "change.person.add"),
+            Map.entry("person.update", "change.person.update"),
+            Map.entry("person.pin", "change.person.pin"));
 
     private ReportTables() {
     }
@@ -202,12 +205,14 @@ public final class ReportTables {
         for (AuditService.Entry e : entries) {
             rows.add(List.of(e.at().truncatedTo(ChronoUnit.SECONDS).toString(),
                     e.replicaName() == null ? w.t("table.notYetReceived") : e.replicaName(), e.replica(),
-                    Long.toString(e.seq()), change(e.type(), w), e.entity(), e.bundle() == null ? "" : e.bundle()));
+                    Long.toString(e.seq()), change(e.type(), w), e.entity(), e.bundle() == null ? "" : e.bundle(),
+                    e.person() == null ? "" : e.also() == null ? e.person() : e.person() + " + " + e.also(),
+                    e.changesText()));
         }
         return rows.table("audit", w.t("table.audit"), headers(w, "csv.col.when-utc", "csv.col.laptop",
                 "csv.col.laptop-id", "csv.col.number",
-                "csv.col.change", "csv.col.item", "csv.col.arrived-in"), List.of(false, false, false, true, false,
-                        false, false));
+                "csv.col.change", "csv.col.item", "csv.col.arrived-in", "csv.col.person", "csv.col.what-changed"),
+                List.of(false, false, false, true, false, false, false, false, false));
     }
 
     /// The plain words for a kind of change (`tx.post` → "transaction posted").
