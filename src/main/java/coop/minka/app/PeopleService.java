@@ -176,6 +176,16 @@ public final class PeopleService {
                 a.also() == null ? null : PeopleRepository.byId(s, a.also()).orElse(null))));
     }
 
+    /// True if a change of this kind (an [coop.minka.domain.OpType]) may be offered now: the
+    /// cooperative has no people yet, or the person acting holds a role that allows it (a
+    /// dual-control change still needs its second person when it is made).
+    public boolean mayMake(String opType) {
+        if (!any()) {
+            return true;
+        }
+        return acting().map(a -> allows(a.by(), opType)).orElse(false);
+    }
+
     /// True if a person holding these roles may make this kind of change alone or as the first
     /// of two ([Permissions]): what a screen asks before offering a change.
     public static boolean allows(Person p, String opType) {

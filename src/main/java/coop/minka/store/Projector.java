@@ -432,15 +432,25 @@ public final class Projector {
                 }
             }
             String coopId = Meta.get(d, Meta.COOP_ID).orElse("");
-            var laptops = Trust.laptops(valid, new Trust.Roots(coopId, Meta.get(d, Meta.FOUNDER).orElse(null),
-                    (join, key) -> vouchValid(coopId, join, key)));
-            d.deleteFrom(REPLICA).execute();
-            for (Trust.Laptop l : laptops.values()) {
-                d.insertInto(REPLICA).set(REPLICA.ID, l.id()).set(REPLICA.NAME, l.name())
-                        .set(REPLICA.PUBLIC_KEY, l.key()).set(REPLICA.STATUS, l.status().wire())
-                        .set(REPLICA.JOINED_HLC, l.joinedHlc()).set(REPLICA.COUNTS_UP_TO, l.countsUpTo()).execute();
+            var roots = new Trust.Roots(coopId, Meta.get(d, Meta.FOUNDER).orElse(null),
+                    (join, key) -> vouchValid(coopId, join, key));
+            var laptops = Trust.laptops(valid, roots);
+            writeReplicas(laptops.values());
+            // admissions and revocations need their people too (design notes 26): judged against
+            // the people written by the laptops that count without this check, then trust once more
+            people = null;
+            Map<Op, String> unpeopled = new java.util.LinkedHashMap<>();
+            for (Op op : valid) {
+                if (op.type().equals(OpType.REPLICA_ADMIT) || op.type().equals(OpType.REPLICA_REVOKE)) {
+                    people().judge(op).ifPresent(reason -> unpeopled.put(op, reason));
+                }
             }
             people = null;
+            if (!unpeopled.isEmpty()) {
+                valid.removeAll(unpeopled.keySet());
+                laptops = Trust.laptops(valid, roots);
+                writeReplicas(laptops.values());
+            }
             founder = laptops.values().stream().filter(l -> l.status() == ReplicaStatus.FOUNDER)
                     .map(Trust.Laptop::id).findFirst().orElse(null);
             applied = null;
@@ -451,7 +461,22 @@ public final class Projector {
                     recordInvalid(op, ruleViolation(op));
                 }
             }
+            unpeopled.forEach((op, reason) -> {
+                if (counts(op)) {
+                    recordInvalid(op, reason);
+                }
+            });
             return compare && !before.equals(appliedAuthors());
+        }
+
+        private void writeReplicas(java.util.Collection<Trust.Laptop> laptops) {
+            d.deleteFrom(REPLICA).execute();
+            for (Trust.Laptop l : laptops) {
+                d.insertInto(REPLICA).set(REPLICA.ID, l.id()).set(REPLICA.NAME, l.name())
+                        .set(REPLICA.PUBLIC_KEY, l.key()).set(REPLICA.STATUS, l.status().wire())
+                        .set(REPLICA.JOINED_HLC, l.joinedHlc()).set(REPLICA.COUNTS_UP_TO, l.countsUpTo()).execute();
+            }
+            applied = null;
         }
 
         private static boolean vouchValid(String coopId, Op join, byte[] predecessorKey) {

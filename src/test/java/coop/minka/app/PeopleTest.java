@@ -95,7 +95,10 @@ class PeopleTest {
             s.people().actAs(s.people().unlock("Aud", "5555"), null);
             refused(ErrorCode.NOT_ALLOWED, s, () -> s.ledger().addAccount("1200", "Loans",
                     coop.minka.domain.AccountType.ASSET, null));
+            assertFalse(s.people().mayMake(coop.minka.domain.OpType.TX_POST));
             s.people().actAs(s.people().unlock("Tes", "4444"), null);
+            assertTrue(s.people().mayMake(coop.minka.domain.OpType.TX_POST));
+            assertEquals("Tes", s.people().acting().orElseThrow().by().name());
             s.ledger().addAccount("1200", "Loans", coop.minka.domain.AccountType.ASSET, null);
             refused(ErrorCode.NOT_ALLOWED, s, () -> s.cooperative().update("Other name", null, null));
             assertEquals(4, s.people().list().size());

@@ -149,11 +149,9 @@ class PeopleSyncTest {
                     assertEquals(ErrorCode.NOT_ALLOWED, refused.code(), type + " by " + role);
                     assertEquals(before, a.opCount());
                 }
-                // received from another laptop (trust ops are judged by the trust rules)
-                if (!type.startsWith("replica.")) {
-                    String e2 = entity(c, type, h.author.id(), p, target);
-                    imported.put(h.append(type, e2, by(sample(c, type, target, n), p, also)), allowed);
-                }
+                // received from another laptop
+                String e2 = entity(c, type, h.author.id(), p, target);
+                imported.put(h.append(type, e2, by(sample(c, type, target, n), p, also)), allowed);
             }
             a.s.people().lock();
             Path file = c.forged(h, from, h.seq());
@@ -198,9 +196,20 @@ class PeopleSyncTest {
             Op stranger = h.append(OpType.TX_POST, ForgeKit.ownedId(h.author.id()), by(TestCoop.tx("2026-05-04",
                     "unknown person", c.cash, 100L, c.dues, -100L), new Person(Ids.newId(), "x", Set.of(), null, "x"),
                     null));
+            // a laptop asks to join; the hostile laptop admits it with one person only
+            ForgeKit.Chain x = new ForgeKit.Chain(ForgeKit.Author.fresh(), c.coopId);
+            x.join("Newcomer");
+            Path joinFile = c.forgedAll(x);
+            OpData admitData = OpData.builder().put("fingerprint", x.author.fingerprint()).build();
+            Op admitAlone = h.append(OpType.REPLICA_ADMIT, x.author.id(), by(admitData, cast.key(), null));
             Path file = c.forged(h, from, h.seq());
             for (Village v : c.laptops) {
+                v.sync.importBundle(joinFile);
                 v.sync.importBundle(file);
+                assertEquals("pending", v.s.workspace().db().read(dd -> dd.select(
+                        coop.minka.store.schema.Tables.REPLICA.STATUS).from(coop.minka.store.schema.Tables.REPLICA)
+                        .where(coop.minka.store.schema.Tables.REPLICA.ID.eq(x.author.id()))
+                        .fetchOne(coop.minka.store.schema.Tables.REPLICA.STATUS)), "one person cannot admit a laptop");
                 Map<String, String> reasons = new HashMap<>();
                 TestCoop.invalidRows(v).forEach(r -> reasons.put(r.get("replica") + "#" + r.get("seq"), r.get("reason")));
                 assertEquals(People.NEEDS_SECOND_PERSON, reasons.get(alone.replica() + "#" + alone.seq()));
@@ -209,6 +218,7 @@ class PeopleSyncTest {
                 assertFalse(reasons.containsKey(both.replica() + "#" + both.seq()));
                 assertEquals(People.NO_PERSON, reasons.get(nobody.replica() + "#" + nobody.seq()));
                 assertEquals(People.UNKNOWN_PERSON, reasons.get(stranger.replica() + "#" + stranger.seq()));
+                assertEquals(People.NEEDS_SECOND_PERSON, reasons.get(admitAlone.replica() + "#" + admitAlone.seq()));
                 assertVerifies(v);
             }
         }
