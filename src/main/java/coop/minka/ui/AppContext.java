@@ -66,6 +66,7 @@ public final class AppContext {
     private MainViewModel main;
     private FirstRunViewModel firstRun;
     private Path openPath;
+    private javafx.animation.Timeline idle;
 
     /// `dialogs` null means real dialogs over the window.
     public AppContext(Stage stage, Path database, Path settingsFile, Executor background, Executor fx,
@@ -93,6 +94,12 @@ public final class AppContext {
         scene.getStylesheets().add(AppContext.class.getResource("/coop/minka/ui/minka.css").toExternalForm());
         stage.setScene(scene);
         stage.setTitle("Minka");
+        // who is working: any key or mouse use keeps them; idle, the app locks (design notes 26)
+        scene.addEventFilter(javafx.scene.input.InputEvent.ANY, e -> ui.who().touched());
+        idle = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.seconds(15), e -> ui.who().lockIfIdle()));
+        idle.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        idle.play();
         if (Files.exists(database)) {
             openBooks(database);
         } else {
@@ -198,6 +205,7 @@ public final class AppContext {
         openPath = path;
         boolean demo = path.getFileName().toString().equals(DEMO_FILE);
         i18n.currencyProperty().set(s.workspace().currency());
+        ui.who().attach(s.people());
         session = new Session(ui, s, prefs, demo, this::reopen);
         main = new MainViewModel(ui, session.models(), s.workspace().coop().name(), demo, this::leaveDemo);
         render();
@@ -277,6 +285,9 @@ public final class AppContext {
     /// Saves the window's place and closes the books (on the background thread, after any work
     /// still queued there).
     public void shutdown() {
+        if (idle != null) {
+            idle.stop();
+        }
         if (!stage.isIconified()) {
             prefs.saveWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
         }

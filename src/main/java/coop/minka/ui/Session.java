@@ -13,6 +13,8 @@ import coop.minka.ui.main.MainActions;
 import coop.minka.ui.main.Screen;
 import coop.minka.ui.members.MembersView;
 import coop.minka.ui.members.MembersViewModel;
+import coop.minka.ui.people.PeopleView;
+import coop.minka.ui.people.PeopleViewModel;
 import coop.minka.ui.reports.ReportsView;
 import coop.minka.ui.reports.ReportsViewModel;
 import coop.minka.ui.settings.SettingsView;
@@ -38,6 +40,7 @@ final class Session {
     final ReportsViewModel reports;
     final SyncViewModel sync;
     final SettingsViewModel settings;
+    final PeopleViewModel people;
     final boolean demo;
     MembersView membersView;
     WorkView workView;
@@ -58,6 +61,7 @@ final class Session {
         sync = new SyncViewModel(ui, services.sync(), status, services.trust(),
                 new ConflictsViewModel(ui, services.conflicts()));
         settings = new SettingsViewModel(ui, prefs, books, reopen);
+        people = new PeopleViewModel(ui, services.people(), services.members());
     }
 
     Map<Screen, ScreenModel> models() {
@@ -69,6 +73,7 @@ final class Session {
         m.put(Screen.REPORTS, reports);
         m.put(Screen.SYNC, sync);
         m.put(Screen.SETTINGS, settings);
+        m.put(Screen.PEOPLE, people);
         return m;
     }
 
@@ -83,6 +88,7 @@ final class Session {
         v.put(Screen.REPORTS, new ReportsView(reports, ui.i18n()));
         v.put(Screen.SYNC, new SyncView(sync, ui.i18n()));
         v.put(Screen.SETTINGS, new SettingsView(settings, ui.i18n()));
+        v.put(Screen.PEOPLE, new PeopleView(people, ui.i18n()));
         return v;
     }
 }

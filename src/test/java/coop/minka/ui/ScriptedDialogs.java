@@ -34,6 +34,15 @@ public final class ScriptedDialogs implements DialogService {
         return confirmAnswer;
     }
 
+    /// The second person given when a change needs two people; empty: cancelled.
+    public Optional<SecondPerson> secondAnswer = Optional.empty();
+
+    @Override
+    public Optional<SecondPerson> askSecondPerson(String title, String message, List<String> names) {
+        asked.add(title + ": " + String.join(", ", names));
+        return secondAnswer;
+    }
+
     @Override
     public Optional<Path> openFile(String title, String extension) {
         asked.add(title);

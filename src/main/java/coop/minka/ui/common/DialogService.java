@@ -16,6 +16,14 @@ public interface DialogService {
     /// person; true when the user confirms it matches.
     boolean confirmFingerprint(String title, String laptopName, String fingerprint);
 
+    /// A second person's name and PIN, for a change that needs two people.
+    record SecondPerson(String name, String pin) {
+    }
+
+    /// Asks for the second person of a dual-control change: their name (one of `names`) and PIN;
+    /// empty when cancelled.
+    Optional<SecondPerson> askSecondPerson(String title, String message, java.util.List<String> names);
+
     /// Picks an existing file; `extension` like `minka`, or null for any file.
     Optional<Path> openFile(String title, String extension);
 

@@ -70,6 +70,32 @@ public final class FxDialogService implements DialogService {
         return d.showAndWait().filter(b -> b == yes).isPresent();
     }
 
+    /// The second person's name from a list and their PIN (digits, never shown); Enter confirms.
+    @Override
+    public Optional<SecondPerson> askSecondPerson(String title, String message, java.util.List<String> names) {
+        Dialog<ButtonType> d = dialog(title);
+        d.setGraphic(Icons.big(Feather.USERS));
+        javafx.scene.control.ComboBox<String> name = new javafx.scene.control.ComboBox<>();
+        name.setId("second-name");
+        name.getItems().setAll(names);
+        if (names.size() == 1) {
+            name.setValue(names.getFirst());
+        }
+        name.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.control.PasswordField pin = new javafx.scene.control.PasswordField();
+        pin.setId("second-pin");
+        pin.setPrefColumnCount(12);
+        VBox box = new VBox(10, wrapped(message), Views.field(i18n, "second.name", name, null),
+                Views.field(i18n, "second.pin", pin, null));
+        d.getDialogPane().setContent(box);
+        ButtonType ok = new ButtonType(i18n.t("second.action"), ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().setAll(ok, cancel());
+        d.getDialogPane().lookupButton(ok).disableProperty().bind(name.valueProperty().isNull()
+                .or(pin.textProperty().isEmpty()));
+        d.setOnShown(e -> (names.size() == 1 ? pin : name).requestFocus());
+        return d.showAndWait().filter(b -> b == ok).map(b -> new SecondPerson(name.getValue(), pin.getText()));
+    }
+
     @Override
     public Optional<Path> openFile(String title, String extension) {
         FileChooser fc = new FileChooser();

@@ -209,9 +209,18 @@ public final class I18n {
         return ErrorMessages.message(asMinka(e), locale.get());
     }
 
-    /// What to do about an error, in the user's language.
+    /// What to do about an error, in the user's language. Where the catalogue's hint speaks of
+    /// command-line options (who makes a change), the desktop app says what to do in the window.
     public String hint(Throwable e) {
-        return ErrorMessages.hint(asMinka(e), locale.get());
+        MinkaException m = asMinka(e);
+        String own = switch (m.code()) {
+            case PERSON_REQUIRED -> "errorHint.personRequired";
+            case NOT_ALLOWED -> "errorHint.notAllowed";
+            case SECOND_PERSON_REQUIRED -> "errorHint.secondPerson";
+            case FIRST_PERSON_PRESIDENT -> "errorHint.firstPresident";
+            default -> null;
+        };
+        return own != null ? t(own) : ErrorMessages.hint(m, locale.get());
     }
 
     public static MinkaException asMinka(Throwable e) {

@@ -3,6 +3,7 @@ package coop.minka.ui.common;
 import coop.minka.domain.AccountType;
 import coop.minka.domain.Gender;
 import coop.minka.domain.MemberStatus;
+import coop.minka.domain.Role;
 import coop.minka.domain.WorkKind;
 
 /// The message keys of the domain's choices, written out so the i18n test sees every key.
@@ -34,6 +35,23 @@ public final class Labels {
             case INCOME -> "accountType.income";
             case EXPENSE -> "accountType.expense";
         };
+    }
+
+    public static String key(Role r) {
+        return switch (r) {
+            case PRESIDENT -> "role.president";
+            case TREASURER -> "role.treasurer";
+            case SECRETARY -> "role.secretary";
+            case AUDITOR -> "role.auditor";
+            case KEYHOLDER -> "role.keyholder";
+            case MEMBER -> "role.member";
+        };
+    }
+
+    /// The roles in plain words, in the order of [Role], comma-separated: "President, Treasurer".
+    public static String roles(I18n i18n, java.util.Set<Role> roles) {
+        return java.util.Arrays.stream(Role.values()).filter(roles::contains).map(r -> i18n.t(key(r)))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     public static String key(WorkKind k) {

@@ -62,6 +62,11 @@ public final class MainViewModel {
         return demo.getReadOnlyProperty();
     }
 
+    /// Who is working at this laptop (the bar at the top of the window).
+    public coop.minka.ui.common.WhoIsWorking who() {
+        return ui.who();
+    }
+
     public void setCoopName(String name) {
         coopName.set(name);
     }

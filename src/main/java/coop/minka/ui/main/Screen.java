@@ -2,7 +2,7 @@ package coop.minka.ui.main;
 
 import org.kordamp.ikonli.feather.Feather;
 
-/// The screens of the main window, in sidebar order, with their shortcut digit (Ctrl+1…7).
+/// The screens of the main window, in sidebar order, with their shortcut digit (Ctrl+1…8).
 public enum Screen {
     HOME("nav.home", Feather.HOME),
     MEMBERS("nav.members", Feather.USERS),
@@ -10,7 +10,8 @@ public enum Screen {
     ACCOUNTS("nav.accounts", Feather.BOOK_OPEN),
     REPORTS("nav.reports", Feather.BAR_CHART_2),
     SYNC("nav.sync", Feather.REFRESH_CW),
-    SETTINGS("nav.settings", Feather.SETTINGS);
+    SETTINGS("nav.settings", Feather.SETTINGS),
+    PEOPLE("nav.people", Feather.USER_CHECK);
 
     private final String key;
     private final Feather icon;

@@ -195,7 +195,7 @@ public final class SettingsViewModel extends ScreenModel {
                 ui.i18n().t("settings.close.message", ui.i18n().date(to)), ui.i18n().t("settings.close.action"))) {
             return;
         }
-        ui.async().run(() -> {
+        ui.who().run(coop.minka.domain.OpType.PERIOD_CLOSE, () -> {
             books.close(to);
             return to;
         }, done -> {

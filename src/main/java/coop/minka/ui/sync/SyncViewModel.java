@@ -140,7 +140,7 @@ public final class SyncViewModel extends ScreenModel {
         if (!ui.dialogs().confirmFingerprint(ui.i18n().t("admit.title"), laptop.name(), laptop.fingerprint())) {
             return;
         }
-        ui.async().run(() -> trust.admit(laptop.id()), v -> {
+        ui.who().run(coop.minka.domain.OpType.REPLICA_ADMIT, () -> trust.admit(laptop.id()), v -> {
             ui.notices().success(ui.i18n().t("sync.admitted", v.name()));
             changed();
         });
