@@ -38,7 +38,9 @@ import javax.imageio.ImageIO;
 /// fresh data folder for the first-run screens. Files are `<shot>-<lang>-<theme>[-150].png`,
 /// shots: home, members, member-page (first member picked), work, workday (the collective work
 /// day form), accounts, money-in (the money came in form), transaction (journal entry), reports
-/// (a trial balance), sync, settings, firstrun-language (no language chosen yet), firstrun-choice.
+/// (a trial balance), sync, settings, firstrun-language (no language chosen yet), firstrun-choice,
+/// and on a small cooperative with people (issue 13): people-locked (the People screen while
+/// nobody works: the bar asks for a name and PIN), people (the president working) and people-add.
 ///
 /// `docs/screenshots/take.sh` builds and runs it headless; by hand:
 /// `java -Dglass.platform=Headless -Dprism.order=sw -cp target/test-classes:target/classes:DEPS
@@ -113,6 +115,7 @@ public final class Screenshots {
                     if (wanted(suffix)) {
                         books(lang, theme, scale, demo, suffix);
                         firstRun(lang, theme, scale, suffix);
+                        people(lang, theme, scale, suffix);
                     }
                 }
             }
@@ -122,7 +125,8 @@ public final class Screenshots {
     private boolean wanted(String suffix) {
         // a setting is run when any of its shots is wanted
         for (String shot : new String[] {"home", "members", "member-page", "work", "workday", "accounts",
-            "money-in", "transaction", "reports", "sync", "settings", "firstrun-language", "firstrun-choice"}) {
+            "money-in", "transaction", "reports", "sync", "settings", "firstrun-language", "firstrun-choice",
+            "people-locked", "people", "people-add"}) {
             if (only.matcher(shot + suffix).matches()) {
                 return true;
             }
@@ -201,6 +205,70 @@ public final class Screenshots {
                 w.waitFor("the first-run choices", () -> w.scene.lookup("#firstrun-create") != null);
                 w.shoot("firstrun-choice" + suffix);
             }
+        }
+    }
+
+    // ------------------------------------------------------------------ one setting, people and roles
+
+    /// The PIN of every person of the shots' cooperative.
+    private static final String PIN = "2468";
+
+    private void people(String lang, String theme, int scale, String suffix) throws Exception {
+        if (!only.matcher("people-locked" + suffix).matches() && !only.matcher("people" + suffix).matches()
+                && !only.matcher("people-add" + suffix).matches()) {
+            return;
+        }
+        Path db = work.resolve("people-" + lang).resolve("books.db");
+        if (!Files.exists(db) || !Files.exists(db.resolveSibling("books.db.identity"))) {
+            freshDir("people-" + lang);
+            makePeople(db, lang);
+        }
+        Path dir = Files.createDirectories(work.resolve("people-run" + suffix));
+        writeSettings(dir, lang, theme, scale);
+        try (Window w = new Window(lang, db, dir.resolve("settings.json"))) {
+            w.waitFor("books open", () -> w.scene.lookup("#nav-people") != null);
+            w.fire("#nav-people");
+            w.waitForRows("#people-table");
+            w.shoot("people-locked" + suffix);
+            w.fx(() -> {
+                @SuppressWarnings("unchecked")
+                ComboBox<coop.minka.domain.Person> name = (ComboBox<coop.minka.domain.Person>) w.scene.lookup("#unlock-name");
+                name.setValue(name.getItems().stream().filter(p -> p.holds(coop.minka.domain.Role.PRESIDENT))
+                        .findFirst().orElseThrow());
+                ((javafx.scene.control.TextField) w.scene.lookup("#unlock-pin")).setText(PIN);
+                return null;
+            });
+            w.fire("#unlock-go");
+            w.waitFor("the president working", () -> w.scene.lookup("#unlock-working") instanceof javafx.scene.control.Label l
+                    && !l.getText().isEmpty());
+            w.shoot("people" + suffix);
+            w.fire("#people-add");
+            w.shoot("people-add" + suffix);
+        }
+    }
+
+    /// A small cooperative with four people: a president who is a member, a treasurer, a
+    /// secretary and an auditor (each after the first added by the president and a second person).
+    private static void makePeople(Path db, String lang) {
+        boolean es = lang.equals("es");
+        var clock = (java.util.function.LongSupplier) System::currentTimeMillis;
+        try (var s = new coop.minka.app.Services(coop.minka.app.Workspace.create(db,
+                es ? "Tejedoras de Sorata" : "Sorata Weavers", "BOB", es ? "Computadora de la tienda" : "Shop laptop",
+                lang, clock))) {
+            coop.minka.app.demo.StarterKit.apply(coop.minka.app.demo.StarterKit.Kind.SAVINGS_GROUP, s.ledger(), s.work(),
+                    Locale.of(lang));
+            var rosa = s.members().add("Rosa Quispe", coop.minka.domain.Gender.WOMAN, LocalDate.of(2024, 3, 1), null, null);
+            var tere = s.members().add("Teresa Mamani", coop.minka.domain.Gender.WOMAN, LocalDate.of(2024, 3, 1), null, null);
+            s.members().add("Juan Condori", coop.minka.domain.Gender.MAN, LocalDate.of(2025, 2, 1), null, null);
+            var people = s.people();
+            var p = people.add("Rosa Quispe", java.util.Set.of(coop.minka.domain.Role.PRESIDENT), rosa.id(), PIN);
+            people.actAs(people.unlock(p.id(), PIN), null);
+            var t = people.add("Teresa Mamani", java.util.Set.of(coop.minka.domain.Role.TREASURER,
+                    coop.minka.domain.Role.KEYHOLDER), tere.id(), PIN);
+            people.actAs(p, people.unlock(t.id(), PIN));
+            people.add("Sara Condori", java.util.Set.of(coop.minka.domain.Role.SECRETARY), null, PIN);
+            people.add("Juan Condori", java.util.Set.of(coop.minka.domain.Role.AUDITOR), null, PIN);
+            people.lock();
         }
     }
 

@@ -14,7 +14,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -54,7 +53,8 @@ final class UnlockBar extends StackPane {
     private VBox locked() {
         Label say = new Label(i18n.t("unlock.prompt"), Icons.of(Feather.LOCK));
         say.setWrapText(true);
-        say.setMinWidth(Region.USE_PREF_SIZE);
+        say.setMinWidth(160);
+        say.setMinHeight(Region.USE_PREF_SIZE);
         say.getStyleClass().add("unlock-prompt");
         name.setId("unlock-name");
         name.setItems(who.people());
@@ -77,7 +77,8 @@ final class UnlockBar extends StackPane {
         Button go = Views.primary(i18n, "unlock.action", Feather.UNLOCK, this::submit);
         go.setId("unlock-go");
         go.disableProperty().bind(name.valueProperty().isNull().or(pin.textProperty().isEmpty()));
-        FlowPane row = new FlowPane(10, 6, say, name, pin, go);
+        // the prompt wraps when the text is large, the name, PIN and button keep their size
+        HBox row = new HBox(10, say, name, pin, go);
         row.setAlignment(Pos.CENTER_LEFT);
         Label error = new Label();
         error.setId("unlock-error");

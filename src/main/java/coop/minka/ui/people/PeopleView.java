@@ -36,9 +36,9 @@ public final class PeopleView extends BorderPane {
         getStyleClass().add("screen");
         setTop(header());
         TableView<PeopleViewModel.Row> table = table();
-        ScrollPane side = form();
+        BorderPane side = form();
         side.getStyleClass().add("side-panel");
-        side.setPrefWidth(460);
+        side.setPrefWidth(430);
         side.setMinWidth(360);
         side.visibleProperty().bind(vm.form().modeProperty().isNotEqualTo(PersonForm.Mode.CLOSED));
         side.managedProperty().bind(side.visibleProperty());
@@ -102,7 +102,8 @@ public final class PeopleView extends BorderPane {
         return t;
     }
 
-    private ScrollPane form() {
+    /// The form scrolls; its Save and Cancel stay at the bottom, always in sight.
+    private BorderPane form() {
         PersonForm f = vm.form();
         Label title = new Label();
         title.getStyleClass().add(Styles.TITLE_3);
@@ -185,10 +186,8 @@ public final class PeopleView extends BorderPane {
         save.setDefaultButton(true);
         Button cancel = Views.button(i18n, "action.cancel", null, vm::cancelForm);
         cancel.setCancelButton(true);
-        VBox box = new VBox(12, title, firstNote, name, roles, memberBox, currentBox, pinBox, pinHelp, againBox,
-                Views.row(save, cancel));
+        VBox box = new VBox(12, title, firstNote, name, roles, memberBox, currentBox, pinBox, pinHelp, againBox);
         box.setPadding(new Insets(16));
-        box.getStyleClass().add("form-card");
         f.modeProperty().addListener((o, a, b) -> {
             if (b == PersonForm.Mode.ADD || b == PersonForm.Mode.EDIT) {
                 nameField.requestFocus();
@@ -198,7 +197,12 @@ public final class PeopleView extends BorderPane {
         });
         ScrollPane sp = new ScrollPane(box);
         sp.setFitToWidth(true);
-        return sp;
+        javafx.scene.layout.HBox buttons = Views.row(save, cancel);
+        buttons.setPadding(new Insets(12, 16, 16, 16));
+        BorderPane card = new BorderPane(sp);
+        card.setBottom(buttons);
+        card.getStyleClass().add("form-card");
+        return card;
     }
 
     /// A PIN field that takes digits only, at most [PersonForm#MAX_PIN].

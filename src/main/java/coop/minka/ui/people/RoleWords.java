@@ -32,7 +32,7 @@ final class RoleWords {
         }
         confirms.removeAll(makes);
         if (makes.isEmpty() && confirms.isEmpty()) {
-            return i18n.t("people.explain.nothing");
+            return i18n.t(role == Role.MEMBER ? "people.explain.member" : "people.explain.nothing");
         }
         String out = makes.isEmpty() ? "" : i18n.t("people.explain.makes", String.join(", ", makes));
         if (!confirms.isEmpty()) {
