@@ -40,7 +40,8 @@ import javax.imageio.ImageIO;
 /// day form), accounts, money-in (the money came in form), transaction (journal entry), reports
 /// (a trial balance), sync, settings, firstrun-language (no language chosen yet), firstrun-choice,
 /// and on a small cooperative with people (issue 13): people-locked (the People screen while
-/// nobody works: the bar asks for a name and PIN), people (the president working) and people-add.
+/// nobody works: the bar asks for a name and PIN), people (the president working), people-add and
+/// people-second (the dialog asking for the second person of a change that needs two).
 ///
 /// `docs/screenshots/take.sh` builds and runs it headless; by hand:
 /// `java -Dglass.platform=Headless -Dprism.order=sw -cp target/test-classes:target/classes:DEPS
@@ -126,7 +127,7 @@ public final class Screenshots {
         // a setting is run when any of its shots is wanted
         for (String shot : new String[] {"home", "members", "member-page", "work", "workday", "accounts",
             "money-in", "transaction", "reports", "sync", "settings", "firstrun-language", "firstrun-choice",
-            "people-locked", "people", "people-add"}) {
+            "people-locked", "people", "people-add", "people-second"}) {
             if (only.matcher(shot + suffix).matches()) {
                 return true;
             }
@@ -215,7 +216,7 @@ public final class Screenshots {
 
     private void people(String lang, String theme, int scale, String suffix) throws Exception {
         if (!only.matcher("people-locked" + suffix).matches() && !only.matcher("people" + suffix).matches()
-                && !only.matcher("people-add" + suffix).matches()) {
+                && !only.matcher("people-add" + suffix).matches() && !only.matcher("people-second" + suffix).matches()) {
             return;
         }
         Path db = work.resolve("people-" + lang).resolve("books.db");
@@ -244,6 +245,22 @@ public final class Screenshots {
             w.shoot("people" + suffix);
             w.fire("#people-add");
             w.shoot("people-add" + suffix);
+            if (only.matcher("people-second" + suffix).matches()) {
+                // a second person is asked for (the keyholder could confirm): the dialog, then no answer
+                w.fx(() -> {
+                    ((javafx.scene.control.TextField) w.scene.lookup("#person-name")).setText("Ana");
+                    ((javafx.scene.control.CheckBox) w.scene.lookup("#role-secretary")).setSelected(true);
+                    ((javafx.scene.control.TextField) w.scene.lookup("#person-pin")).setText(PIN);
+                    ((javafx.scene.control.TextField) w.scene.lookup("#person-pin-again")).setText(PIN);
+                    ButtonBase save = (ButtonBase) w.scene.lookup("#person-save");
+                    Platform.runLater(save::fire); // the dialog waits for an answer: not inside fx()
+                    return null;
+                });
+                w.waitFor("the second person dialog", () -> javafx.stage.Window.getWindows().stream()
+                        .anyMatch(x -> x != w.stage && x.isShowing()));
+                w.shootWithDialog("people-second" + suffix);
+                w.closeDialog();
+            }
         }
     }
 
@@ -413,10 +430,39 @@ public final class Screenshots {
         }
 
         void shoot(String name) throws Exception {
+            shoot(name, () -> scene.snapshot(null));
+        }
+
+        /// The window with the dialog showing over it drawn in its middle, as a person sees them.
+        void shootWithDialog(String name) throws Exception {
+            shoot(name, () -> {
+                WritableImage base = scene.snapshot(null);
+                javafx.stage.Window d = javafx.stage.Window.getWindows().stream()
+                        .filter(x -> x != stage && x.isShowing()).findFirst().orElseThrow();
+                WritableImage top = d.getScene().snapshot(null);
+                int w = (int) Math.min(top.getWidth(), base.getWidth());
+                int h = (int) Math.min(top.getHeight(), base.getHeight());
+                base.getPixelWriter().setPixels((int) (base.getWidth() - w) / 2, (int) (base.getHeight() - h) / 2, w, h,
+                        top.getPixelReader(), 0, 0);
+                return base;
+            });
+        }
+
+        /// Closes the dialog over the window without an answer.
+        void closeDialog() throws Exception {
+            fx(() -> {
+                javafx.stage.Window.getWindows().stream().filter(x -> x != stage && x.isShowing()).toList()
+                        .forEach(javafx.stage.Window::hide);
+                return null;
+            });
+            settle();
+        }
+
+        private void shoot(String name, Supplier<WritableImage> take) throws Exception {
             if (!only.matcher(name).matches()) {
                 return;
             }
-            WritableImage img = fx(() -> scene.snapshot(null));
+            WritableImage img = fx(take);
             int w = (int) img.getWidth();
             int h = (int) img.getHeight();
             BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
