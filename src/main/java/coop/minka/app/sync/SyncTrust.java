@@ -101,7 +101,7 @@ public final class SyncTrust {
     /// ones — and its later admissions and revocations — never do, and new sync files are no longer
     /// written for its key (docs/design-notes.md item 30). Refused, writing nothing, for this laptop
     /// itself, a laptop never admitted (reject it instead), without a reason, for a number beyond
-    /// what is held here, or when no laptop would count afterwards.
+    /// what is held here, or when it would undo this laptop's own admission (and so not count).
     public Revoked revoke(String ref, String reason, Long keepUpTo) {
         String why = reason == null ? "" : reason.strip();
         return ws.write(w -> {
@@ -121,11 +121,13 @@ public final class SyncTrust {
             }
             w.append(OpType.REPLICA_REVOKE, t.id(), OpData.builder().put("fingerprint", t.fingerprint())
                     .put("reason", why).put("upTo", upTo <= 0 ? null : upTo).build());
-            if (!ReplicaRepository.trusted(w, ws.selfId())) {
-                // the revocation would end the trust of every laptop left: the transaction is undone
-                throw new MinkaException(ErrorCode.REVOKE_LEAVES_NONE, t.name(), Long.toString(upTo));
+            ReplicaView after = view(w, t.id(), true);
+            if (!ReplicaStatus.REVOKED.wire().equals(after.status()) || !ReplicaRepository.trusted(w, ws.selfId())) {
+                // keeping too few of its entries undoes this laptop's own admission: such a
+                // revocation never counts (design-notes 30), so it is not written at all
+                throw new MinkaException(ErrorCode.REVOKE_UNDOES_ITSELF, t.name(), Long.toString(upTo));
             }
-            return new Revoked(view(w, t.id(), true), upTo);
+            return new Revoked(after, upTo);
         });
     }
 
