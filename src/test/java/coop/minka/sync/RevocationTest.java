@@ -186,4 +186,65 @@ class RevocationTest {
             assertEquals(before, a.opCount(), "nothing was written");
         }
     }
+
+    /// Every order of five files — the stolen laptop's entries before the theft, the revocation,
+    /// its entries after (a withdrawal, an accomplice admitted, the treasurer's laptop revoked), the
+    /// accomplice's own file, and the treasurer's next entries — gives one state on a laptop that
+    /// joined before any of them: 120 orders, one digest.
+    @Test
+    @org.junit.jupiter.api.Tag("slow")
+    void everyOrderOfTheRevocationAndTheThiefsFilesGivesOneDigest() throws Exception {
+        try (TestCoop c = TestCoop.found(tmp, "t", "c")) {
+            Village a = c.a();
+            Village t = c.get("t");
+            Village other = c.get("c");
+            ForgeKit.Chain h = c.admittedHostile("Laptop in the office");
+            Village d = Village.join(tmp, "d", a.exportFull(c.dir()), c.options);
+            List<Path> files = new java.util.ArrayList<>();
+            Op honest = h.append(OpType.TX_POST, ForgeKit.ownedId(h.author.id()),
+                    tx("2026-05-03", "Dues paid in the office", c.cash, 500L, c.dues, -500L));
+            files.add(c.forgedAll(h));
+            a.sync.importBundle(files.getLast());
+            a.trust().revoke(h.author.id(), "stolen", null);
+            files.add(a.export(c.dir(), coop.minka.app.sync.SyncService.Mode.FOR_PEER, other.id()));
+            Op withdrawal = h.append(OpType.TX_POST, ForgeKit.ownedId(h.author.id()),
+                    tx("2026-05-09", "withdrawal", c.cash, -4000L, c.expenses, 4000L));
+            ForgeKit.Author accomplice = ForgeKit.Author.fresh();
+            h.append(OpType.REPLICA_ADMIT, accomplice.id(), OpData.builder().put("fingerprint",
+                    accomplice.fingerprint()).build());
+            h.append(OpType.REPLICA_REVOKE, t.id(), OpData.builder().put("fingerprint",
+                    ForgeKit.Author.of(t).fingerprint()).put("reason", "lost").build());
+            files.add(c.forged(h, 3, h.seq()));
+            ForgeKit.Chain n = new ForgeKit.Chain(accomplice, c.coopId);
+            n.join("New laptop");
+            n.append(OpType.REPLICA_REVOKE, a.id(), OpData.builder().put("fingerprint",
+                    ForgeKit.Author.of(a).fingerprint()).put("reason", "lost").build());
+            files.add(c.forgedAll(n));
+            t.s.members().add("Tess", Gender.WOMAN, null, null, null);
+            files.add(t.export(c.dir(), coop.minka.app.sync.SyncService.Mode.FOR_PEER, other.id()));
+
+            Path snap = tmp.resolve("d.snapshot");
+            d.s.workspace().db().backupTo(snap);
+            Map<String, List<String>> digests = new java.util.TreeMap<>();
+            List<Integer> idx = new java.util.ArrayList<>(List.of(0, 1, 2, 3, 4));
+            do {
+                TestCoop.restore(d, snap);
+                for (int i : idx) {
+                    tryImport(d, files.get(i));
+                }
+                digests.computeIfAbsent(d.digest(), k -> new java.util.ArrayList<>()).add(idx.toString());
+            } while (OrderPermutationTest.nextPermutation(idx));
+            assertEquals(1, digests.size(), () -> "orders giving each digest: " + digests);
+            assertEquals(ReplicaStatus.REVOKED.wire(), status(d, h.author.id()));
+            assertNotEquals(ReplicaStatus.ADMITTED.wire(), status(d, accomplice.id()));
+            assertEquals(ReplicaStatus.ADMITTED.wire(), status(d, t.id()));
+            assertEquals(ReplicaStatus.FOUNDER.wire(), status(d, a.id()));
+            assertTrue(counted(d, honest));
+            assertFalse(counted(d, withdrawal));
+            assertTrue(members(d).contains("Tess"));
+            assertEquals(3, revoked(d, h.author.id()).heldAfter());
+            assertVerifies(d);
+            d.close();
+        }
+    }
 }
