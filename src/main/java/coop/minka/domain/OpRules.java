@@ -130,7 +130,11 @@ public final class OpRules {
                     r.id("copyOf", false);
                     r.text("vouch", false, MAX_TEXT, false);
                 }
-                case OpType.REPLICA_ADMIT, OpType.REPLICA_REVOKE -> r.fingerprint("fingerprint");
+                case OpType.REPLICA_ADMIT -> r.fingerprint("fingerprint");
+                case OpType.REPLICA_REVOKE -> {
+                    r.fingerprint("fingerprint");
+                    r.text("reason", false, MAX_TEXT, false);
+                }
                 case OpType.COOP_CREATE -> {
                     r.name("name", true);
                     r.currency("currency", true);

@@ -451,7 +451,9 @@ public final class Projector {
                 laptops = Trust.laptops(valid, roots);
                 writeReplicas(laptops.values());
             }
-            founder = laptops.values().stream().filter(l -> l.status() == ReplicaStatus.FOUNDER)
+            String pinned = Meta.get(d, Meta.FOUNDER).orElse(null);
+            founder = laptops.values().stream().filter(l -> l.status() != ReplicaStatus.IMPOSTOR
+                            && Trust.isFounder(l.id(), l.key(), coopId, pinned))
                     .map(Trust.Laptop::id).findFirst().orElse(null);
             applied = null;
             d.deleteFrom(INVALID_OP).where(INVALID_OP.TYPE.in(OpType.REPLICA_JOIN, OpType.REPLICA_ADMIT,
@@ -519,8 +521,12 @@ public final class Projector {
 
         private String founder() {
             if (founder == null) {
-                founder = d.select(REPLICA.ID).from(REPLICA).where(REPLICA.STATUS.eq(ReplicaStatus.FOUNDER.wire()))
-                        .fetchOptional(REPLICA.ID).orElse("");
+                // the founder made the cooperative even if it was revoked later (item 30)
+                String pinned = Meta.get(d, Meta.FOUNDER).orElse(null);
+                founder = d.select(REPLICA.ID, REPLICA.PUBLIC_KEY, REPLICA.STATUS).from(REPLICA).fetch().stream()
+                        .filter(r -> !ReplicaStatus.IMPOSTOR.wire().equals(r.value3())
+                                && Trust.isFounder(r.value1(), r.value2(), coopId(), pinned))
+                        .map(r -> r.value1()).findFirst().orElse("");
             }
             return founder;
         }
