@@ -86,6 +86,7 @@ public final class Labels {
             case "wrong-cooperative" -> "invalid.wrong-cooperative";
             case "not-founder" -> "invalid.not-founder";
             case "cash-not-asset" -> "invalid.cash-not-asset";
+            case "currency-after-money" -> "invalid.currency-after-money";
             default -> "invalid.unknown-type";
         };
     }
