@@ -39,9 +39,9 @@ import javax.imageio.ImageIO;
 /// shots: home, members, member-page (first member picked), work, workday (the collective work
 /// day form), accounts, money-in (the money came in form), transaction (journal entry), reports
 /// (a trial balance), sync, settings, firstrun-language (no language chosen yet), firstrun-choice,
-/// and two states made on the demo for the occasion and undone after: home-attention (a conflict
-/// and a laptop waiting to be admitted listed on Home) and conflicts (the Sync screen at the
-/// decision to take).
+/// and states made on the demo for the occasion and undone after: home-attention (a conflict, a
+/// fork and a laptop waiting to be admitted listed on Home), conflicts (the Sync screen at the
+/// decision to take) and fork (the Sync screen's list of things to review, the fork in it).
 ///
 /// `docs/screenshots/take.sh` builds and runs it headless; by hand:
 /// `java -Dglass.platform=Headless -Dprism.order=sw -cp target/test-classes:target/classes:DEPS
@@ -118,7 +118,7 @@ public final class Screenshots {
                         firstRun(lang, theme, scale, suffix);
                     }
                     if (only.matcher("home-attention" + suffix).matches()
-                            || only.matcher("conflicts" + suffix).matches()) {
+                            || only.matcher("conflicts" + suffix).matches() || only.matcher("fork" + suffix).matches()) {
                         special(lang, theme, scale, demo, suffix);
                     }
                 }
@@ -192,8 +192,9 @@ public final class Screenshots {
     // ------------------------------------------------------------------ one setting, states to look at
 
     /// The demo books with a second laptop (admitted) that renamed the first member while this one
-    /// renamed her too — a conflict on both — and a third laptop waiting to be admitted: Home
-    /// lists both under "needs attention", Sync shows the conflict to settle. The demo is changed
+    /// renamed her too — a conflict on both — then was copied and wrote two different next
+    /// entries (a fork), and a third laptop waiting to be admitted: Home lists them under "needs
+    /// attention", Sync shows the conflict to settle and the fork to resolve. The demo is changed
     /// in place (a copy elsewhere would open as a new laptop) and put back as it was afterwards.
     private void special(String lang, String theme, int scale, Path demo, String suffix) throws Exception {
         Path dir = freshDir("special" + suffix);
@@ -245,6 +246,26 @@ public final class Screenshots {
                 syncA.importBundle(syncB.export(Files.createDirectories(files.resolve("5")),
                         coop.minka.app.sync.SyncService.Mode.FULL, null).file());
             }
+            // a fork: laptop Sorata's file and its identity copied aside, each copy then adds a
+            // different member as its next entry, and both files reach this laptop
+            Path copy = Files.createDirectories(dir.resolve("b-copy"));
+            Files.copy(dir.resolve("b.db"), copy.resolve("b.db"));
+            Files.copy(dir.resolve("b.db.identity"), copy.resolve("b.db.identity"));
+            syncA.importBundle(addMemberAndSend(dir.resolve("b.db"), "Rosa Apaza", files.resolve("6"), options));
+            Files.copy(copy.resolve("b.db"), dir.resolve("b.db"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(copy.resolve("b.db.identity"), dir.resolve("b.db.identity"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            syncA.importBundle(addMemberAndSend(dir.resolve("b.db"), "Lidia Condori", files.resolve("7"), options));
+        }
+    }
+
+    /// Opens a laptop's books, adds a member, and writes its full sync file into `out`.
+    private static Path addMemberAndSend(Path db, String name, Path out,
+                                         coop.minka.app.sync.SyncService.Options options) throws IOException {
+        try (var s = new coop.minka.app.Services(coop.minka.app.Workspace.open(db, System::currentTimeMillis))) {
+            s.members().add(name, coop.minka.domain.Gender.WOMAN, null, null, null);
+            return new coop.minka.app.sync.SyncService(s.workspace(), s.periods(), options)
+                    .export(Files.createDirectories(out), coop.minka.app.sync.SyncService.Mode.FULL, null).file();
         }
     }
 
@@ -271,6 +292,18 @@ public final class Screenshots {
             });
             w.settle();
             w.shoot("conflicts" + suffix);
+            w.fx(() -> {
+                // the things to review (the fork among them) close the screen
+                for (Node n = w.scene.lookup("#sync-conflicts"); n != null; n = n.getParent()) {
+                    if (n instanceof javafx.scene.control.ScrollPane sp) {
+                        sp.setVvalue(sp.getVmax());
+                        break;
+                    }
+                }
+                return null;
+            });
+            w.settle();
+            w.shoot("fork" + suffix);
         }
     }
 

@@ -95,6 +95,7 @@ public final class SyncView extends BorderPane {
                 String::valueOf);
         // the laptop's name and the time of its last file wrap onto two lines rather than be cut
         Views.wrapping(name, s -> s);
+        Views.wrapping(status, this::statusText); // "Espera ser admitida" on two lines
         Views.wrapping(last, ms -> i18n.dateTime(java.time.Instant.ofEpochMilli(ms)));
         t.getColumns().setAll(List.of(name, status, fp, last, held));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
