@@ -254,8 +254,10 @@ public final class Workspace implements AutoCloseable {
         return loadCoop(db, coop.id());
     }
 
+    /// The currency held now: it may change while no money exists (design notes 25), so it is
+    /// read from the books, not remembered from opening.
     public Currency currency() {
-        return coop.currency();
+        return coop().currency();
     }
 
     public String selfId() {

@@ -78,7 +78,7 @@ public enum ErrorCode {
     UNKNOWN_CONFLICT(2),
     CASH_NOT_ASSET(2),
     NOT_LATE(2),
-    CURRENCY_FIXED(2),
+    CURRENCY_AFTER_MONEY(2),
     WITNESS_IS_WORKER(2),
     INACTIVE_WITNESS(2),
     /// People and PINs (design notes 26, 27): a change refused for who is making it ends with 7.

@@ -33,8 +33,9 @@ import java.util.regex.Pattern;
 /// - ids are canonical lower-case UUIDs.
 ///
 /// Keys the rules do not know are tolerated (a later version may add one), except the fields
-/// that are fixed at creation: an `account.update` may not carry `code` or `type`, a
-/// `coop.update` may not carry `currency`; transactions and work entries have no update at all.
+/// that are fixed at creation: an `account.update` may not carry `code` or `type`; transactions
+/// and work entries have no update at all. A `coop.update` may carry `currency` (a known code):
+/// whether it comes before any money is judged by the projection (design notes 25).
 public final class OpRules {
     /// The largest amount of one posting, in minor units of the cooperative's currency.
     public static final long MAX_AMOUNT = 10_000_000_000_000L;
@@ -80,6 +81,9 @@ public final class OpRules {
     public static final String BAD_ROLES = "bad-roles";
     /// A PIN hash not of the shape [#PIN_HASH] describes (design notes 27).
     public static final String BAD_PIN_HASH = "bad-pin-hash";
+    /// A `coop.update` carrying `currency` with money (a counted `tx.post`) stamped before it:
+    /// judged by the projection from the whole log, not by [#check] (design notes 25).
+    public static final String CURRENCY_AFTER_MONEY = "currency-after-money";
     /// A work entry whose witness is the member who did the work: nobody confirms their own work.
 
     /// Every reason code [#check] can give, for the message catalogue and its test.
@@ -141,7 +145,9 @@ public final class OpRules {
                     r.languages("languages");
                 }
                 case OpType.COOP_UPDATE -> {
-                    r.fixed("currency");
+                    // the currency may change only before any money exists, which one entry alone
+                    // cannot tell: the projection judges it (design notes 25, CURRENCY_AFTER_MONEY)
+                    r.currency("currency", false);
                     r.base();
                     r.name("name", false);
                     r.languages("languages");

@@ -113,8 +113,8 @@ final class BooksAdapter implements SettingsViewModel.Books {
     }
 
     @Override
-    public void updateDetails(String name, String languages) {
-        services.cooperative().update(name, languages, null);
+    public void updateDetails(String name, String languages, String currency) {
+        services.cooperative().update(name, languages, currency);
     }
 
     /// The sync part of the dashboard.

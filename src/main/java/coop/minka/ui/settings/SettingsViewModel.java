@@ -57,8 +57,9 @@ public final class SettingsViewModel extends ScreenModel {
         /// The cooperative's editable details; null when they cannot be edited here.
         Details details();
 
-        /// Saves a new name and languages.
-        void updateDetails(String name, String languages);
+        /// Saves a new name, languages and currency (null: unchanged; the currency is refused once
+        /// money exists).
+        void updateDetails(String name, String languages, String currency);
 
         /// Restores any Minka database file; the app reopens the books afterwards.
         void restoreFile(Path file);
@@ -82,7 +83,7 @@ public final class SettingsViewModel extends ScreenModel {
     public record Periods(LocalDate closedUpTo, List<CloseRow> history, List<Late> late) {
     }
 
-    /// The cooperative's name and languages; the currency is fixed once money exists.
+    /// The cooperative's name, languages and currency; the currency is fixed once money exists.
     public record Details(String name, String languages, String currency, boolean currencyFixed) {
     }
 
@@ -103,6 +104,7 @@ public final class SettingsViewModel extends ScreenModel {
     private final ObjectProperty<Details> details = new SimpleObjectProperty<>();
     private final StringProperty coopName = new SimpleStringProperty("");
     private final StringProperty coopLanguages = new SimpleStringProperty("");
+    private final StringProperty coopCurrency = new SimpleStringProperty("");
 
     public SettingsViewModel(UiContext ui, Preferences prefs, Books books, Runnable reopen) {
         super(ui);
@@ -124,6 +126,9 @@ public final class SettingsViewModel extends ScreenModel {
             if (r.details() != null) {
                 coopName.set(r.details().name());
                 coopLanguages.set(r.details().languages() == null ? "" : r.details().languages());
+                coopCurrency.set(r.details().currency());
+                // amounts are typed and shown in the currency held, which may have just changed
+                ui.i18n().currencyProperty().set(java.util.Currency.getInstance(r.details().currency()));
             }
             if (closeTo.get() == null) {
                 closeTo.set(suggestedClose(r.periods().closedUpTo()));
@@ -241,12 +246,14 @@ public final class SettingsViewModel extends ScreenModel {
         });
     }
 
-    /// Saves the cooperative's name and languages.
+    /// Saves the cooperative's name and languages, and its currency while no money exists.
     public void saveDetails() {
         String name = coopName.get();
         String langs = coopLanguages.get();
+        Details d = details.get();
+        String currency = d == null || d.currencyFixed() ? null : coopCurrency.get();
         ui.async().run(() -> {
-            books.updateDetails(name, langs);
+            books.updateDetails(name, langs, currency);
             return name;
         }, done -> {
             ui.notices().success(ui.i18n().t("settings.details.saved"));
@@ -277,6 +284,11 @@ public final class SettingsViewModel extends ScreenModel {
 
     public StringProperty coopNameProperty() {
         return coopName;
+    }
+
+    /// The currency code typed in the details; saved only while no money exists.
+    public StringProperty coopCurrencyProperty() {
+        return coopCurrency;
     }
 
     public StringProperty coopLanguagesProperty() {

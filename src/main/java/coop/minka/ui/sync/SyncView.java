@@ -100,6 +100,10 @@ public final class SyncView extends BorderPane {
                 ms -> i18n.dateTime(java.time.Instant.ofEpochMilli(ms)));
         TableColumn<SyncStatus.Laptop, Long> held = Views.numberColumn(i18n, "sync.col.entries", SyncStatus.Laptop::held,
                 String::valueOf);
+        // the laptop's name and the time of its last file wrap onto two lines rather than be cut
+        Views.wrapping(name, s -> s);
+        Views.wrapping(status, this::statusText); // "Espera ser admitida" on two lines
+        Views.wrapping(last, ms -> i18n.dateTime(java.time.Instant.ofEpochMilli(ms)));
         t.getColumns().setAll(List.of(name, status, fp, last, held));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPrefHeight(220);
@@ -122,8 +126,7 @@ public final class SyncView extends BorderPane {
         javafx.scene.control.Label help = Views.muted(i18n.t("sync.laptopsHelp"));
         // widths in the text size the person chose, so the fingerprint (compared aloud before
         // admitting a laptop) and the status are never cut to "…" at 150 %
-        help.fontProperty().addListener((o, a, f) -> sizeColumns(f.getSize(), name, status, fp, last, held));
-        sizeColumns(help.getFont().getSize(), name, status, fp, last, held);
+        Views.inEms(help.fontProperty(), em -> sizeColumns(em, name, status, fp, last, held));
         VBox card = new VBox(10, Views.heading(i18n, "sync.laptops"), help, t,
                 new javafx.scene.layout.FlowPane(12, 8, admit, reject, revoke, export), revoked);
         card.getStyleClass().add("form-card");
@@ -140,8 +143,8 @@ public final class SyncView extends BorderPane {
         fp.setMinWidth(Math.ceil(15.5 * em));
         fp.setPrefWidth(Math.ceil(15.5 * em));
         last.setPrefWidth(Math.ceil(11 * em));
-        held.setMinWidth(Math.ceil(5 * em));
-        held.setPrefWidth(Math.ceil(5 * em));
+        held.setMinWidth(Math.ceil(6.5 * em));
+        held.setPrefWidth(Math.ceil(6.5 * em));
     }
 
     /// The status wire value, or `revoked-lost` for a laptop revoked with a reason (lost, stolen),

@@ -73,7 +73,7 @@ class SettingsViewModelTest {
         }
 
         @Override
-        public void updateDetails(String name, String languages) {
+        public void updateDetails(String name, String languages, String currency) {
         }
 
         @Override
