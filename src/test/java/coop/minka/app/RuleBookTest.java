@@ -58,6 +58,15 @@ class RuleBookTest {
     }
 
     @Test
+    void aRefusedKindOfChangeIsNamedInWordsNotByItsCode() {
+        MinkaException e = new MinkaException(ErrorCode.NOT_ALLOWED, "Juana", "account.add");
+        String es = ErrorMessages.message(e, Locale.forLanguageTag("es"));
+        assertTrue(es.contains("Juana") && !es.contains("account.add"), es);
+        assertTrue(ErrorMessages.message(e, Locale.ENGLISH).contains("(account added)"),
+                ErrorMessages.message(e, Locale.ENGLISH));
+    }
+
+    @Test
     void theReasonIsToldInThePersonsLanguage() {
         MinkaException e = new MinkaException(ErrorCode.INVALID_ENTRY, "fixed-field", "type");
         assertTrue(ErrorMessages.message(e, Locale.ENGLISH).contains("an account's code or type"),
