@@ -23,6 +23,9 @@ final class JoinCommand implements Callable<Integer> {
     @Option(names = "--replica", required = true, paramLabel = "NAME", description = "This laptop's name, e.g. \"Village B - treasurer\".")
     String replica;
 
+    @Option(names = "--recovery-key", paramLabel = "KEYFILE", description = "The cooperative's recovery key file, to join from an encrypted full file (minka security recovery-key).")
+    Path recoveryKey;
+
     @Mixin
     JsonOption json;
 
@@ -34,7 +37,8 @@ final class JoinCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MinkaCommand root = (MinkaCommand) spec.root().userObject();
-        try (Workspace ws = SyncService.join(root.databasePath(), from, replica, System::currentTimeMillis)) {
+        try (Workspace ws = SyncService.join(root.databasePath(), from, replica, System::currentTimeMillis,
+                recoveryKey)) {
             var out = spec.commandLine().getOut();
             String fp = ws.fingerprint();
             if (json.on) {

@@ -77,6 +77,12 @@ public enum ErrorCode {
     CURRENCY_FIXED(2),
     WITNESS_IS_WORKER(2),
     INACTIVE_WITNESS(2),
+    BUNDLE_NOT_ENCRYPTED(5),
+    BUNDLE_NOT_ADDRESSED(5),
+    JOIN_NEEDS_KEY(5),
+    KEY_FILE_UNREADABLE(2),
+    RECOVERY_KEY_GONE(2),
+    ENCRYPTION_OFF(2),
     INTERNAL(70);
 
     private final int exitCode;

@@ -95,7 +95,15 @@ public final class OpRules {
     private static final Set<String> KINDS = wires(WorkKind.values());
     private static final Set<String> ACCOUNT_TYPES = wires(AccountType.values());
 
+    private static final java.util.regex.Pattern AGE_RECIPIENT =
+            java.util.regex.Pattern.compile("age1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{58}");
+
     private OpRules() {
+    }
+
+    /// True if `s` has the shape of an age X25519 recipient (`age1…`, lower-case Bech32, 62 characters).
+    public static boolean isRecipient(String s) {
+        return s != null && AGE_RECIPIENT.matcher(s).matches();
     }
 
     /// Empty if the op is valid; else the first rule it breaks.
@@ -117,18 +125,24 @@ public final class OpRules {
                     r.key("key");
                     r.id("copyOf", false);
                     r.text("vouch", false, MAX_TEXT, false);
+                    r.recipient("recipient");
+                    r.flag("rotation");
                 }
                 case OpType.REPLICA_ADMIT, OpType.REPLICA_REVOKE -> r.fingerprint("fingerprint");
                 case OpType.COOP_CREATE -> {
                     r.name("name", true);
                     r.currency("currency", true);
                     r.languages("languages");
+                    r.flag("encryption");
+                    r.recipient("recovery");
                 }
                 case OpType.COOP_UPDATE -> {
                     r.fixed("currency");
                     r.base();
                     r.name("name", false);
                     r.languages("languages");
+                    r.flag("encryption");
+                    r.recipient("recovery");
                 }
                 case OpType.MEMBER_ADD, OpType.MEMBER_UPDATE -> {
                     boolean add = type.equals(OpType.MEMBER_ADD);
@@ -418,6 +432,14 @@ public final class OpRules {
             }
             if (k.length != 44 || !java.util.Arrays.equals(k, 0, ED25519_X509_PREFIX.length, ED25519_X509_PREFIX, 0,
                     ED25519_X509_PREFIX.length)) {
+                throw new Broken(BAD_KEY, key);
+            }
+        }
+
+        /// An age X25519 recipient (`age1` and 58 Bech32 characters), if present.
+        void recipient(String key) {
+            String s = string(key, false);
+            if (s != null && !isRecipient(s)) {
                 throw new Broken(BAD_KEY, key);
             }
         }
