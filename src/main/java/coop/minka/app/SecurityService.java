@@ -65,6 +65,12 @@ public final class SecurityService {
         return status();
     }
 
+    /// `minka sync rotate-key` (design-notes item 29): replaces this laptop's keys; returns the new
+    /// fingerprint.
+    public String rotateKey() {
+        return ws.rotateKey();
+    }
+
     /// Writes the recovery key to the new file `out` (never over an existing one; readable by its
     /// owner only), in the standard age identity-file form, then removes the copy kept on this
     /// laptop. With `renew`, a new recovery key replaces the old one first (later files are

@@ -31,7 +31,7 @@ import java.util.function.LongSupplier;
 /// restored gives it a new identity (DESIGN.md §5, "Media and copies").
 public final class Workspace implements AutoCloseable {
     private final Database db;
-    private final ChangeLog log;
+    private ChangeLog log;
     private final Cooperative coop;
     private final boolean identityRenewed;
     private String previousSelf;
@@ -89,8 +89,14 @@ public final class Workspace implements AutoCloseable {
     /// again if anything fails.
     public static Workspace join(Path file, String coopId, String replicaName, LongSupplier clock,
                                  java.util.function.Consumer<ChangeLog> seed) {
+        return join(file, coopId, replicaName, clock, null, seed);
+    }
+
+    /// The same under `identity` (made by a join request), or a new one if null.
+    public static Workspace join(Path file, String coopId, String replicaName, LongSupplier clock, Identity identity,
+                                 java.util.function.Consumer<ChangeLog> seed) {
         String replica = Texts.required(replicaName, "replica");
-        return fresh(file, coopId, newIdentity(), clock, (log, id) -> {
+        return fresh(file, coopId, identity != null ? identity : newIdentity(), clock, (log, id) -> {
             seed.accept(log);
             log.write(w -> w.append(OpType.REPLICA_JOIN, id.replicaId(), joinData(replica, id, null, null)));
         });
@@ -183,6 +189,34 @@ public final class Workspace implements AutoCloseable {
         saveIdentity();
     }
 
+    /// `minka sync rotate-key` (design-notes item 29): this laptop replaces its signing and
+    /// encryption keys. The new identity is a successor vouched for by the old key (the mechanism
+    /// of item 13), marked as a rotation so that every laptop stops encrypting to the old key once
+    /// it holds the new join; the old private keys are discarded. Entries written under the old key
+    /// keep counting. Returns the new identity's fingerprint.
+    public String rotateKey() {
+        settleIdentity();
+        Identity old = log.identity();
+        Identity next = newIdentity();
+        String name = read(s -> ReplicaRepository.name(s, old.replicaId())).orElse("Minka");
+        String vouch = Base64.getEncoder().encodeToString(Keys.sign(old.privateKey(),
+                Keys.successorMessage(log.coopId(), next.replicaId(), next.publicKey())));
+        ChangeLog nextLog = log.withIdentity(next);
+        nextLog.write(w -> {
+            Meta.put(w, Meta.SELF, next.replicaId());
+            OpData join = joinData(name, next, old.replicaId(), vouch);
+            OpData.Builder b = OpData.builder();
+            join.asMap().forEach(b::put);
+            w.append(OpType.REPLICA_JOIN, next.replicaId(), b.put("rotation", true).build());
+            // the old identity's entries counted here as "self"; from now on they count as a trusted laptop's
+            nextLog.projector().rebuild(w);
+            return null;
+        });
+        log = nextLog;
+        saveIdentity();
+        return next.fingerprint();
+    }
+
     /// Takes the new identity of a copied or restored file now, if it has not yet (before a
     /// sync file is written, so the file carries the new identity's join and is accepted).
     public void settleIdentity() {
@@ -215,7 +249,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     /// A new key pair; the laptop's id is derived from its public key.
-    private static Identity newIdentity() {
+    public static Identity newIdentity() {
         KeyPair kp = Keys.generate();
         byte[] pub = kp.getPublic().getEncoded();
         Keys.AgePair age = Keys.generateAge();

@@ -83,6 +83,7 @@ public enum ErrorCode {
     KEY_FILE_UNREADABLE(2),
     RECOVERY_KEY_GONE(2),
     ENCRYPTION_OFF(2),
+    JOIN_REQUEST_UNREADABLE(2),
     INTERNAL(70);
 
     private final int exitCode;

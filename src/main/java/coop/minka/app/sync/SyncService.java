@@ -10,6 +10,9 @@ import coop.minka.domain.MinkaException;
 import coop.minka.store.ChangeLog;
 import coop.minka.store.Meta;
 import coop.minka.store.OpStore;
+import coop.minka.app.FileChecks;
+import coop.minka.store.Identity;
+import coop.minka.store.JoinRequestFile;
 import coop.minka.store.KeyRepository;
 import coop.minka.store.RecoveryKeyFile;
 import coop.minka.store.ReplicaRepository;
@@ -469,10 +472,18 @@ public final class SyncService {
         VerifiedBundle vb;
         try (SyncQuarantine q = SyncQuarantine.copyOf(bundle, limits)) {
             boolean encrypted = q.encrypted();
-            if (encrypted && recoveryKey == null) {
+            // a join request made this laptop's keys beforehand: the full file is addressed to them
+            Identity pending = JoinRequestFile.pending(db).orElse(null);
+            if (encrypted && recoveryKey == null && pending == null) {
                 throw new MinkaException(ErrorCode.JOIN_NEEDS_KEY, label);
             }
-            List<String> keys = recoveryKey == null ? List.of() : List.of(RecoveryKeyFile.readIdentity(recoveryKey));
+            List<String> keys = new ArrayList<>();
+            if (recoveryKey != null) {
+                keys.add(RecoveryKeyFile.readIdentity(recoveryKey));
+            }
+            if (pending != null) {
+                keys.add(pending.ageIdentity());
+            }
             VerifiedBundle read = new BundleReader(limits).read(q.plain(keys, limits), label, null,
                     a -> Optional.empty());
             vb = encrypted ? read.withFileSha256(BundleWriter.sha256Of(q.copy())) : read;
@@ -480,7 +491,7 @@ public final class SyncService {
                 throw new MinkaException(ErrorCode.BUNDLE_NOT_FULL, label);
             }
             Path copy = q.copy();
-            return Workspace.join(db, vb.manifest().coop().id(), replicaName, clock, log -> {
+            Workspace joined = Workspace.join(db, vb.manifest().coop().id(), replicaName, clock, pending, log -> {
                 Path dir = db.toAbsolutePath().getParent().resolve(RECEIVED);
                 String archived;
                 try {
@@ -497,6 +508,47 @@ public final class SyncService {
                     return importInto(s, vb, log, label, label, archived, clock.getAsLong(), new PeriodRules());
                 });
             });
+            JoinRequestFile.forgetPending(db); // the database now holds the identity
+            return joined;
         }
+    }
+
+    // ------------------------------------------------------------------ join requests
+
+    /// A join request as shown to people: the new laptop's name, id, fingerprint (to compare by
+    /// phone or in person) and encryption key.
+    public record JoinRequest(String name, String replica, String fingerprint, String recipient) {
+        static JoinRequest of(JoinRequestFile.Request r) {
+            return new JoinRequest(r.name(), r.replica(), r.fingerprint(), r.recipient());
+        }
+    }
+
+    /// `minka join --request`: makes this laptop's keys for the database `db` (which must not exist
+    /// yet; an earlier request's keys are reused) and writes its public keys and name to the new
+    /// file `out`, for an admitted laptop to write a full file this laptop can read.
+    public static JoinRequest requestToJoin(Path db, String replicaName, Path out) {
+        String name = Texts.required(replicaName, "replica");
+        if (Files.exists(db)) {
+            throw new MinkaException(ErrorCode.DATABASE_EXISTS, db);
+        }
+        Path parent = db.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new MinkaException(ErrorCode.FILE_NOT_FOUND, parent);
+        }
+        if (Files.exists(out)) {
+            throw new MinkaException(ErrorCode.FILE_EXISTS, out);
+        }
+        Identity id = JoinRequestFile.pending(db).orElseGet(() -> {
+            Identity made = Workspace.newIdentity();
+            JoinRequestFile.keepPending(db, made);
+            return made;
+        });
+        return JoinRequest.of(JoinRequestFile.write(out, name, id));
+    }
+
+    /// Reads and checks a join request file.
+    public static JoinRequest readRequest(Path file) {
+        FileChecks.syncFile(file);
+        return JoinRequest.of(JoinRequestFile.read(file));
     }
 }
