@@ -53,6 +53,9 @@ public final class Harness {
     private final Map<String, Object> datasets = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
 
+    /// `--encryption`: only the village (~100k entries) export and import, plain and encrypted.
+    private boolean encryptionOnly;
+
     private Harness(Path work, boolean smoke, Path jar) {
         this.work = work;
         this.smoke = smoke;
@@ -65,12 +68,14 @@ public final class Harness {
         Path json = Path.of("bench/results/latest.json");
         Path jar = null;
         boolean smoke = false;
+        boolean encryptionOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--work" -> work = Path.of(args[++i]);
                 case "--json" -> json = Path.of(args[++i]);
                 case "--jar" -> jar = Path.of(args[++i]);
                 case "--smoke" -> smoke = true;
+                case "--encryption" -> encryptionOnly = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -78,6 +83,7 @@ public final class Harness {
             jar = Path.of("target/minka.jar");
         }
         Harness h = new Harness(work, smoke, jar);
+        h.encryptionOnly = encryptionOnly;
         h.run();
         h.write(json);
         System.exit(0);
@@ -98,6 +104,10 @@ public final class Harness {
         var books = smoke ? opts(20, 1, 1, 4, 50) : opts(1000, 2, 1, 4, 50);
 
         DemoGenerator.Result rMid = generate("village", mid);
+        if (encryptionOnly) {
+            exportImport("village", rMid, "100k", 1.5, null);
+            return;
+        }
         DemoGenerator.Result rBooks = generate("books", books);
         DemoGenerator.Result rBig = generate("federation", big);
 
@@ -155,19 +165,52 @@ public final class Harness {
 
         Path joined = work.resolve(name + "-joined.db");
         long t0 = System.nanoTime();
+        double[] importS = new double[1];
         try (Workspace ws = SyncService.join(joined, bundle, "Bench laptop", System::currentTimeMillis)) {
-            double importS = secs(t0);
+            importS[0] = secs(t0);
             long held = ws.read(OpStore::count);
-            row("import " + label + " verified (minka join, " + held + " entries)", entries / importS, "entries/s",
-                    entries / importTarget, ">=", importS);
+            row("import " + label + " verified (minka join, " + held + " entries)", entries / importS[0], "entries/s",
+                    entries / importTarget, ">=", importS[0]);
             double rawS = rawInsert(r.founder(), work.resolve(name + "-raw.db"));
             row("raw SQLite insert limit " + label + " (same op rows, batched JDBC)", entries / rawS, "rows/s", null,
                     null, rawS);
-            row("import/raw " + label, rawS / importS, "ratio", rawShareTarget, rawShareTarget == null ? null : ">=",
+            row("import/raw " + label, rawS / importS[0], "ratio", rawShareTarget, rawShareTarget == null ? null : ">=",
                     null);
         }
         if (!smoke) {
             Files.deleteIfExists(work.resolve(name + "-raw.db"));
+        }
+        encrypted(name, r, label, entries, exportS, importS[0]);
+    }
+
+    /// The same full export and join with the cooperative's sync files encrypted (age, design-notes
+    /// item 28): encryption turned on in the founder's books, the new laptop joining with the
+    /// recovery key. Target: at most 10 % slower than plain.
+    private void encrypted(String name, DemoGenerator.Result r, String label, long entries, double plainExportS,
+                           double plainImportS) throws Exception {
+        Path bundle = work.resolve(name + "-full-encrypted.minka");
+        Path key = work.resolve(name + "-recovery.txt");
+        Files.deleteIfExists(key);
+        double exportS;
+        try (Services s = new Services(Workspace.open(r.founder(), System::currentTimeMillis))) {
+            s.security().setEncryption(true);
+            s.security().writeRecoveryKey(key, false);
+            SyncService sync = new SyncService(s.workspace(), new PeriodRules());
+            long t0 = System.nanoTime();
+            sync.export(bundle, SyncService.Mode.FULL, null);
+            exportS = secs(t0);
+            s.security().setEncryption(false); // the founder's books as they were for what follows
+        }
+        row("export " + label + " encrypted (age, " + entries + " entries)", entries / exportS, "entries/s", null,
+                null, exportS);
+        row("encrypted/plain export time " + label, exportS / plainExportS, "ratio", 1.10, "<=", null);
+        Path joined = work.resolve(name + "-joined-encrypted.db");
+        long t0 = System.nanoTime();
+        try (Workspace ws = SyncService.join(joined, bundle, "Bench laptop", System::currentTimeMillis, key)) {
+            double importS = secs(t0);
+            row("import " + label + " encrypted (minka join --recovery-key)", entries / importS, "entries/s", null,
+                    null, importS);
+            row("encrypted/plain import time " + label, importS / plainImportS, "ratio", 1.10, "<=", null);
         }
     }
 
