@@ -214,6 +214,11 @@ public final class SyncService {
         }
     }
 
+    /// True if `file` is an encrypted sync file (it then needs a key to be read or joined from).
+    public static boolean isEncrypted(Path file) {
+        return AgeFiles.isAge(file);
+    }
+
     public static String label(Path file) {
         Path name = file.getFileName();
         return name == null ? file.toString() : name.toString();
@@ -255,6 +260,18 @@ public final class SyncService {
                 Path plain = tmp.resolve("bundle.zip");
                 w = ws.read(s -> BundleWriter.write(s, plain, sender(), alreadyHeld, ws.log().now()));
                 AgeFiles.encrypt(plain, target, recipients(enc, extraRecipients));
+                // read back: the file on the medium must decrypt (with this laptop's own key) to the ZIP written
+                Path back = tmp.resolve("read-back.zip");
+                try {
+                    AgeFiles.decrypt(target, back, ownKeys(), options.limits(), label(target));
+                } catch (MinkaException e) {
+                    deleteQuietly(target);
+                    throw new MinkaException(ErrorCode.CANNOT_WRITE, e, target);
+                }
+                if (!java.util.Arrays.equals(BundleWriter.sha256Of(back), w.sha256())) {
+                    deleteQuietly(target);
+                    throw new MinkaException(ErrorCode.CANNOT_WRITE, target);
+                }
                 sha = BundleWriter.sha256Of(target);
             } finally {
                 deleteTree(tmp);
@@ -280,6 +297,14 @@ public final class SyncService {
         }
         out.addAll(extra);
         return List.copyOf(out);
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a file under our own new name: leaving it is harmless
+        }
     }
 
     private static Path tempDir(String prefix) {
