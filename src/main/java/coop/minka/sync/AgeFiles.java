@@ -52,8 +52,9 @@ public final class AgeFiles {
     }
 
     /// Encrypts `plain` into the new file `target` (never over an existing one) to `recipients`
-    /// (`age1…`); the file is flushed to the device before this returns.
-    public static void encrypt(Path plain, Path target, Collection<String> recipients) {
+    /// (`age1…`); the file is flushed to the device before this returns. Returns the SHA-256 of
+    /// the bytes written, to compare with the file read back.
+    public static byte[] encrypt(Path plain, Path target, Collection<String> recipients) {
         List<RecipientStanzaWriter> writers = new ArrayList<>();
         try {
             for (String r : new LinkedHashSet<>(recipients)) {
@@ -65,9 +66,10 @@ public final class AgeFiles {
         if (writers.isEmpty()) {
             throw new MinkaException(ErrorCode.INTERNAL, "no key to encrypt the sync file to");
         }
+        java.security.MessageDigest md = coop.minka.store.OpCodec.sha256();
         try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             try (WritableByteChannel out = new StandardEncryptingChannelFactory().newEncryptingChannel(
-                    new Unclosed(ch), writers); FileChannel in = FileChannel.open(plain, StandardOpenOption.READ)) {
+                    new Unclosed(ch, md), writers); FileChannel in = FileChannel.open(plain, StandardOpenOption.READ)) {
                 ByteBuffer buf = ByteBuffer.allocate(1 << 16);
                 while (in.read(buf) >= 0) {
                     buf.flip();
@@ -78,6 +80,7 @@ public final class AgeFiles {
                 }
             }
             ch.force(true);
+            return md.digest();
         } catch (FileAlreadyExistsException e) {
             throw new MinkaException(ErrorCode.FILE_EXISTS, e, target);
         } catch (IOException | GeneralSecurityException e) {
@@ -180,11 +183,16 @@ public final class AgeFiles {
         }
     }
 
-    /// The file channel stays open after the age stream is closed, to be flushed to the device.
-    private record Unclosed(FileChannel ch) implements WritableByteChannel {
+    /// The file channel stays open after the age stream is closed, to be flushed to the device;
+    /// every byte written is digested on its way.
+    private record Unclosed(FileChannel ch, java.security.MessageDigest md) implements WritableByteChannel {
         @Override
         public int write(ByteBuffer src) throws IOException {
-            return ch.write(src);
+            ByteBuffer view = src.duplicate();
+            int n = ch.write(src);
+            view.limit(view.position() + n);
+            md.update(view);
+            return n;
         }
 
         @Override

@@ -258,21 +258,14 @@ public final class SyncService {
             Path tmp = tempDir("minka-export-");
             try {
                 Path plain = tmp.resolve("bundle.zip");
-                w = ws.read(s -> BundleWriter.write(s, plain, sender(), alreadyHeld, ws.log().now()));
-                AgeFiles.encrypt(plain, target, recipients(enc, extraRecipients));
-                // read back: the file on the medium must decrypt (with this laptop's own key) to the ZIP written
-                Path back = tmp.resolve("read-back.zip");
-                try {
-                    AgeFiles.decrypt(target, back, ownKeys(), options.limits(), label(target));
-                } catch (MinkaException e) {
-                    deleteQuietly(target);
-                    throw new MinkaException(ErrorCode.CANNOT_WRITE, e, target);
-                }
-                if (!java.util.Arrays.equals(BundleWriter.sha256Of(back), w.sha256())) {
+                w = ws.read(s -> BundleWriter.writeTemporary(s, plain, sender(), alreadyHeld, ws.log().now()));
+                byte[] written = AgeFiles.encrypt(plain, target, recipients(enc, extraRecipients));
+                // read back: the file on the medium must hold exactly the bytes that were encrypted
+                sha = BundleWriter.sha256Of(target);
+                if (!java.util.Arrays.equals(sha, written)) {
                     deleteQuietly(target);
                     throw new MinkaException(ErrorCode.CANNOT_WRITE, target);
                 }
-                sha = BundleWriter.sha256Of(target);
             } finally {
                 deleteTree(tmp);
             }
