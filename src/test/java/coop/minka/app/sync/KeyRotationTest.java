@@ -82,6 +82,28 @@ class KeyRotationTest {
     }
 
     @Test
+    void aRejectedLaptopCannotReadTheFilesThatFollow() {
+        try (Services a = new Services(Workspace.create(dir.resolve("a.db"), "Coop", "BOB", "Laptop a", "es",
+                true, System::currentTimeMillis))) {
+            Path key = dir.resolve("recovery.txt");
+            a.security().writeRecoveryKey(key, false);
+            try (Services b = new Services(SyncService.join(dir.resolve("b.db"),
+                    export(a, "a1.minka", SyncService.Mode.FULL, List.of()), "Laptop b", System::currentTimeMillis,
+                    key))) {
+                sync(a).importBundle(export(b, "b1.minka", SyncService.Mode.DEFAULT, List.of()));
+                new SyncTrust(a.workspace()).admit(b.workspace().selfId());
+                sync(b).importBundle(export(a, "a2.minka", SyncService.Mode.DEFAULT, List.of()));
+                new SyncTrust(a.workspace()).reject(b.workspace().selfId());
+                a.members().add("After the rejection", Gender.WOMAN, null, null, null);
+                Path after = export(a, "a3.minka", SyncService.Mode.DEFAULT, List.of());
+                assertEquals(ErrorCode.BUNDLE_NOT_ADDRESSED, assertThrows(MinkaException.class,
+                        () -> sync(b).importBundle(after)).code());
+                assertEquals(0, b.members().list().size());
+            }
+        }
+    }
+
+    @Test
     void aNewLaptopJoinsFromAFullFileWrittenForItsRequest() throws Exception {
         try (Services a = new Services(Workspace.create(dir.resolve("a.db"), "Coop", "BOB", "Laptop a", "es",
                 true, System::currentTimeMillis))) {
