@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {SyncCommand.Export.class, SyncCommand.Import.class, SyncCommand.Folder.class,
                 SyncCommand.StatusCmd.class, SyncCommand.Admit.class, SyncCommand.Reject.class,
                 SyncCommand.Revoke.class,
-                ConflictCommands.ListCmd.class, ConflictCommands.Resolve.class})
+                ConflictCommands.ListCmd.class, ConflictCommands.Resolve.class, RotateKeyCommand.class})
 final class SyncCommand {
     private SyncCommand() {
     }
@@ -50,6 +50,10 @@ final class SyncCommand {
         @ArgGroup(exclusive = true)
         Which which;
 
+        @Option(names = "--request", paramLabel = "REQUESTFILE", description = "Also encrypt the file to the new laptop "
+                + "whose join request this is (minka join --request), so that it can join from it.")
+        Path request;
+
         @Mixin
         JsonOption json;
 
@@ -58,7 +62,12 @@ final class SyncCommand {
             SyncService.Mode mode = which == null ? SyncService.Mode.DEFAULT
                     : which.full ? SyncService.Mode.FULL : SyncService.Mode.FOR_PEER;
             FileChecks.target(out);
-            SyncService.ExportResult r = service(s).export(out, mode, which == null ? null : which.peer);
+            SyncService.JoinRequest asked = request == null ? null : SyncService.readRequest(request);
+            SyncService.ExportResult r = service(s).export(out, mode, which == null ? null : which.peer,
+                    asked == null ? List.of() : List.of(asked.recipient()));
+            if (asked != null && !json.on) {
+                out().println(Terminal.safe(t("cli.sync.forRequest", asked.name(), asked.fingerprint())));
+            }
             if (json.on) {
                 Out.json(out(), exportJson(r));
             } else {
@@ -241,6 +250,8 @@ final class SyncCommand {
                         printReceipt(this, out(), i.receipt());
                     } else if ("already-imported".equals(i.skipped())) {
                         out().println(Terminal.safe(t("cli.sync.alreadyImported", i.file().getFileName().toString())));
+                    } else if (SyncService.NOT_ADDRESSED.equals(i.skipped())) {
+                        out().println(Terminal.safe(t("cli.sync.notAddressed", i.file().getFileName().toString())));
                     } else if (SyncService.GONE.equals(i.skipped())) {
                         out().println(Terminal.safe(ErrorMessages.text("cli.sync.gone", root().locale(),
                                 i.file().getFileName())));

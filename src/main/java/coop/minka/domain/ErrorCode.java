@@ -92,6 +92,13 @@ public enum ErrorCode {
     UNKNOWN_PERSON(2),
     AMBIGUOUS_PERSON(2),
     BAD_PIN(2),
+    BUNDLE_NOT_ENCRYPTED(5),
+    BUNDLE_NOT_ADDRESSED(5),
+    JOIN_NEEDS_KEY(5),
+    KEY_FILE_UNREADABLE(2),
+    RECOVERY_KEY_GONE(2),
+    ENCRYPTION_OFF(2),
+    JOIN_REQUEST_UNREADABLE(2),
     INTERNAL(70);
 
     private final int exitCode;

@@ -109,7 +109,15 @@ public final class OpRules {
     private static final Set<String> KINDS = wires(WorkKind.values());
     private static final Set<String> ACCOUNT_TYPES = wires(AccountType.values());
 
+    private static final java.util.regex.Pattern AGE_RECIPIENT =
+            java.util.regex.Pattern.compile("age1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{58}");
+
     private OpRules() {
+    }
+
+    /// True if `s` has the shape of an age X25519 recipient (`age1…`, lower-case Bech32, 62 characters).
+    public static boolean isRecipient(String s) {
+        return s != null && AGE_RECIPIENT.matcher(s).matches();
     }
 
     /// Empty if the op is valid; else the first rule it breaks.
@@ -133,6 +141,8 @@ public final class OpRules {
                     r.key("key");
                     r.id("copyOf", false);
                     r.text("vouch", false, MAX_TEXT, false);
+                    r.recipient("recipient");
+                    r.flag("rotation");
                 }
                 case OpType.REPLICA_ADMIT -> r.fingerprint("fingerprint");
                 case OpType.REPLICA_REVOKE -> {
@@ -143,6 +153,8 @@ public final class OpRules {
                     r.name("name", true);
                     r.currency("currency", true);
                     r.languages("languages");
+                    r.flag("encryption");
+                    r.recipient("recovery");
                 }
                 case OpType.COOP_UPDATE -> {
                     // the currency may change only before any money exists, which one entry alone
@@ -151,6 +163,8 @@ public final class OpRules {
                     r.base();
                     r.name("name", false);
                     r.languages("languages");
+                    r.flag("encryption");
+                    r.recipient("recovery");
                 }
                 case OpType.MEMBER_ADD, OpType.MEMBER_UPDATE -> {
                     boolean add = type.equals(OpType.MEMBER_ADD);
@@ -474,6 +488,14 @@ public final class OpRules {
             var m = PIN_HASH.matcher(s);
             if (!m.matches() || Long.parseLong(m.group(1)) < MIN_PIN_ITERATIONS) {
                 throw new Broken(BAD_PIN_HASH, key);
+            }
+        }
+
+        /// An age X25519 recipient (`age1` and 58 Bech32 characters), if present.
+        void recipient(String key) {
+            String s = string(key, false);
+            if (s != null && !isRecipient(s)) {
+                throw new Broken(BAD_KEY, key);
             }
         }
 

@@ -778,9 +778,13 @@ public final class Projector {
                         .set(COOPERATIVE.NAME, f.str("name")).set(COOPERATIVE.CURRENCY, f.str("currency"))
                         .set(COOPERATIVE.CREATED_AT, Hlc.millis(f.created().hlc()))
                         .set(COOPERATIVE.LANGUAGES, f.values().getOrDefault("languages", "en").toString())
+                        .set(COOPERATIVE.ENCRYPTION, Boolean.TRUE.equals(f.values().get("encryption")) ? 1L : 0L)
+                        .set(COOPERATIVE.RECOVERY, f.str("recovery"))
                         .onConflict(COOPERATIVE.ID).doUpdate()
                         .set(COOPERATIVE.NAME, f.str("name")).set(COOPERATIVE.CURRENCY, f.str("currency"))
-                        .set(COOPERATIVE.LANGUAGES, f.values().getOrDefault("languages", "en").toString()).execute();
+                        .set(COOPERATIVE.LANGUAGES, f.values().getOrDefault("languages", "en").toString())
+                        .set(COOPERATIVE.ENCRYPTION, Boolean.TRUE.equals(f.values().get("encryption")) ? 1L : 0L)
+                        .set(COOPERATIVE.RECOVERY, f.str("recovery")).execute();
                 case OpType.MEMBER_ADD -> {
                     var r = d.newRecord(MEMBER);
                     r.setId(entity);

@@ -117,6 +117,22 @@ final class BooksAdapter implements SettingsViewModel.Books {
         services.cooperative().update(name, languages, currency);
     }
 
+    @Override
+    public SettingsViewModel.Security security() {
+        var st = services.security().status();
+        return new SettingsViewModel.Security(st.on(), st.recoveryKeptHere());
+    }
+
+    @Override
+    public void setEncryption(boolean on) {
+        services.security().setEncryption(on);
+    }
+
+    @Override
+    public void writeRecoveryKey(java.nio.file.Path out) {
+        services.security().writeRecoveryKey(out, false);
+    }
+
     /// The sync part of the dashboard.
     HomeViewModel.SyncSummary syncSummary(I18n i18n) {
         SyncStatus.Status s = status.status();

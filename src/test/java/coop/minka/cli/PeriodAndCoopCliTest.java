@@ -26,7 +26,9 @@ class PeriodAndCoopCliTest {
         String full = java.util.regex.Pattern.compile("\"file\" : \"([^\"]+)\"").matcher(exp).results().findFirst()
                 .orElseThrow().group(1);
         CliRunner b = new CliRunner(dir.resolve("b.db"));
-        b.ok("join", "--from", full, "--replica", "B");
+        String key = dir.resolve("recovery.txt").toString();
+        a.ok("security", "recovery-key", "--out", key);
+        b.ok("join", "--from", full, "--replica", "B", "--recovery-key", key);
         b.ok("sync", "folder", stick.toString());
         a.ok("sync", "folder", stick.toString());
         a.ok("sync", "admit", "B");

@@ -30,7 +30,9 @@ class RevokeCliTest {
         String exp = ca.ok("sync", "export", "--out", stick.toString(), "--full", "--json");
         Path full = Path.of(Pattern.compile("\"file\" : \"([^\"]+)\"").matcher(exp).results().findFirst()
                 .orElseThrow().group(1));
-        cb.ok("join", "--from", full.toString(), "--replica", "Village B");
+        String key = tmp.resolve("recovery.txt").toString();
+        ca.ok("security", "recovery-key", "--out", key);
+        cb.ok("join", "--from", full.toString(), "--replica", "Village B", "--recovery-key", key);
         cb.ok("member", "add", "--name", "Ana Quispe", "--gender", "woman");
         cb.ok("sync", "folder", stick.toString());
         ca.ok("sync", "folder", stick.toString());

@@ -79,6 +79,27 @@ class SettingsBooksTest {
     }
 
     @Test
+    void encryptionIsTurnedOnAndTheRecoveryKeyWrittenOnceOverRealBooks() throws Exception {
+        UiFixture f = new UiFixture();
+        try (Services s = f.books(dir, "a")) {
+            BooksAdapter books = new BooksAdapter(s, new SyncStatus(s.workspace()), System::currentTimeMillis,
+                    f.i18n::locale);
+            SettingsViewModel vm = new SettingsViewModel(f.ui, new Preferences(new SettingsStore(dir.resolve("s.json")),
+                    f.i18n), books, () -> { });
+            vm.shown();
+            assertEquals(false, vm.securityProperty().get().on());
+            vm.setEncryption(true);
+            assertTrue(s.security().status().on());
+            assertTrue(vm.securityProperty().get().recoveryKeptHere());
+            Path key = dir.resolve("key.txt");
+            f.dialogs.fileAnswer = Optional.of(key);
+            vm.writeRecoveryKey();
+            assertTrue(java.nio.file.Files.readString(key).contains("AGE-SECRET-KEY-1"));
+            assertEquals(false, vm.securityProperty().get().recoveryKeptHere());
+        }
+    }
+
+    @Test
     void detailsCloseAndLateEntries() {
         UiFixture f = new UiFixture();
         try (Services s = f.books(dir, "a")) {

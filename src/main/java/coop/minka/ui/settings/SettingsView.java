@@ -33,7 +33,7 @@ public final class SettingsView extends BorderPane {
         this.i18n = i18n;
         getStyleClass().add("screen");
         setTop(Views.title(i18n, "nav.settings"));
-        VBox content = new VBox(16, appearance(), details(), about(), closing(), backups());
+        VBox content = new VBox(16, appearance(), details(), security(), about(), closing(), backups());
         content.setPadding(new Insets(12, 4, 12, 0));
         content.setMaxWidth(860);
         ScrollPane sp = new ScrollPane(content);
@@ -177,6 +177,28 @@ public final class SettingsView extends BorderPane {
                 Views.field(i18n, "settings.details.languages", langs, null),
                 Views.field(i18n, "settings.details.currency", currency, null)),
                 Views.muted(i18n.t("settings.details.languagesHelp")), currencyNote, save);
+    }
+
+    /// Sync files that are safe to lose: the encryption switch and writing the recovery key.
+    private VBox security() {
+        ToggleSwitch on = new ToggleSwitch(i18n.t("settings.security.switch"));
+        on.setId("settings-encryption");
+        on.selectedProperty().bindBidirectional(vm.encryptionProperty());
+        on.selectedProperty().addListener((o, a, b) -> vm.setEncryption(b));
+        Label status = new Label();
+        status.setId("settings-encryption-status");
+        status.setWrapText(true);
+        Button write = Views.button(i18n, "settings.security.write", Feather.KEY, vm::writeRecoveryKey);
+        write.setId("settings-recovery-key");
+        Runnable show = () -> {
+            SettingsViewModel.Security s = vm.securityProperty().get();
+            status.setText(s == null ? "" : i18n.t(!s.on() ? "settings.security.off"
+                    : s.recoveryKeptHere() ? "settings.security.onWriteKey" : "settings.security.on"));
+            write.setDisable(s == null || !s.on() || !s.recoveryKeptHere());
+        };
+        vm.securityProperty().addListener((o, a, b) -> show.run());
+        show.run();
+        return card("settings.security", on, status, Views.muted(i18n.t("settings.security.help")), write);
     }
 
     /// Closing the books: up to when, the history, a close with a confirmation, and the late

@@ -63,6 +63,20 @@ public final class SettingsViewModel extends ScreenModel {
 
         /// Restores any Minka database file; the app reopens the books afterwards.
         void restoreFile(Path file);
+
+        /// Whether sync files are encrypted, and whether the recovery key is still kept here.
+        Security security();
+
+        /// Turns encryption of sync files on or off.
+        void setEncryption(boolean on);
+
+        /// Writes the recovery key once to the new file `out`.
+        void writeRecoveryKey(Path out);
+    }
+
+    /// Sync files that are safe to lose (design-notes item 28): on or off, and whether the
+    /// recovery key has yet to be written out from this laptop.
+    public record Security(boolean on, boolean recoveryKeptHere) {
     }
 
     /// One close: up to which day, which laptop closed, when.
@@ -88,7 +102,7 @@ public final class SettingsViewModel extends ScreenModel {
     }
 
     /// What one reload reads on the background thread.
-    private record Loaded(About about, List<Backup> backups, Periods periods, Details details) {
+    private record Loaded(About about, List<Backup> backups, Periods periods, Details details, Security security) {
     }
 
     private final Preferences prefs;
@@ -105,6 +119,8 @@ public final class SettingsViewModel extends ScreenModel {
     private final StringProperty coopName = new SimpleStringProperty("");
     private final StringProperty coopLanguages = new SimpleStringProperty("");
     private final StringProperty coopCurrency = new SimpleStringProperty("");
+    private final ObjectProperty<Security> security = new SimpleObjectProperty<>();
+    private final BooleanProperty encryption = new javafx.beans.property.SimpleBooleanProperty(false);
 
     public SettingsViewModel(UiContext ui, Preferences prefs, Books books, Runnable reopen) {
         super(ui);
@@ -116,7 +132,9 @@ public final class SettingsViewModel extends ScreenModel {
     @Override
     protected void reload() {
         ui.async().run(() -> new Loaded(books.about(), books.backupsAvailable() ? books.backups() : List.of(),
-                books.periods(), books.details()), r -> {
+                books.periods(), books.details(), books.security()), r -> {
+            security.set(r.security());
+            encryption.set(r.security().on());
             about.set(r.about());
             backups.setAll(r.backups());
             closedUpTo.set(r.periods().closedUpTo());
@@ -260,6 +278,43 @@ public final class SettingsViewModel extends ScreenModel {
             changed();
             reloadNow();
         });
+    }
+
+    /// Turns encryption of sync files on or off (the switch); on the first time makes the
+    /// recovery key, which the screen then asks to write out.
+    public void setEncryption(boolean on) {
+        Security now = security.get();
+        if (now == null || now.on() == on) {
+            return;
+        }
+        ui.async().run(() -> {
+            books.setEncryption(on);
+            return on;
+        }, done -> {
+            ui.notices().success(ui.i18n().t(on ? "settings.security.turnedOn" : "settings.security.turnedOff"));
+            changed();
+            reloadNow();
+        });
+    }
+
+    /// Writes the recovery key to a file the person chooses (once; the copy here is then removed).
+    public void writeRecoveryKey() {
+        ui.dialogs().saveFile(ui.i18n().t("settings.security.writeTitle"),
+                ui.i18n().t("settings.security.fileName") + ".txt").ifPresent(out -> ui.async().run(() -> {
+                    books.writeRecoveryKey(out);
+                    return out;
+                }, done -> {
+                    ui.notices().success(ui.i18n().t("settings.security.written", done.toString()));
+                    reloadNow();
+                }));
+    }
+
+    public ObjectProperty<Security> securityProperty() {
+        return security;
+    }
+
+    public BooleanProperty encryptionProperty() {
+        return encryption;
     }
 
     public ObjectProperty<LocalDate> closedUpToProperty() {
