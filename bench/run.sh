@@ -6,6 +6,8 @@
 #
 #   bench/run.sh            full run (~1M entries; several minutes on a 2-core laptop)
 #   bench/run.sh --smoke    tiny data, seconds, no targets (CI keeps the harness working)
+#   bench/run.sh --encryption  only the village (~100k entries) export and import, with sync-file
+#                           encryption off and on (target: encrypted at most 10 % slower)
 #
 # Environment: JAVA_HOME (a JDK 25; default /usr/lib/jvm/temurin-25-jdk-amd64), BENCH_WORK
 # (scratch folder, default bench/work), BENCH_JSON (default bench/results/latest.json, or
@@ -14,11 +16,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 smoke=""
+only=""
 for a in "$@"; do
   case "$a" in
     --smoke) smoke="--smoke" ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
-    *) echo "unknown option: $a (use --smoke or nothing)" >&2; exit 2 ;;
+    --encryption) only="--encryption" ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    *) echo "unknown option: $a (use --smoke, --encryption or nothing)" >&2; exit 2 ;;
   esac
 done
 
@@ -41,8 +45,8 @@ if [ ! -f "$jar" ] || [ ! -f "$bench_classes/coop/minka/bench/Harness.class" ] |
 fi
 
 work=${BENCH_WORK:-bench/work${smoke:+-smoke}}
-json=${BENCH_JSON:-bench/results/$([ -n "$smoke" ] && echo smoke || echo latest).json}
+json=${BENCH_JSON:-bench/results/$([ -n "$smoke" ] && echo smoke || { [ -n "$only" ] && echo encryption || echo latest; }).json}
 echo "Minka benchmarks $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 heap=$([ -n "$smoke" ] && echo 512m || echo 6g)
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx"$heap" -cp "$bench_classes:$jar" coop.minka.bench.Harness \
-  --work "$work" --json "$json" --jar "$jar" $smoke
+  --work "$work" --json "$json" --jar "$jar" $smoke $only

@@ -53,6 +53,9 @@ public final class Harness {
     private final Map<String, Object> datasets = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
 
+    /// `--encryption`: only the village (~100k entries) export and import, plain and encrypted.
+    private boolean encryptionOnly;
+
     private Harness(Path work, boolean smoke, Path jar) {
         this.work = work;
         this.smoke = smoke;
@@ -65,12 +68,14 @@ public final class Harness {
         Path json = Path.of("bench/results/latest.json");
         Path jar = null;
         boolean smoke = false;
+        boolean encryptionOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--work" -> work = Path.of(args[++i]);
                 case "--json" -> json = Path.of(args[++i]);
                 case "--jar" -> jar = Path.of(args[++i]);
                 case "--smoke" -> smoke = true;
+                case "--encryption" -> encryptionOnly = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -78,6 +83,7 @@ public final class Harness {
             jar = Path.of("target/minka.jar");
         }
         Harness h = new Harness(work, smoke, jar);
+        h.encryptionOnly = encryptionOnly;
         h.run();
         h.write(json);
         System.exit(0);
@@ -98,6 +104,10 @@ public final class Harness {
         var books = smoke ? opts(20, 1, 1, 4, 50) : opts(1000, 2, 1, 4, 50);
 
         DemoGenerator.Result rMid = generate("village", mid);
+        if (encryptionOnly) {
+            exportImport("village", rMid, "100k", 1.5, null);
+            return;
+        }
         DemoGenerator.Result rBooks = generate("books", books);
         DemoGenerator.Result rBig = generate("federation", big);
 
@@ -155,20 +165,83 @@ public final class Harness {
 
         Path joined = work.resolve(name + "-joined.db");
         long t0 = System.nanoTime();
+        double[] importS = new double[1];
         try (Workspace ws = SyncService.join(joined, bundle, "Bench laptop", System::currentTimeMillis)) {
-            double importS = secs(t0);
+            importS[0] = secs(t0);
             long held = ws.read(OpStore::count);
-            row("import " + label + " verified (minka join, " + held + " entries)", entries / importS, "entries/s",
-                    entries / importTarget, ">=", importS);
+            row("import " + label + " verified (minka join, " + held + " entries)", entries / importS[0], "entries/s",
+                    entries / importTarget, ">=", importS[0]);
             double rawS = rawInsert(r.founder(), work.resolve(name + "-raw.db"));
             row("raw SQLite insert limit " + label + " (same op rows, batched JDBC)", entries / rawS, "rows/s", null,
                     null, rawS);
-            row("import/raw " + label, rawS / importS, "ratio", rawShareTarget, rawShareTarget == null ? null : ">=",
+            row("import/raw " + label, rawS / importS[0], "ratio", rawShareTarget, rawShareTarget == null ? null : ">=",
                     null);
         }
         if (!smoke) {
             Files.deleteIfExists(work.resolve(name + "-raw.db"));
         }
+        encrypted(name, r, label, entries, exportS, importS[0]);
+    }
+
+    /// The same full export and join with the cooperative's sync files encrypted (age, design-notes
+    /// item 28): encryption turned on in the founder's books, the new laptop joining with the
+    /// recovery key. Plain and encrypted runs alternate, each three times (exports) or twice (joins),
+    /// and the best of each counts, so that neither is measured cold or under a passing load.
+    /// Target: at most 10 % slower than plain.
+    private void encrypted(String name, DemoGenerator.Result r, String label, long entries, double firstExportS,
+                           double firstImportS) throws Exception {
+        Path key = work.resolve(name + "-recovery.txt");
+        Files.deleteIfExists(key);
+        double plainExport = firstExportS;
+        double encExport = Double.MAX_VALUE;
+        Path encBundle = null;
+        Path plainBundle = work.resolve(name + "-full.minka");
+        try (Services s = new Services(Workspace.open(r.founder(), System::currentTimeMillis))) {
+            SyncService sync = new SyncService(s.workspace(), new PeriodRules());
+            for (int i = 0; i < 3; i++) {
+                Path p = work.resolve(name + "-plain-" + i + ".minka");
+                long t0 = System.nanoTime();
+                sync.export(p, SyncService.Mode.FULL, null);
+                plainExport = Math.min(plainExport, secs(t0));
+                Files.delete(p);
+                s.security().setEncryption(true);
+                if (i == 0) {
+                    s.security().writeRecoveryKey(key, false);
+                }
+                Path e = work.resolve(name + "-encrypted-" + i + ".minka");
+                t0 = System.nanoTime();
+                sync.export(e, SyncService.Mode.FULL, null);
+                encExport = Math.min(encExport, secs(t0));
+                if (encBundle == null) {
+                    encBundle = e;
+                } else {
+                    Files.delete(e);
+                }
+                s.security().setEncryption(false); // the founder's books plain again for what follows
+            }
+        }
+        row("export " + label + " plain, best of 4", entries / plainExport, "entries/s", null, null, plainExport);
+        row("export " + label + " encrypted (age), best of 3", entries / encExport, "entries/s", null, null, encExport);
+        row("encrypted/plain export time " + label, encExport / plainExport, "ratio", 1.10, "<=", null);
+        double plainImport = firstImportS;
+        double encImport = Double.MAX_VALUE;
+        for (int i = 0; i < 2; i++) {
+            Path pj = work.resolve(name + "-joined-plain-" + i + ".db");
+            long t0 = System.nanoTime();
+            try (Workspace ws = SyncService.join(pj, plainBundle, "Bench laptop", System::currentTimeMillis)) {
+                plainImport = Math.min(plainImport, secs(t0));
+            }
+            Path ej = work.resolve(name + "-joined-encrypted-" + i + ".db");
+            t0 = System.nanoTime();
+            try (Workspace ws = SyncService.join(ej, encBundle, "Bench laptop", System::currentTimeMillis, key)) {
+                encImport = Math.min(encImport, secs(t0));
+            }
+        }
+        row("import " + label + " plain (minka join), best of 3", entries / plainImport, "entries/s", null, null,
+                plainImport);
+        row("import " + label + " encrypted (minka join --recovery-key), best of 2", entries / encImport, "entries/s",
+                null, null, encImport);
+        row("encrypted/plain import time " + label, encImport / plainImport, "ratio", 1.10, "<=", null);
     }
 
     /// The same op rows, inserted through plain batched sqlite-jdbc inserts into an equivalent

@@ -39,8 +39,11 @@ import javax.imageio.ImageIO;
 /// shots: home, members, member-page (first member picked), work, workday (the collective work
 /// day form), accounts, money-in (the money came in form), transaction (journal entry), reports
 /// (a trial balance), sync, settings, firstrun-language (no language chosen yet), firstrun-choice,
-/// and on a small cooperative with people (issue 13): people-locked (the People screen while
-/// nobody works: the bar asks for a name and PIN), people (the president working), people-add and
+/// states made on the demo for the occasion and undone after: home-attention (a conflict, a
+/// fork and a laptop waiting to be admitted listed on Home), conflicts (the Sync screen at the
+/// decision to take) and fork (the Sync screen's list of things to review, the fork in it), and
+/// on a small cooperative with people (issue 13): people-locked (the People screen while nobody
+/// works: the bar asks for a name and PIN), people (the president working), people-add and
 /// people-second (the dialog asking for the second person of a change that needs two).
 ///
 /// `docs/screenshots/take.sh` builds and runs it headless; by hand:
@@ -118,6 +121,10 @@ public final class Screenshots {
                         firstRun(lang, theme, scale, suffix);
                         people(lang, theme, scale, suffix);
                     }
+                    if (only.matcher("home-attention" + suffix).matches()
+                            || only.matcher("conflicts" + suffix).matches() || only.matcher("fork" + suffix).matches()) {
+                        special(lang, theme, scale, demo, suffix);
+                    }
                 }
             }
         }
@@ -184,6 +191,124 @@ public final class Screenshots {
                     default -> { }
                 }
             }
+        }
+    }
+
+    // ------------------------------------------------------------------ one setting, states to look at
+
+    /// The demo books with a second laptop (admitted) that renamed the first member while this one
+    /// renamed her too — a conflict on both — then was copied and wrote two different next
+    /// entries (a fork), and a third laptop waiting to be admitted: Home lists them under "needs
+    /// attention", Sync shows the conflict to settle and the fork to resolve. The demo is changed
+    /// in place (a copy elsewhere would open as a new laptop) and put back as it was afterwards.
+    private void special(String lang, String theme, int scale, Path demo, String suffix) throws Exception {
+        Path dir = freshDir("special" + suffix);
+        Path saved = dir.resolve("saved");
+        Files.createDirectories(saved);
+        Path identity = demo.resolveSibling("books.db.identity");
+        Files.copy(demo, saved.resolve("books.db"));
+        Files.copy(identity, saved.resolve("books.db.identity"));
+        try {
+            specialBooks(demo, dir);
+            writeSettings(dir, lang, theme, scale);
+            shootSpecial(demo, dir, lang, suffix);
+        } finally {
+            Files.copy(saved.resolve("books.db"), demo, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(saved.resolve("books.db.identity"), identity, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(demo.resolveSibling("books.db-wal"));
+            Files.deleteIfExists(demo.resolveSibling("books.db-shm"));
+        }
+    }
+
+    private static void specialBooks(Path db, Path dir) throws IOException {
+        var options = new coop.minka.app.sync.SyncService.Options(false, 1, false,
+                coop.minka.sync.BundleLimits.DEFAULT);
+        java.util.function.LongSupplier clock = System::currentTimeMillis;
+        try (var a = new coop.minka.app.Services(coop.minka.app.Workspace.open(db, clock))) {
+            var syncA = new coop.minka.app.sync.SyncService(a.workspace(), a.periods(), options);
+            Path files = Files.createDirectories(dir.resolve("files"));
+            Path full = syncA.export(Files.createDirectories(files.resolve("1")), coop.minka.app.sync.SyncService.Mode.FULL,
+                    null).file();
+            try (var b = new coop.minka.app.Services(coop.minka.app.sync.SyncService.join(dir.resolve("b.db"), full,
+                    "Laptop Sorata", clock));
+                 var c = new coop.minka.app.Services(coop.minka.app.sync.SyncService.join(dir.resolve("c.db"), full,
+                         "Laptop Pucarani", clock))) {
+                var syncB = new coop.minka.app.sync.SyncService(b.workspace(), b.periods(), options);
+                var syncC = new coop.minka.app.sync.SyncService(c.workspace(), c.periods(), options);
+                syncA.importBundle(syncB.export(Files.createDirectories(files.resolve("2")),
+                        coop.minka.app.sync.SyncService.Mode.FULL, null).file());
+                syncA.importBundle(syncC.export(Files.createDirectories(files.resolve("3")),
+                        coop.minka.app.sync.SyncService.Mode.FULL, null).file());
+                a.trust().admit(b.workspace().selfId());
+                syncB.importBundle(syncA.export(Files.createDirectories(files.resolve("4")),
+                        coop.minka.app.sync.SyncService.Mode.FULL, null).file());
+                var first = a.members().list().getFirst();
+                String[] names = first.name().split(" ");
+                a.members().update(first.id(), new coop.minka.app.MemberService.Changes(names[0] + " " + names[1],
+                        null, null, null, null, null));
+                b.members().update(first.id(), new coop.minka.app.MemberService.Changes(first.name() + " de Ríos",
+                        null, null, null, null, null));
+                syncA.importBundle(syncB.export(Files.createDirectories(files.resolve("5")),
+                        coop.minka.app.sync.SyncService.Mode.FULL, null).file());
+            }
+            // a fork: laptop Sorata's file and its identity copied aside, each copy then adds a
+            // different member as its next entry, and both files reach this laptop
+            Path copy = Files.createDirectories(dir.resolve("b-copy"));
+            Files.copy(dir.resolve("b.db"), copy.resolve("b.db"));
+            Files.copy(dir.resolve("b.db.identity"), copy.resolve("b.db.identity"));
+            syncA.importBundle(addMemberAndSend(dir.resolve("b.db"), "Rosa Apaza", files.resolve("6"), options));
+            Files.copy(copy.resolve("b.db"), dir.resolve("b.db"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(copy.resolve("b.db.identity"), dir.resolve("b.db.identity"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            syncA.importBundle(addMemberAndSend(dir.resolve("b.db"), "Lidia Condori", files.resolve("7"), options));
+        }
+    }
+
+    /// Opens a laptop's books, adds a member, and writes its full sync file into `out`.
+    private static Path addMemberAndSend(Path db, String name, Path out,
+                                         coop.minka.app.sync.SyncService.Options options) throws IOException {
+        try (var s = new coop.minka.app.Services(coop.minka.app.Workspace.open(db, System::currentTimeMillis))) {
+            s.members().add(name, coop.minka.domain.Gender.WOMAN, null, null, null);
+            return new coop.minka.app.sync.SyncService(s.workspace(), s.periods(), options)
+                    .export(Files.createDirectories(out), coop.minka.app.sync.SyncService.Mode.FULL, null).file();
+        }
+    }
+
+    private void shootSpecial(Path db, Path dir, String lang, String suffix) throws Exception {
+        try (Window w = new Window(lang, db, dir.resolve("settings.json"))) {
+            w.waitFor("books open", () -> w.scene.lookup("#nav-home") != null);
+            w.fire("#nav-home");
+            w.shoot("home-attention" + suffix);
+            w.fire("#nav-sync");
+            w.waitFor("the conflict", () -> w.scene.lookup("#sync-conflicts") != null);
+            w.fx(() -> {
+                // scroll the screen so that the conflicts card starts at the top
+                Node card = w.scene.lookup("#sync-conflicts");
+                for (Node n = card; n != null; n = n.getParent()) {
+                    if (n instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                        Node content = sp.getContent();
+                        double y = content.sceneToLocal(card.localToScene(card.getBoundsInLocal())).getMinY();
+                        double room = content.getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+                        sp.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, y - 8) / room) * sp.getVmax());
+                        break;
+                    }
+                }
+                return null;
+            });
+            w.settle();
+            w.shoot("conflicts" + suffix);
+            w.fx(() -> {
+                // the things to review (the fork among them) close the screen
+                for (Node n = w.scene.lookup("#sync-conflicts"); n != null; n = n.getParent()) {
+                    if (n instanceof javafx.scene.control.ScrollPane sp) {
+                        sp.setVvalue(sp.getVmax());
+                        break;
+                    }
+                }
+                return null;
+            });
+            w.settle();
+            w.shoot("fork" + suffix);
         }
     }
 

@@ -11,8 +11,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /// The cooperative's own details: its name and languages are descriptive fields (`coop.update`,
-/// merged like any other, conflicts listed); its currency is fixed at creation (design notes 18):
-/// a `coop.update` carrying `currency` is held invalid, typed or imported.
+/// merged like any other, conflicts listed); its currency may change only before any money
+/// exists (design notes 25): typed, refused once a transaction is held; imported, a `coop.update`
+/// carrying `currency` with money stamped before it is held invalid (`currency-after-money`).
 public final class CoopService {
     private final Workspace ws;
 
@@ -29,17 +30,22 @@ public final class CoopService {
         return ws.read(CooperativeRepository::hasTransactions);
     }
 
-    /// Changes the name and/or the languages (null: unchanged). A `currency` other than the
-    /// current one is refused with `CURRENCY_FIXED`: the log has no entry that changes it (a
-    /// `coop.update` carrying it is held invalid), since a change made on one laptop while another
-    /// posts offline would give amounts two meanings. Appends nothing when nothing changes.
+    /// Changes the name, the languages and/or the currency (null: unchanged). A currency other
+    /// than the current one is refused with `CURRENCY_AFTER_MONEY` once any transaction is held
+    /// (voided ones too): every amount is kept in minor units of the currency, so changing it
+    /// would change what every amount means. Appends nothing when nothing changes.
     public Cooperative update(String name, String languages, String currency) {
         Cooperative c = ws.coop();
-        if (currency != null && !currency.isBlank()
-                && !currency.strip().equalsIgnoreCase(c.currency().getCurrencyCode())) {
-            throw new MinkaException(ErrorCode.CURRENCY_FIXED, c.currency().getCurrencyCode());
-        }
         OpData.Builder b = OpData.builder();
+        if (currency != null && !currency.isBlank()) {
+            String code = Workspace.currency(currency).getCurrencyCode();
+            if (!code.equals(c.currency().getCurrencyCode())) {
+                if (hasMoney()) {
+                    throw new MinkaException(ErrorCode.CURRENCY_AFTER_MONEY, c.currency().getCurrencyCode(), code);
+                }
+                b.put("currency", code);
+            }
+        }
         if (name != null) {
             String n = Texts.required(name, "name");
             if (!n.equals(c.name())) {
@@ -57,7 +63,13 @@ public final class CoopService {
         }
         OpData data = b.build();
         if (!data.asMap().isEmpty()) {
-            ws.write(w -> w.append(OpType.COOP_UPDATE, c.id(), MemberService.withBase(w, c.id(), data)));
+            ws.write(w -> {
+                if (data.has("currency") && CooperativeRepository.hasTransactions(w)) { // checked again inside the write
+                    throw new MinkaException(ErrorCode.CURRENCY_AFTER_MONEY, c.currency().getCurrencyCode(),
+                            data.str("currency"));
+                }
+                return w.append(OpType.COOP_UPDATE, c.id(), MemberService.withBase(w, c.id(), data));
+            });
         }
         return ws.coop();
     }

@@ -67,10 +67,28 @@ public final class ErrorMessages {
         }
     }
 
+    /// A kind of change named by its op type (`member.add`, as the permission errors carry it) in
+    /// the words the audit trail uses ("member added"); any other argument as it is.
+    private static Object changeWords(Object arg, Locale locale) {
+        if (!(arg instanceof String s) || !s.matches("[a-z]+\\.[a-z]+")) {
+            return arg;
+        }
+        try {
+            return ResourceBundle.getBundle(MESSAGES, locale,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
+                    .getString("change." + s);
+        } catch (MissingResourceException e) {
+            return arg;
+        }
+    }
+
     private static String format(String key, MinkaException e, Locale locale) {
         Object[] args = e.args().toArray();
         if (e.code() == ErrorCode.INVALID_ENTRY && args.length > 0) {
             args[0] = invalidReason(String.valueOf(args[0]), locale);
+        }
+        for (int i = 0; i < args.length; i++) {
+            args[i] = changeWords(args[i], locale);
         }
         String pattern;
         try {

@@ -23,6 +23,7 @@ public final class Services implements AutoCloseable {
     private final VerifyService verify;
     private final AuditService audit;
     private final SyncService sync;
+    private final SecurityService security;
     private final SyncStatus syncStatus;
     private final SyncTrust trust;
     private final ConflictService conflicts;
@@ -42,6 +43,7 @@ public final class Services implements AutoCloseable {
         this.verify = new VerifyService(workspace);
         this.audit = new AuditService(workspace);
         this.sync = new SyncService(workspace, periods);
+        this.security = new SecurityService(workspace);
         this.syncStatus = new SyncStatus(workspace);
         this.trust = new SyncTrust(workspace);
         this.conflicts = new ConflictService(workspace);
@@ -87,6 +89,10 @@ public final class Services implements AutoCloseable {
     /// Sync files: export, import, shared folders (the one [SyncService] of these books).
     public SyncService sync() {
         return sync;
+    }
+
+    public SecurityService security() {
+        return security;
     }
 
     public SyncStatus syncStatus() {

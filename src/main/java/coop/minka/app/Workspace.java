@@ -15,6 +15,7 @@ import coop.minka.store.Keys;
 import coop.minka.store.Meta;
 import coop.minka.store.OpStore;
 import coop.minka.store.Projector;
+import coop.minka.store.RecoveryKeyFile;
 import coop.minka.store.ReplicaRepository;
 import coop.minka.store.Session;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ import java.util.function.LongSupplier;
 /// restored gives it a new identity (DESIGN.md §5, "Media and copies").
 public final class Workspace implements AutoCloseable {
     private final Database db;
-    private final ChangeLog log;
+    private ChangeLog log;
     private final Cooperative coop;
     private final boolean identityRenewed;
     private String previousSelf;
@@ -46,17 +47,40 @@ public final class Workspace implements AutoCloseable {
     /// cooperative's id is derived from this laptop's key, so nobody else can ever be its founder.
     public static Workspace create(Path file, String coopName, String currencyCode, String replicaName,
                                    String languages, LongSupplier clock) {
+        return create(file, coopName, currencyCode, replicaName, languages, false, clock);
+    }
+
+    /// The same; `encrypted`: the cooperative's sync files are encrypted from the start (the
+    /// default of `minka init`), with a new recovery key whose secret is kept beside the database
+    /// until it is written out (design-notes item 28).
+    public static Workspace create(Path file, String coopName, String currencyCode, String replicaName,
+                                   String languages, boolean encrypted, LongSupplier clock) {
         String name = Texts.required(coopName, "name");
         String replica = Texts.required(replicaName, "replica");
         Currency currency = currency(currencyCode);
         Identity founder = newIdentity();
         String coopId = Ids.coopIdFor(founder.publicKey());
-        return fresh(file, coopId, founder, clock, (log, id) -> log.write(w -> {
+        Keys.AgePair recovery = encrypted ? Keys.generateAge() : null;
+        Workspace ws = fresh(file, coopId, founder, clock, (log, id) -> log.write(w -> {
             w.append(OpType.REPLICA_JOIN, id.replicaId(), joinData(replica, id, null, null));
-            w.append(OpType.COOP_CREATE, coopId, OpData.builder().put("name", name)
-                    .put("currency", currency.getCurrencyCode()).put("languages", languages).build());
+            OpData.Builder data = OpData.builder().put("name", name)
+                    .put("currency", currency.getCurrencyCode()).put("languages", languages);
+            if (recovery != null) {
+                data.put("encryption", true).put("recovery", recovery.recipient());
+            }
+            w.append(OpType.COOP_CREATE, coopId, data.build());
             return null;
         }));
+        if (recovery != null) {
+            keepRecovery(file, name, recovery);
+        }
+        return ws;
+    }
+
+    /// Keeps a new recovery key's secret beside the database until it is written out.
+    public static void keepRecovery(Path database, String coopName, Keys.AgePair recovery) {
+        RecoveryKeyFile.keep(database, recovery.identity(),
+                "Minka recovery key of " + coopName.replace('\n', ' ') + "\npublic key: " + recovery.recipient());
     }
 
     /// Creates a new database for a laptop joining an existing cooperative (`minka join`): a new
@@ -65,8 +89,14 @@ public final class Workspace implements AutoCloseable {
     /// again if anything fails.
     public static Workspace join(Path file, String coopId, String replicaName, LongSupplier clock,
                                  java.util.function.Consumer<ChangeLog> seed) {
+        return join(file, coopId, replicaName, clock, null, seed);
+    }
+
+    /// The same under `identity` (made by a join request), or a new one if null.
+    public static Workspace join(Path file, String coopId, String replicaName, LongSupplier clock, Identity identity,
+                                 java.util.function.Consumer<ChangeLog> seed) {
         String replica = Texts.required(replicaName, "replica");
-        return fresh(file, coopId, newIdentity(), clock, (log, id) -> {
+        return fresh(file, coopId, identity != null ? identity : newIdentity(), clock, (log, id) -> {
             seed.accept(log);
             log.write(w -> w.append(OpType.REPLICA_JOIN, id.replicaId(), joinData(replica, id, null, null)));
         });
@@ -159,6 +189,34 @@ public final class Workspace implements AutoCloseable {
         saveIdentity();
     }
 
+    /// `minka sync rotate-key` (design-notes item 29): this laptop replaces its signing and
+    /// encryption keys. The new identity is a successor vouched for by the old key (the mechanism
+    /// of item 13), marked as a rotation so that every laptop stops encrypting to the old key once
+    /// it holds the new join; the old private keys are discarded. Entries written under the old key
+    /// keep counting. Returns the new identity's fingerprint.
+    public String rotateKey() {
+        settleIdentity();
+        Identity old = log.identity();
+        Identity next = newIdentity();
+        String name = read(s -> ReplicaRepository.name(s, old.replicaId())).orElse("Minka");
+        String vouch = Base64.getEncoder().encodeToString(Keys.sign(old.privateKey(),
+                Keys.successorMessage(log.coopId(), next.replicaId(), next.publicKey())));
+        ChangeLog nextLog = log.withIdentity(next);
+        nextLog.write(w -> {
+            Meta.put(w, Meta.SELF, next.replicaId());
+            OpData join = joinData(name, next, old.replicaId(), vouch);
+            OpData.Builder b = OpData.builder();
+            join.asMap().forEach(b::put);
+            w.append(OpType.REPLICA_JOIN, next.replicaId(), b.put("rotation", true).build());
+            // the old identity's entries counted here as "self"; from now on they count as a trusted laptop's
+            nextLog.projector().rebuild(w);
+            return null;
+        });
+        log = nextLog;
+        saveIdentity();
+        return next.fingerprint();
+    }
+
     /// Takes the new identity of a copied or restored file now, if it has not yet (before a
     /// sync file is written, so the file carries the new identity's join and is accepted).
     public void settleIdentity() {
@@ -187,14 +245,15 @@ public final class Workspace implements AutoCloseable {
     /// from and that laptop's signature vouching for the new key).
     private static OpData joinData(String name, Identity id, String copyOf, String vouch) {
         return OpData.builder().put("name", name).put("key", Base64.getEncoder().encodeToString(id.publicKey()))
-                .put("copyOf", copyOf).put("vouch", vouch).build();
+                .put("recipient", id.ageRecipient()).put("copyOf", copyOf).put("vouch", vouch).build();
     }
 
     /// A new key pair; the laptop's id is derived from its public key.
-    private static Identity newIdentity() {
+    public static Identity newIdentity() {
         KeyPair kp = Keys.generate();
         byte[] pub = kp.getPublic().getEncoded();
-        return new Identity(Ids.replicaIdFor(pub), pub, kp.getPrivate());
+        Keys.AgePair age = Keys.generateAge();
+        return new Identity(Ids.replicaIdFor(pub), pub, kp.getPrivate(), age.identity(), age.recipient());
     }
 
     private static Cooperative loadCoop(Database db, String coopId) {
@@ -254,8 +313,10 @@ public final class Workspace implements AutoCloseable {
         return loadCoop(db, coop.id());
     }
 
+    /// The currency held now: it may change while no money exists (design notes 25), so it is
+    /// read from the books, not remembered from opening.
     public Currency currency() {
-        return coop.currency();
+        return coop().currency();
     }
 
     public String selfId() {

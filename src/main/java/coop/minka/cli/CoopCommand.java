@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/// `minka coop show` and `minka coop update --name --languages [--currency]`.
-@Command(name = "coop", description = "Show or change the cooperative's details (name, languages).",
+/// `minka coop show` and `minka coop update --name --languages --currency` (the currency only
+/// while no money exists, design notes 25).
+@Command(name = "coop", description = "Show or change the cooperative's details (name, languages, currency).",
         subcommands = {CoopCommand.Show.class, CoopCommand.Update.class})
 final class CoopCommand {
     private CoopCommand() {
@@ -44,13 +45,14 @@ final class CoopCommand {
         }
     }
 
-    @Command(name = "update", description = "Change the cooperative's name or languages. The currency is fixed.")
+    @Command(name = "update", description = "Change the cooperative's name or languages, or its currency while no "
+            + "money has been entered.")
     static final class Update extends Leaf {
         @Option(names = "--name", paramLabel = "NAME")
         String name;
         @Option(names = "--languages", paramLabel = "LANGS", description = "Comma-separated language tags, e.g. es,qu.")
         String languages;
-        @Option(names = "--currency", paramLabel = "CODE", description = "Refused unless it is the current currency.")
+        @Option(names = "--currency", paramLabel = "CODE", description = "ISO code, e.g. BOB. Refused once any transaction exists.")
         String currency;
         @Mixin
         JsonOption json;

@@ -32,6 +32,9 @@ final class InitCommand implements Callable<Integer> {
             + "the cooperative's first language (else --lang): savings, producer, women or empty (default: empty).")
     String kind;
 
+    @Option(names = "--no-encryption", description = "Sync files stay plain ZIP files (default: encrypted, with a recovery key).")
+    boolean noEncryption;
+
     @Mixin
     JsonOption json;
 
@@ -50,7 +53,7 @@ final class InitCommand implements Callable<Integer> {
         }
         boolean languagesGiven = spec.commandLine().getParseResult().hasMatchedOption("--languages");
         try (Services s = new Services(Workspace.create(root.databasePath(), name, currency, replica, languages,
-                System::currentTimeMillis))) {
+                !noEncryption, System::currentTimeMillis))) {
             Workspace ws = s.workspace();
             StarterKit.apply(starter, s.ledger(), s.work(),
                     languagesGiven ? StarterKit.firstLanguage(languages) : root.locale());
@@ -65,6 +68,9 @@ final class InitCommand implements Callable<Integer> {
                 out.println(Terminal.safe(root.text("cli.laptop.fingerprint", replica, ws.fingerprint())));
                 if (starter != StarterKit.Kind.EMPTY) {
                     out.println(Terminal.safe(StarterKit.summary(starter, root.locale())));
+                }
+                if (!noEncryption) {
+                    out.println(root.text("cli.init.encrypted"));
                 }
             }
             out.flush();

@@ -17,11 +17,21 @@ final class JoinCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--from", required = true, paramLabel = "FILE", description = "A full sync file (minka sync export --full).")
+    @Option(names = "--from", paramLabel = "FILE", description = "A full sync file (minka sync export --full).")
     Path from;
+
+    @Option(names = "--request", description = "Instead of joining: make this laptop's keys and write a join request (with --out) "
+            + "for an admitted laptop to write a full file this laptop can read (minka sync export --full --request FILE).")
+    boolean request;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "With --request: the new join request file.")
+    Path requestOut;
 
     @Option(names = "--replica", required = true, paramLabel = "NAME", description = "This laptop's name, e.g. \"Village B - treasurer\".")
     String replica;
+
+    @Option(names = "--recovery-key", paramLabel = "KEYFILE", description = "The cooperative's recovery key file, to join from an encrypted full file (minka security recovery-key).")
+    Path recoveryKey;
 
     @Mixin
     JsonOption json;
@@ -31,10 +41,21 @@ final class JoinCommand implements Callable<Integer> {
                   String database) {
     }
 
+    /// What `join --request --json` prints.
+    record Requested(String name, String replica, String fingerprint, String recipient, String file) {
+    }
+
     @Override
     public Integer call() {
         MinkaCommand root = (MinkaCommand) spec.root().userObject();
-        try (Workspace ws = SyncService.join(root.databasePath(), from, replica, System::currentTimeMillis)) {
+        if (request) {
+            return writeRequest(root);
+        }
+        if (from == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), root.text("cli.join.needFrom"));
+        }
+        try (Workspace ws = SyncService.join(root.databasePath(), from, replica, System::currentTimeMillis,
+                recoveryKey)) {
             var out = spec.commandLine().getOut();
             String fp = ws.fingerprint();
             if (json.on) {
@@ -49,5 +70,23 @@ final class JoinCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+    }
+
+    private int writeRequest(MinkaCommand root) {
+        if (requestOut == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), root.text("cli.join.needOut"));
+        }
+        SyncService.JoinRequest r = SyncService.requestToJoin(root.databasePath(), replica, requestOut);
+        var out = spec.commandLine().getOut();
+        if (json.on) {
+            Out.json(out, new Requested(r.name(), r.replica(), r.fingerprint(), r.recipient(),
+                    requestOut.toAbsolutePath().toString()));
+        } else {
+            out.println(Terminal.safe(root.text("cli.join.requested", requestOut.toAbsolutePath().toString())));
+            out.println(Terminal.safe(root.text("cli.laptop.fingerprint", replica, r.fingerprint())));
+            out.println(root.text("cli.join.requestNext"));
+        }
+        out.flush();
+        return 0;
     }
 }

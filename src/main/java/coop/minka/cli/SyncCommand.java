@@ -21,11 +21,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/// `minka sync export|import|folder|status|admit|reject|conflicts|resolve`: sync files carried between laptops.
+/// `minka sync export|import|folder|status|admit|reject|revoke|conflicts|resolve`: sync files carried between laptops.
 @Command(name = "sync", description = "Exchange sync files with the other laptops of the cooperative.",
         subcommands = {SyncCommand.Export.class, SyncCommand.Import.class, SyncCommand.Folder.class,
                 SyncCommand.StatusCmd.class, SyncCommand.Admit.class, SyncCommand.Reject.class,
-                ConflictCommands.ListCmd.class, ConflictCommands.Resolve.class})
+                SyncCommand.Revoke.class,
+                ConflictCommands.ListCmd.class, ConflictCommands.Resolve.class, RotateKeyCommand.class})
 final class SyncCommand {
     private SyncCommand() {
     }
@@ -49,6 +50,10 @@ final class SyncCommand {
         @ArgGroup(exclusive = true)
         Which which;
 
+        @Option(names = "--request", paramLabel = "REQUESTFILE", description = "Also encrypt the file to the new laptop "
+                + "whose join request this is (minka join --request), so that it can join from it.")
+        Path request;
+
         @Mixin
         JsonOption json;
 
@@ -57,7 +62,12 @@ final class SyncCommand {
             SyncService.Mode mode = which == null ? SyncService.Mode.DEFAULT
                     : which.full ? SyncService.Mode.FULL : SyncService.Mode.FOR_PEER;
             FileChecks.target(out);
-            SyncService.ExportResult r = service(s).export(out, mode, which == null ? null : which.peer);
+            SyncService.JoinRequest asked = request == null ? null : SyncService.readRequest(request);
+            SyncService.ExportResult r = service(s).export(out, mode, which == null ? null : which.peer,
+                    asked == null ? List.of() : List.of(asked.recipient()));
+            if (asked != null && !json.on) {
+                out().println(Terminal.safe(t("cli.sync.forRequest", asked.name(), asked.fingerprint())));
+            }
             if (json.on) {
                 Out.json(out(), exportJson(r));
             } else {
@@ -240,6 +250,8 @@ final class SyncCommand {
                         printReceipt(this, out(), i.receipt());
                     } else if ("already-imported".equals(i.skipped())) {
                         out().println(Terminal.safe(t("cli.sync.alreadyImported", i.file().getFileName().toString())));
+                    } else if (SyncService.NOT_ADDRESSED.equals(i.skipped())) {
+                        out().println(Terminal.safe(t("cli.sync.notAddressed", i.file().getFileName().toString())));
                     } else if (SyncService.GONE.equals(i.skipped())) {
                         out().println(Terminal.safe(ErrorMessages.text("cli.sync.gone", root().locale(),
                                 i.file().getFileName())));
@@ -301,6 +313,17 @@ final class SyncCommand {
             if (st.waiting() > 0) {
                 o.println(ErrorMessages.text("cli.sync.waiting", lang, Long.toString(st.waiting())));
             }
+            for (SyncStatus.Revoked r : st.revoked()) {
+                if (r.reason() != null) {
+                    o.println(Terminal.safe(t("cli.sync.revokedLine", r.name(), r.fingerprint(),
+                            Instant.ofEpochMilli(r.revokedAt()).toString().substring(0, 10), r.byName(), r.reason(),
+                            Long.toString(r.upTo()))));
+                }
+                if (r.heldAfter() > 0 && (r.reason() != null || r.upTo() > 0)) {
+                    o.println(Terminal.safe(t("cli.sync.heldAfterRevocation", Long.toString(r.heldAfter()), r.name(),
+                            Long.toString(r.upTo()))));
+                }
+            }
             return 0;
         }
     }
@@ -359,6 +382,34 @@ final class SyncCommand {
         String said(SyncTrust.ReplicaView v) {
             return t(v.changed() ? "cli.sync.rejected" : "cli.sync.alreadyRejected", Terminal.safe(v.name()),
                     v.fingerprint());
+        }
+    }
+
+    @Command(name = "revoke", description = "Revoke a lost or stolen laptop: its entries up to the last one held here "
+            + "(or --keep-up-to N) still count, its later entries, admissions and revocations never do, and new "
+            + "sync files are no longer written for its key.")
+    static final class Revoke extends Leaf {
+        @Parameters(paramLabel = "REPLICA", description = "Name or id of the laptop.")
+        String replica;
+        @Option(names = "--reason", paramLabel = "TEXT", required = true,
+                description = "Why it is revoked (lost, stolen, sold...); kept with the revocation.")
+        String reason;
+        @Option(names = "--keep-up-to", paramLabel = "N",
+                description = "Its entries up to this number keep counting (default: the highest held here).")
+        Long keepUpTo;
+        @Mixin
+        JsonOption json;
+
+        @Override
+        int run(Services s) {
+            SyncTrust.Revoked r = s.trust().revoke(replica, reason, keepUpTo);
+            if (json.on) {
+                Out.json(out(), r);
+            } else {
+                out().println(t(r.laptop().changed() ? "cli.sync.revoked" : "cli.sync.alreadyRevoked",
+                        Terminal.safe(r.laptop().name()), r.laptop().fingerprint(), Long.toString(r.upTo())));
+            }
+            return 0;
         }
     }
 }

@@ -63,6 +63,10 @@ public enum ErrorCode {
     AMBIGUOUS_REPLICA(2),
     AMBIGUOUS_ENTRY(2),
     CANNOT_REJECT(2),
+    CANNOT_REVOKE(2),
+    REASON_REQUIRED(2),
+    BAD_KEEP_UP_TO(2),
+    REVOKE_UNDOES_ITSELF(2),
     REPLICA_REJECTED(2),
     REPLICA_IMPOSTOR(2),
     AMOUNTS_TOO_LARGE(5),
@@ -74,7 +78,7 @@ public enum ErrorCode {
     UNKNOWN_CONFLICT(2),
     CASH_NOT_ASSET(2),
     NOT_LATE(2),
-    CURRENCY_FIXED(2),
+    CURRENCY_AFTER_MONEY(2),
     WITNESS_IS_WORKER(2),
     INACTIVE_WITNESS(2),
     /// People and PINs (design notes 26, 27): a change refused for who is making it ends with 7.
@@ -88,6 +92,13 @@ public enum ErrorCode {
     UNKNOWN_PERSON(2),
     AMBIGUOUS_PERSON(2),
     BAD_PIN(2),
+    BUNDLE_NOT_ENCRYPTED(5),
+    BUNDLE_NOT_ADDRESSED(5),
+    JOIN_NEEDS_KEY(5),
+    KEY_FILE_UNREADABLE(2),
+    RECOVERY_KEY_GONE(2),
+    ENCRYPTION_OFF(2),
+    JOIN_REQUEST_UNREADABLE(2),
     INTERNAL(70);
 
     private final int exitCode;

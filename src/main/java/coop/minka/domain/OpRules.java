@@ -33,8 +33,9 @@ import java.util.regex.Pattern;
 /// - ids are canonical lower-case UUIDs.
 ///
 /// Keys the rules do not know are tolerated (a later version may add one), except the fields
-/// that are fixed at creation: an `account.update` may not carry `code` or `type`, a
-/// `coop.update` may not carry `currency`; transactions and work entries have no update at all.
+/// that are fixed at creation: an `account.update` may not carry `code` or `type`; transactions
+/// and work entries have no update at all. A `coop.update` may carry `currency` (a known code):
+/// whether it comes before any money is judged by the projection (design notes 25).
 public final class OpRules {
     /// The largest amount of one posting, in minor units of the cooperative's currency.
     public static final long MAX_AMOUNT = 10_000_000_000_000L;
@@ -80,6 +81,9 @@ public final class OpRules {
     public static final String BAD_ROLES = "bad-roles";
     /// A PIN hash not of the shape [#PIN_HASH] describes (design notes 27).
     public static final String BAD_PIN_HASH = "bad-pin-hash";
+    /// A `coop.update` carrying `currency` with money (a counted `tx.post`) stamped before it:
+    /// judged by the projection from the whole log, not by [#check] (design notes 25).
+    public static final String CURRENCY_AFTER_MONEY = "currency-after-money";
     /// A work entry whose witness is the member who did the work: nobody confirms their own work.
 
     /// Every reason code [#check] can give, for the message catalogue and its test.
@@ -105,7 +109,15 @@ public final class OpRules {
     private static final Set<String> KINDS = wires(WorkKind.values());
     private static final Set<String> ACCOUNT_TYPES = wires(AccountType.values());
 
+    private static final java.util.regex.Pattern AGE_RECIPIENT =
+            java.util.regex.Pattern.compile("age1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{58}");
+
     private OpRules() {
+    }
+
+    /// True if `s` has the shape of an age X25519 recipient (`age1…`, lower-case Bech32, 62 characters).
+    public static boolean isRecipient(String s) {
+        return s != null && AGE_RECIPIENT.matcher(s).matches();
     }
 
     /// Empty if the op is valid; else the first rule it breaks.
@@ -129,18 +141,30 @@ public final class OpRules {
                     r.key("key");
                     r.id("copyOf", false);
                     r.text("vouch", false, MAX_TEXT, false);
+                    r.recipient("recipient");
+                    r.flag("rotation");
                 }
-                case OpType.REPLICA_ADMIT, OpType.REPLICA_REVOKE -> r.fingerprint("fingerprint");
+                case OpType.REPLICA_ADMIT -> r.fingerprint("fingerprint");
+                case OpType.REPLICA_REVOKE -> {
+                    r.fingerprint("fingerprint");
+                    r.text("reason", false, MAX_TEXT, false);
+                }
                 case OpType.COOP_CREATE -> {
                     r.name("name", true);
                     r.currency("currency", true);
                     r.languages("languages");
+                    r.flag("encryption");
+                    r.recipient("recovery");
                 }
                 case OpType.COOP_UPDATE -> {
-                    r.fixed("currency");
+                    // the currency may change only before any money exists, which one entry alone
+                    // cannot tell: the projection judges it (design notes 25, CURRENCY_AFTER_MONEY)
+                    r.currency("currency", false);
                     r.base();
                     r.name("name", false);
                     r.languages("languages");
+                    r.flag("encryption");
+                    r.recipient("recovery");
                 }
                 case OpType.MEMBER_ADD, OpType.MEMBER_UPDATE -> {
                     boolean add = type.equals(OpType.MEMBER_ADD);
@@ -464,6 +488,14 @@ public final class OpRules {
             var m = PIN_HASH.matcher(s);
             if (!m.matches() || Long.parseLong(m.group(1)) < MIN_PIN_ITERATIONS) {
                 throw new Broken(BAD_PIN_HASH, key);
+            }
+        }
+
+        /// An age X25519 recipient (`age1` and 58 Bech32 characters), if present.
+        void recipient(String key) {
+            String s = string(key, false);
+            if (s != null && !isRecipient(s)) {
+                throw new Broken(BAD_KEY, key);
             }
         }
 

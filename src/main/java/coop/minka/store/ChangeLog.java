@@ -67,6 +67,11 @@ public final class ChangeLog {
         return identity;
     }
 
+    /// The same log written under another identity (a laptop that replaced its keys).
+    public ChangeLog withIdentity(Identity next) {
+        return new ChangeLog(db, next, coopId, wallClock);
+    }
+
     public String coopId() {
         return coopId;
     }

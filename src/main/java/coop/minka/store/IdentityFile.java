@@ -18,7 +18,17 @@ import java.util.Optional;
 public final class IdentityFile {
     /// On-disk form; a separate DTO so the file format stays put when the model changes.
     record Json(int format, String databaseId, String databasePath, String replicaId, String publicKey,
-                String privateKey, long lastSeq) {
+                String privateKey, long lastSeq, String ageIdentity, String ageRecipient) {
+        /// The identity held; a file written before encryption keys existed gets a new pair.
+        Identity identity() {
+            Identity id = new Identity(replicaId, Base64.getDecoder().decode(publicKey),
+                    Keys.privateKey(Base64.getDecoder().decode(privateKey)), ageIdentity, ageRecipient);
+            return ageIdentity == null || ageRecipient == null ? id.withAgeKeys(Keys.generateAge()) : id;
+        }
+
+        boolean lacksAgeKeys() {
+            return ageIdentity == null || ageRecipient == null;
+        }
     }
 
     private IdentityFile() {
@@ -42,9 +52,11 @@ public final class IdentityFile {
             if (!same) {
                 return Optional.empty();
             }
-            byte[] pub = Base64.getDecoder().decode(j.publicKey());
-            return Optional.of(new Identity(j.replicaId(), pub,
-                    Keys.privateKey(Base64.getDecoder().decode(j.privateKey()))));
+            Identity id = j.identity();
+            if (j.lacksAgeKeys()) {
+                save(database, databaseId, id, j.lastSeq()); // an older identity file gets its encryption keys once
+            }
+            return Optional.of(id);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -53,8 +65,7 @@ public final class IdentityFile {
     /// The identity stored beside `database`, whatever database it was made for (to let an old
     /// identity vouch for the new one of a restored or copied file), with the last seq it wrote.
     public static Optional<Identity> loadAny(Path database) {
-        return read(database).map(j -> new Identity(j.replicaId(), Base64.getDecoder().decode(j.publicKey()),
-                Keys.privateKey(Base64.getDecoder().decode(j.privateKey()))));
+        return read(database).map(Json::identity);
     }
 
     /// The last seq the identity beside `database` says it wrote, if that identity is `replica`.
@@ -78,7 +89,8 @@ public final class IdentityFile {
     public static void save(Path database, String databaseId, Identity id, long lastSeq) {
         Json j = new Json(1, databaseId, canonical(database), id.replicaId(),
                 Base64.getEncoder().encodeToString(id.publicKey()),
-                Base64.getEncoder().encodeToString(id.privateKey().getEncoded()), lastSeq);
+                Base64.getEncoder().encodeToString(id.privateKey().getEncoded()), lastSeq, id.ageIdentity(),
+                id.ageRecipient());
         Path target = pathFor(database);
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try {

@@ -25,6 +25,24 @@ public final class Keys {
         }
     }
 
+    /// An age X25519 key pair: the secret `AGE-SECRET-KEY-1…` identity and its `age1…` recipient.
+    public record AgePair(String identity, String recipient) {
+        @Override
+        public String toString() {
+            return "AgePair[" + recipient + "]"; // never the secret
+        }
+    }
+
+    /// A new age X25519 key pair (C2SP age v1, the format of the `age` and `age-keygen` tools).
+    public static AgePair generateAge() {
+        try {
+            KeyPair kp = new com.exceptionfactory.jagged.x25519.X25519KeyPairGenerator().generateKeyPair();
+            return new AgePair(kp.getPrivate().toString(), kp.getPublic().toString());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static PublicKey publicKey(byte[] x509) {
         try {
             return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509));

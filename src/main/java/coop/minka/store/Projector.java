@@ -23,6 +23,7 @@ import coop.minka.domain.Hlc;
 import coop.minka.domain.Ids;
 import coop.minka.domain.MinkaException;
 import coop.minka.domain.Op;
+import coop.minka.domain.OpRules;
 import coop.minka.domain.OpType;
 import coop.minka.domain.People;
 import coop.minka.domain.Person;
@@ -178,6 +179,9 @@ public final class Projector {
         /// The greatest hlc of the ops this batch applied, and of those held before it.
         private long maxHlcApplied = Long.MIN_VALUE;
         private Long maxHlcBefore;
+        /// The `coop.update`s in the log that carry `currency`, loaded when a transaction is
+        /// first inserted: such a change counts only before any money (design notes 25).
+        private List<Op> currencyChanges;
 
         private Batch(DSLContext d) {
             this.d = d;
@@ -451,7 +455,9 @@ public final class Projector {
                 laptops = Trust.laptops(valid, roots);
                 writeReplicas(laptops.values());
             }
-            founder = laptops.values().stream().filter(l -> l.status() == ReplicaStatus.FOUNDER)
+            String pinned = Meta.get(d, Meta.FOUNDER).orElse(null);
+            founder = laptops.values().stream().filter(l -> l.status() != ReplicaStatus.IMPOSTOR
+                            && Trust.isFounder(l.id(), l.key(), coopId, pinned))
                     .map(Trust.Laptop::id).findFirst().orElse(null);
             applied = null;
             d.deleteFrom(INVALID_OP).where(INVALID_OP.TYPE.in(OpType.REPLICA_JOIN, OpType.REPLICA_ADMIT,
@@ -519,8 +525,12 @@ public final class Projector {
 
         private String founder() {
             if (founder == null) {
-                founder = d.select(REPLICA.ID).from(REPLICA).where(REPLICA.STATUS.eq(ReplicaStatus.FOUNDER.wire()))
-                        .fetchOptional(REPLICA.ID).orElse("");
+                // the founder made the cooperative even if it was revoked later (item 30)
+                String pinned = Meta.get(d, Meta.FOUNDER).orElse(null);
+                founder = d.select(REPLICA.ID, REPLICA.PUBLIC_KEY, REPLICA.STATUS).from(REPLICA).fetch().stream()
+                        .filter(r -> !ReplicaStatus.IMPOSTOR.wire().equals(r.value3())
+                                && Trust.isFounder(r.value1(), r.value2(), coopId(), pinned))
+                        .map(r -> r.value1()).findFirst().orElse("");
             }
             return founder;
         }
@@ -605,6 +615,41 @@ public final class Projector {
                     if (counted) {
                         count(account, date, amount, 1);
                     }
+                }
+                rejudgeCurrency(op);
+            } catch (SQLException e) {
+                throw new DataAccessException(e.getMessage(), e);
+            }
+        }
+
+        /// Money stamped before a currency change already folded makes that change invalid: the
+        /// cooperative is folded again at [#finish] (design notes 25). Rare, so the changes are
+        /// read once per batch, by the index on the entity.
+        private void rejudgeCurrency(Op tx) {
+            if (currencyChanges == null) {
+                currencyChanges = OpStore.byEntity(d, coopId()).stream()
+                        .filter(o -> o.type().equals(OpType.COOP_UPDATE) && o.data().has("currency")).toList();
+            }
+            for (Op change : currencyChanges) {
+                if (Op.STAMP_ORDER.compare(tx, change) < 0) {
+                    dirty.add(change.entity());
+                    return;
+                }
+            }
+        }
+
+        /// True if a transaction held (counted and valid, voided or not) is stamped before `op`
+        /// (by hlc, replica, seq): then a currency change in `op` comes after money.
+        private boolean moneyBefore(Op op) {
+            try {
+                var ps = Statements.get(d, "SELECT 1 FROM tx JOIN op ON op.replica = tx.replica AND op.entity = tx.id "
+                        + "AND op.hlc = tx.hlc AND op.type = 'tx.post' WHERE (tx.hlc, tx.replica, op.seq) < (?, ?, ?) "
+                        + "LIMIT 1");
+                ps.setLong(1, op.hlc());
+                ps.setString(2, op.replica());
+                ps.setLong(3, op.seq());
+                try (var rs = ps.executeQuery()) {
+                    return rs.next();
                 }
             } catch (SQLException e) {
                 throw new DataAccessException(e.getMessage(), e);
@@ -698,7 +743,7 @@ public final class Projector {
                 }
             }
             d.deleteFrom(INVALID_OP).where(INVALID_OP.ENTITY.eq(entity))
-                    .and(INVALID_OP.REASON.in("entity-kind", "created-twice")).execute();
+                    .and(INVALID_OP.REASON.in("entity-kind", "created-twice", OpRules.CURRENCY_AFTER_MONEY)).execute();
             if (ops.isEmpty()) {
                 return;
             }
@@ -715,6 +760,8 @@ public final class Projector {
                     recordInvalid(op, "created-twice");
                 } else if (!createType.equals(createTypeOf(List.of(op)))) {
                     recordInvalid(op, "entity-kind");
+                } else if (op.type().equals(OpType.COOP_UPDATE) && op.data().has("currency") && moneyBefore(op)) {
+                    recordInvalid(op, OpRules.CURRENCY_AFTER_MONEY);
                 } else {
                     kept.add(op);
                 }
@@ -731,9 +778,13 @@ public final class Projector {
                         .set(COOPERATIVE.NAME, f.str("name")).set(COOPERATIVE.CURRENCY, f.str("currency"))
                         .set(COOPERATIVE.CREATED_AT, Hlc.millis(f.created().hlc()))
                         .set(COOPERATIVE.LANGUAGES, f.values().getOrDefault("languages", "en").toString())
+                        .set(COOPERATIVE.ENCRYPTION, Boolean.TRUE.equals(f.values().get("encryption")) ? 1L : 0L)
+                        .set(COOPERATIVE.RECOVERY, f.str("recovery"))
                         .onConflict(COOPERATIVE.ID).doUpdate()
-                        .set(COOPERATIVE.NAME, f.str("name"))
-                        .set(COOPERATIVE.LANGUAGES, f.values().getOrDefault("languages", "en").toString()).execute();
+                        .set(COOPERATIVE.NAME, f.str("name")).set(COOPERATIVE.CURRENCY, f.str("currency"))
+                        .set(COOPERATIVE.LANGUAGES, f.values().getOrDefault("languages", "en").toString())
+                        .set(COOPERATIVE.ENCRYPTION, Boolean.TRUE.equals(f.values().get("encryption")) ? 1L : 0L)
+                        .set(COOPERATIVE.RECOVERY, f.str("recovery")).execute();
                 case OpType.MEMBER_ADD -> {
                     var r = d.newRecord(MEMBER);
                     r.setId(entity);

@@ -52,6 +52,53 @@ public final class ReplicaRepository {
                 .and(REPLICA.STATUS.ne(ReplicaStatus.REVOKED.wire())).fetch(REPLICA.ID);
     }
 
+    /// A laptop whose key receives new sync files: the founder and admitted laptops, never a
+    /// revoked, rejected, pending or impostor one (design-notes item 30).
+    public record Recipient(String id, String name, byte[] publicKey) {
+    }
+
+    /// The laptops whose keys new sync files are written for, in the order they joined.
+    public static List<Recipient> recipients(Session s) {
+        return s.dsl().selectFrom(REPLICA)
+                .where(REPLICA.STATUS.in(ReplicaStatus.FOUNDER.wire(), ReplicaStatus.ADMITTED.wire()))
+                .orderBy(REPLICA.JOINED_HLC, REPLICA.ID)
+                .fetch(r -> new Recipient(r.getId(), r.getName(), r.getPublicKey()));
+    }
+
+    /// The last entry of a revoked laptop that still counts (null: none).
+    public static Optional<Long> countsUpTo(Session s, String id) {
+        return s.dsl().select(REPLICA.COUNTS_UP_TO).from(REPLICA).where(REPLICA.ID.eq(id))
+                .fetchOptional(REPLICA.COUNTS_UP_TO);
+    }
+
+    /// Why and when a laptop was revoked, as its revocation by a laptop that counts (or did) says.
+    public record Revocation(String replica, String by, String reason, long hlc, long upTo) {
+    }
+
+    /// Per revoked laptop, the revocation that decided how much of it counts: the one keeping the
+    /// fewest of its entries, the earliest of those; revocations by laptops that never counted are
+    /// left out.
+    public static java.util.Map<String, Revocation> revocations(Session s) {
+        var d = s.dsl();
+        java.util.Set<String> authors = new java.util.HashSet<>(d.select(REPLICA.ID).from(REPLICA)
+                .where(REPLICA.STATUS.in(ReplicaStatus.FOUNDER.wire(), ReplicaStatus.ADMITTED.wire(),
+                        ReplicaStatus.REVOKED.wire())).fetch(REPLICA.ID));
+        java.util.Set<String> revoked = new java.util.HashSet<>(d.select(REPLICA.ID).from(REPLICA)
+                .where(REPLICA.STATUS.eq(ReplicaStatus.REVOKED.wire())).fetch(REPLICA.ID));
+        java.util.Map<String, Revocation> out = new java.util.HashMap<>();
+        for (var op : OpStore.byTypes(d, List.of(coop.minka.domain.OpType.REPLICA_REVOKE))) {
+            if (!authors.contains(op.replica()) || !revoked.contains(op.entity())) {
+                continue;
+            }
+            Object v = op.data().asMap().get("upTo");
+            long upTo = v instanceof Long n && n > 0 ? n : 0L;
+            Revocation r = new Revocation(op.entity(), op.replica(), op.data().str("reason"), op.hlc(), upTo);
+            out.merge(op.entity(), r, (a, b) -> a.upTo() != b.upTo() ? (a.upTo() < b.upTo() ? a : b)
+                    : a.hlc() <= b.hlc() ? a : b);
+        }
+        return out;
+    }
+
     private static Replica map(ReplicaRecord r) {
         return new Replica(r.getId(), r.getName(), r.getStatus(), r.getPublicKey());
     }

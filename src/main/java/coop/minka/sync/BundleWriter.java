@@ -56,13 +56,26 @@ public final class BundleWriter {
 
     public static Written write(DSLContext d, Path target, Sender sender, Map<String, Long> alreadyHeld, long createdAt) {
         return write(d, target, sender, alreadyHeld, createdAt, BundleZipWriter.DEFAULT_BLOCK,
-                BundleZipWriter.defaultWorkers());
+                BundleZipWriter.defaultWorkers(), true);
+    }
+
+    /// The same into a temporary file on this laptop that is encrypted onto the medium next
+    /// (design-notes item 28): not flushed to the device, since the encrypted file is.
+    public static Written writeTemporary(Session s, Path target, Sender sender, Map<String, Long> alreadyHeld,
+                                         long createdAt) {
+        return write(s.dsl(), target, sender, alreadyHeld, createdAt, BundleZipWriter.DEFAULT_BLOCK,
+                BundleZipWriter.defaultWorkers(), false);
     }
 
     /// As above, deflating in blocks of `blockSize` bytes on `workers` threads besides this one
     /// (tests use small blocks to cross many block boundaries with few entries).
     static Written write(DSLContext d, Path target, Sender sender, Map<String, Long> alreadyHeld, long createdAt,
                          int blockSize, int workers) {
+        return write(d, target, sender, alreadyHeld, createdAt, blockSize, workers, true);
+    }
+
+    private static Written write(DSLContext d, Path target, Sender sender, Map<String, Long> alreadyHeld,
+                                 long createdAt, int blockSize, int workers, boolean durable) {
         Map<String, Long> vv = new TreeMap<>(OpStore.versionVector(d));
         List<Plan> plans = new ArrayList<>();
         for (var e : vv.entrySet()) {
@@ -113,7 +126,9 @@ public final class BundleWriter {
             manifest = manifest.withSignature(Base64.getEncoder().encodeToString(sig));
             zip.entry(BundleReader.MANIFEST, ManifestCodec.write(manifest));
             zip.finish();
-            ch.force(true);
+            if (durable) {
+                ch.force(true);
+            }
         } catch (FileAlreadyExistsException e) {
             throw new MinkaException(ErrorCode.FILE_EXISTS, e, target);
         } catch (IOException | UncheckedIOException e) {

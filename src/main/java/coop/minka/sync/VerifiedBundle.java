@@ -26,6 +26,11 @@ public record VerifiedBundle(ManifestJson manifest, List<Range> ranges, byte[] f
                         boolean verified) {
     }
 
+    /// The same, identified by another file's SHA-256 (an encrypted file: the file as it came).
+    public VerifiedBundle withFileSha256(byte[] sha) {
+        return new VerifiedBundle(manifest, ranges, sha, full, coopCreated);
+    }
+
     public String senderId() {
         return manifest.sender().id();
     }

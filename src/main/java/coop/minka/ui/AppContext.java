@@ -131,15 +131,18 @@ public final class AppContext {
             public void create(String coopName, String currency, String laptopName, StarterKit.Kind kind) {
                 String languages = i18n.locale().getLanguage();
                 openWith(() -> {
-                    Services s = new Services(Workspace.create(database, coopName, currency, laptopName, languages, clock::millis));
+                    // new cooperatives encrypt their sync files (design-notes item 28), as with `minka init`
+                    Services s = new Services(Workspace.create(database, coopName, currency, laptopName, languages,
+                            true, clock::millis));
                     StarterKit.apply(kind, s.ledger(), s.work(), i18n.locale());
                     return s;
                 }, database);
             }
 
             @Override
-            public void join(Path bundle, String laptopName) {
-                openWith(() -> new Services(SyncService.join(database, bundle, laptopName, clock::millis)), database);
+            public void join(Path bundle, String laptopName, Path recoveryKey) {
+                openWith(() -> new Services(SyncService.join(database, bundle, laptopName, clock::millis, recoveryKey)),
+                        database);
             }
 
             @Override

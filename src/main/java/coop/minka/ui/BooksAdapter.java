@@ -113,8 +113,24 @@ final class BooksAdapter implements SettingsViewModel.Books {
     }
 
     @Override
-    public void updateDetails(String name, String languages) {
-        services.cooperative().update(name, languages, null);
+    public void updateDetails(String name, String languages, String currency) {
+        services.cooperative().update(name, languages, currency);
+    }
+
+    @Override
+    public SettingsViewModel.Security security() {
+        var st = services.security().status();
+        return new SettingsViewModel.Security(st.on(), st.recoveryKeptHere());
+    }
+
+    @Override
+    public void setEncryption(boolean on) {
+        services.security().setEncryption(on);
+    }
+
+    @Override
+    public void writeRecoveryKey(java.nio.file.Path out) {
+        services.security().writeRecoveryKey(out, false);
     }
 
     /// The sync part of the dashboard.

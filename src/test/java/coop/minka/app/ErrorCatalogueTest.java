@@ -42,7 +42,7 @@ class ErrorCatalogueTest {
                 assertFalse(p.getProperty(c.hintKey(), "").isBlank(), c + " hint in " + lang);
             }
             for (String key : p.stringPropertyNames()) {
-                String text = new MessageFormat(p.getProperty(key)).format(new Object[] {"A", "B", "C", "D"});
+                String text = new MessageFormat(p.getProperty(key)).format(new Object[] {"A", "B", "C", "D", "E", "F", "G", "H"});
                 assertFalse(text.contains("{"), key + " in " + lang + " leaves a placeholder: " + text);
             }
         }

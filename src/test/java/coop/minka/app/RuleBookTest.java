@@ -58,13 +58,22 @@ class RuleBookTest {
     }
 
     @Test
+    void aRefusedKindOfChangeIsNamedInWordsNotByItsCode() {
+        MinkaException e = new MinkaException(ErrorCode.NOT_ALLOWED, "Juana", "account.add");
+        String es = ErrorMessages.message(e, Locale.forLanguageTag("es"));
+        assertTrue(es.contains("Juana") && !es.contains("account.add"), es);
+        assertTrue(ErrorMessages.message(e, Locale.ENGLISH).contains("(account added)"),
+                ErrorMessages.message(e, Locale.ENGLISH));
+    }
+
+    @Test
     void theReasonIsToldInThePersonsLanguage() {
         MinkaException e = new MinkaException(ErrorCode.INVALID_ENTRY, "fixed-field", "type");
         assertTrue(ErrorMessages.message(e, Locale.ENGLISH).contains("an account's code or type"),
                 ErrorMessages.message(e, Locale.ENGLISH));
-        assertTrue(ErrorMessages.message(e, Locale.forLanguageTag("es")).contains("la moneda de la cooperativa"));
+        assertTrue(ErrorMessages.message(e, Locale.forLanguageTag("es")).contains("el código o tipo de una cuenta"));
         assertTrue(ErrorMessages.message(e, Locale.FRENCH).contains("le code ou le type d'un compte"));
-        assertTrue(ErrorMessages.message(e, Locale.forLanguageTag("pt")).contains("a moeda da cooperativa"));
+        assertTrue(ErrorMessages.message(e, Locale.forLanguageTag("pt")).contains("o código ou tipo de uma conta"));
         for (String reason : coop.minka.domain.OpRules.REASONS) {
             for (String lang : List.of("en", "es", "fr", "pt")) {
                 String text = ErrorMessages.invalidReason(reason, Locale.forLanguageTag(lang));

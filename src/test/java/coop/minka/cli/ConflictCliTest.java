@@ -25,7 +25,9 @@ class ConflictCliTest {
         a.ok("init", "--name", "Mujeres de Qollana", "--currency", "BOB", "--replica", "Village A");
         a.ok("account", "add", "--code", "1100", "--name", "Cash", "--type", "asset");
         JsonNode full = a.run("sync", "export", "--out", stick.toString(), "--full", "--json").json();
-        b.ok("join", "--from", full.get("file").asString(), "--replica", "Treasurer laptop");
+        String key = tmp.resolve("recovery.txt").toString();
+        a.ok("security", "recovery-key", "--out", key);
+        b.ok("join", "--from", full.get("file").asString(), "--replica", "Treasurer laptop", "--recovery-key", key);
         b.ok("sync", "folder", stick.toString());
         a.ok("sync", "folder", stick.toString());
         a.ok("sync", "admit", "Treasurer laptop");

@@ -26,7 +26,9 @@ class PeriodAndCoopCliTest {
         String full = java.util.regex.Pattern.compile("\"file\" : \"([^\"]+)\"").matcher(exp).results().findFirst()
                 .orElseThrow().group(1);
         CliRunner b = new CliRunner(dir.resolve("b.db"));
-        b.ok("join", "--from", full, "--replica", "B");
+        String key = dir.resolve("recovery.txt").toString();
+        a.ok("security", "recovery-key", "--out", key);
+        b.ok("join", "--from", full, "--replica", "B", "--recovery-key", key);
         b.ok("sync", "folder", stick.toString());
         a.ok("sync", "folder", stick.toString());
         a.ok("sync", "admit", "B");
@@ -62,12 +64,25 @@ class PeriodAndCoopCliTest {
         JsonNode j = c.run("coop", "update", "--name", "Flor de Mayo", "--languages", "es,qu", "--json").json();
         assertEquals("Flor de Mayo", j.get("name").asString());
         assertEquals("es,qu", j.get("languages").asString());
+        // before any money the currency may change, even to one with other decimals
+        j = c.run("coop", "update", "--currency", "jpy", "--json").json();
+        assertEquals("JPY", j.get("currency").asString());
+        assertEquals(false, j.get("currencyFixed").asBoolean());
+        var unknown = c.run("coop", "update", "--currency", "XYZ1");
+        assertEquals(2, unknown.exit());
+        assertEquals("JPY", c.run("coop", "show", "--json").json().get("currency").asString());
+        c.ok("coop", "update", "--currency", "BOB");
         c.ok("account", "add", "--code", "1000", "--name", "Cash", "--type", "asset");
         c.ok("account", "add", "--code", "4000", "--name", "Dues", "--type", "income");
         c.ok("tx", "add", "--date", "2026-01-10", "--memo", "Dues", "--post", "1000=5", "--post", "4000=-5");
         var r = c.run("coop", "update", "--currency", "EUR");
         assertEquals(2, r.exit());
-        assertTrue(r.err().contains("currency cannot be changed"), r.err());
+        assertTrue(r.err().contains("currency cannot be changed from BOB to EUR"), r.err());
+        assertTrue(r.err().contains("before the first transaction"), r.err());
         assertEquals("BOB", c.run("coop", "show", "--json").json().get("currency").asString());
+        assertTrue(c.run("coop", "show", "--json").json().get("currencyFixed").asBoolean());
+        var es = c.run("--lang", "es", "coop", "update", "--currency", "EUR");
+        assertEquals(2, es.exit());
+        assertTrue(es.err().contains("La moneda no se puede cambiar"), es.err());
     }
 }

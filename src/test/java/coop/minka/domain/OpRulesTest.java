@@ -147,7 +147,7 @@ class OpRulesTest {
                 // fixed fields
                 Arguments.of("account.update changes the type", OpType.ACCOUNT_UPDATE, "type", "income", "fixed-field"),
                 Arguments.of("account.update changes the code", OpType.ACCOUNT_UPDATE, "code", "9999", "fixed-field"),
-                Arguments.of("coop.update changes the currency", OpType.COOP_UPDATE, "currency", "USD", "fixed-field"),
+                Arguments.of("coop.update to an unknown currency", OpType.COOP_UPDATE, "currency", "BOX", "bad-currency"),
                 // cooperative and laptops
                 Arguments.of("unknown currency", OpType.COOP_CREATE, "currency", "BOX", "bad-currency"),
                 Arguments.of("lower-case currency", OpType.COOP_CREATE, "currency", "bob", "bad-currency"),
@@ -208,6 +208,15 @@ class OpRulesTest {
     void unknownKeysAreToleratedButNotFixedOnes() {
         assertEquals(Optional.empty(), check(OpType.MEMBER_UPDATE, with(OpType.MEMBER_UPDATE, "nickname", "Ro")));
         assertEquals(Optional.empty(), check(OpType.ACCOUNT_UPDATE, with(OpType.ACCOUNT_UPDATE, "name", "Bank")));
+    }
+
+    /// The currency may change before any money exists, which only the projection can tell
+    /// (design notes 25): alone, a `coop.update` with a known currency passes the rule book.
+    @Test
+    void aCoopUpdateMayCarryAKnownCurrency() {
+        assertEquals(Optional.empty(), check(OpType.COOP_UPDATE, with(OpType.COOP_UPDATE, "currency", "USD")));
+        assertEquals("bad-currency", check(OpType.COOP_UPDATE, with(OpType.COOP_UPDATE, "currency", "usd"))
+                .orElseThrow().reason());
     }
 
     @ParameterizedTest

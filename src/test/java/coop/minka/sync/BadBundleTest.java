@@ -47,7 +47,7 @@ class BadBundleTest {
     @BeforeAll
     static void setUp() throws Exception {
         Path stick = Village.mkdir(tmp.resolve("stick"));
-        try (Village a = Village.found(tmp, "a", SyncService.Options.DEFAULT)) {
+        try (Village a = Village.foundPlain(tmp, "a", SyncService.Options.DEFAULT)) {
             a.s.members().add("Ana", Gender.WOMAN, null, null, null);
             a.s.ledger().addAccount("1000", "Cash", AccountType.ASSET, null);
             a.s.ledger().addAccount("4000", "Dues", AccountType.INCOME, null);
@@ -65,7 +65,7 @@ class BadBundleTest {
             }
             aDb = a.file();
         }
-        try (Village x = Village.found(tmp, "x", SyncService.Options.DEFAULT)) {
+        try (Village x = Village.foundPlain(tmp, "x", SyncService.Options.DEFAULT)) {
             otherCoop = x.exportFull(Village.mkdir(tmp.resolve("x-out")));
         }
         hashBefore = Village.sha256(aDb);

@@ -30,7 +30,7 @@ final class BundleForge {
 
     static Map<String, byte[]> entries(Path bundle) throws IOException {
         Map<String, byte[]> out = new LinkedHashMap<>();
-        try (ZipFile z = new ZipFile(bundle.toFile())) {
+        try (ZipFile z = new ZipFile(Village.opened(bundle).toFile())) {
             var en = z.entries();
             while (en.hasMoreElements()) {
                 ZipEntry e = en.nextElement();

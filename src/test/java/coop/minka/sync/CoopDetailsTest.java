@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /// The cooperative's details: name and languages change and sync; the currency, fixed once the
-/// books hold money, is refused when typed and held invalid when imported.
+/// books hold money, is refused when typed and held invalid when imported (design notes 25).
 class CoopDetailsTest {
     @TempDir
     Path tmp;
@@ -33,7 +33,7 @@ class CoopDetailsTest {
             a.s.cooperative().update("Cooperativa Flor de Mayo", "es,qu", before.currency().getCurrencyCode());
             assertEquals(ops, a.opCount(), "nothing changed, nothing written");
             var e = assertThrows(MinkaException.class, () -> a.s.cooperative().update(null, null, "EUR"));
-            assertEquals(ErrorCode.CURRENCY_FIXED, e.code());
+            assertEquals(ErrorCode.CURRENCY_AFTER_MONEY, e.code());
             assertEquals(ErrorCode.INVALID_ENTRY, assertThrows(MinkaException.class,
                     () -> a.s.cooperative().update(null, "not a language!", null)).code());
             b.sync.importBundle(a.exportFull(coop.dir()));

@@ -340,11 +340,21 @@ final class ForgeKit {
             }
         }
 
-        /// Writes the file under a new name in `dir`.
+        private boolean encrypt = true;
+
+        /// Leaves the forged ZIP plain (a plain file for a cooperative that encrypts).
+        FileBuilder plain() {
+            encrypt = false;
+            return this;
+        }
+
+        /// Writes the file under a new name in `dir`, encrypted (like every sync file of the test
+        /// cooperatives) to the laptops made under that folder.
         Path write(Path dir) {
             try {
                 Files.createDirectories(dir);
-                return Files.write(Files.createTempFile(dir, "forged-", ".minka"), bytes());
+                Path f = Files.write(Files.createTempFile(dir, "forged-", ".minka"), bytes());
+                return encrypt ? Village.seal(f) : f;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -65,6 +65,7 @@ class ForkResolutionTest {
                             new ManifestJson.Party(b.s.workspace().coop().id(), "c"), new ManifestJson.Party(b.id(), "b"),
                             b.s.workspace().log().identity().privateKey(), b.s.workspace().log().identity().publicKey()),
                             Map.of(), System.currentTimeMillis())).file();
+                    Village.seal(fromClone);
                 }
                 b.s.members().add("On the original", Gender.WOMAN, null, null, null);
                 f.sync.importBundle(b.exportFull(Village.mkdir(tmp.resolve("s8"))));

@@ -53,6 +53,7 @@ class ForksCopiesAndFlagsTest {
                         new ManifestJson.Party(a.id(), "Laptop a"), a.s.workspace().log().identity().privateKey(),
                         a.s.workspace().log().identity().publicKey()),
                         Map.of(), System.currentTimeMillis())).file();
+                Village.seal(forked);
             }
             a.s.members().add("Rosa", Gender.WOMAN, null, null, null);
             String before = a.digest();
@@ -115,7 +116,8 @@ class ForksCopiesAndFlagsTest {
             Path full = a.exportFull(Village.mkdir(tmp.resolve("s1")));
             Path bDir = Village.mkdir(tmp.resolve("b"));
             try (Services b = new Services(SyncService.join(bDir.resolve("b.db"), full, "Laptop b",
-                    () -> System.currentTimeMillis() + dayAhead))) {
+                    () -> System.currentTimeMillis() + dayAhead, coop.minka.sync.BundleLimits.DEFAULT,
+                    tmp.resolve("a.recovery.txt")))) {
                 SyncService bs = new SyncService(b.workspace(), b.periods());
                 a.sync.importBundle(bs.export(Village.mkdir(tmp.resolve("s2")), SyncService.Mode.FULL, null).file());
                 a.trust().admit("Laptop b");

@@ -48,10 +48,10 @@ final class TestCoop implements AutoCloseable {
     final String duesTx;
     private int files;
 
-    private TestCoop(Path root, SyncService.Options options) {
+    private TestCoop(Path root, SyncService.Options options, boolean plain) {
         this.root = root;
         this.options = options;
-        Village a = Village.found(root, "a", options);
+        Village a = plain ? Village.foundPlain(root, "a", options) : Village.found(root, "a", options);
         laptops.add(a);
         coopId = a.s.workspace().coop().id();
         coopName = a.s.workspace().coop().name();
@@ -66,7 +66,12 @@ final class TestCoop implements AutoCloseable {
 
     /// Founder `a` and the honest laptops `others`, joined, admitted by `a` and in step.
     static TestCoop found(Path root, SyncService.Options options, String... others) {
-        TestCoop c = new TestCoop(root, options);
+        return found(root, options, false, others);
+    }
+
+    /// The same with plain (ZIP) sync files (`plain`), as cooperatives without encryption have.
+    static TestCoop found(Path root, SyncService.Options options, boolean plain, String... others) {
+        TestCoop c = new TestCoop(root, options, plain);
         Village a = c.a();
         Path full = a.exportFull(c.dir());
         for (String name : others) {

@@ -69,10 +69,15 @@ class ThreeVillagesCliTest {
         Path full = Path.of(Pattern.compile("\"file\" : \"([^\"]+)\"").matcher(exp.out()).results().findFirst()
                 .orElseThrow().group(1));
 
-        Run joinB = ok(b, "join", "--from", full.toString(), "--replica", "Village B");
-        ok(c, "join", "--from", full.toString(), "--replica", "Village C");
+        // the cooperative encrypts its sync files (the default): the new laptops join with its recovery key
+        String key = tmp.resolve("recovery.txt").toString();
+        ok(a, "security", "recovery-key", "--out", key);
+        assertEquals(5, minka(b, "join", "--from", full.toString(), "--replica", "Village B").code(),
+                "an encrypted full file needs the recovery key");
+        Run joinB = ok(b, "join", "--from", full.toString(), "--replica", "Village B", "--recovery-key", key);
+        ok(c, "join", "--from", full.toString(), "--replica", "Village C", "--recovery-key", key);
         assertTrue(joinB.out().contains("fingerprint"), joinB.out());
-        assertEquals(3, minka(b, "join", "--from", full.toString(), "--replica", "Again").code(),
+        assertEquals(3, minka(b, "join", "--from", full.toString(), "--replica", "Again", "--recovery-key", key).code(),
                 "joining into an existing database is refused");
 
         // B and C are pending: they cannot admit; their bundles reach A through the stick

@@ -13,6 +13,8 @@ public final class ScriptedDialogs implements DialogService {
     public Optional<Path> fileAnswer = Optional.empty();
     public Optional<Path> folderAnswer = Optional.empty();
     public final List<String> asked = new ArrayList<>();
+    /// The message of each text question asked ([#askText]).
+    public final List<String> textMessages = new ArrayList<>();
     /// The files the screen asked to open in the computer's viewer.
     public final List<Path> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -25,6 +27,7 @@ public final class ScriptedDialogs implements DialogService {
     @Override
     public Optional<String> askText(String title, String message, String action) {
         asked.add(title);
+        textMessages.add(message);
         return textAnswer;
     }
 

@@ -1,6 +1,7 @@
 package coop.minka.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,56 @@ class SettingsBooksTest {
             return null;
         });
         return List.of(one, two);
+    }
+
+    /// The currency field: saved while no money exists (amounts are then typed in it), read-only
+    /// once the books hold money.
+    @Test
+    void theCurrencyChangesFromSettingsOnlyBeforeMoney() {
+        UiFixture f = new UiFixture();
+        try (Services s = f.books(dir, "a")) {
+            BooksAdapter books = new BooksAdapter(s, new SyncStatus(s.workspace()), System::currentTimeMillis,
+                    f.i18n::locale);
+            SettingsViewModel vm = new SettingsViewModel(f.ui, new Preferences(new SettingsStore(dir.resolve("s.json")),
+                    f.i18n), books, () -> { });
+            vm.shown();
+            assertFalse(vm.detailsProperty().get().currencyFixed());
+            assertEquals("BOB", vm.coopCurrencyProperty().get());
+            vm.coopCurrencyProperty().set("usd");
+            vm.saveDetails();
+            assertEquals("USD", s.cooperative().show().currency().getCurrencyCode());
+            assertEquals("USD", vm.coopCurrencyProperty().get());
+            assertEquals("USD", f.i18n.currencyProperty().get().getCurrencyCode(), "amounts are shown in it now");
+            lateEntries(s); // money in the books
+            vm.reloadNow();
+            assertTrue(vm.detailsProperty().get().currencyFixed());
+            vm.coopCurrencyProperty().set("EUR");
+            vm.coopNameProperty().set("Coop Flor");
+            vm.saveDetails();
+            assertEquals("USD", s.cooperative().show().currency().getCurrencyCode(), "the field is read-only now");
+            assertEquals("Coop Flor", s.cooperative().show().name());
+        }
+    }
+
+    @Test
+    void encryptionIsTurnedOnAndTheRecoveryKeyWrittenOnceOverRealBooks() throws Exception {
+        UiFixture f = new UiFixture();
+        try (Services s = f.books(dir, "a")) {
+            BooksAdapter books = new BooksAdapter(s, new SyncStatus(s.workspace()), System::currentTimeMillis,
+                    f.i18n::locale);
+            SettingsViewModel vm = new SettingsViewModel(f.ui, new Preferences(new SettingsStore(dir.resolve("s.json")),
+                    f.i18n), books, () -> { });
+            vm.shown();
+            assertEquals(false, vm.securityProperty().get().on());
+            vm.setEncryption(true);
+            assertTrue(s.security().status().on());
+            assertTrue(vm.securityProperty().get().recoveryKeptHere());
+            Path key = dir.resolve("key.txt");
+            f.dialogs.fileAnswer = Optional.of(key);
+            vm.writeRecoveryKey();
+            assertTrue(java.nio.file.Files.readString(key).contains("AGE-SECRET-KEY-1"));
+            assertEquals(false, vm.securityProperty().get().recoveryKeptHere());
+        }
     }
 
     @Test

@@ -19,10 +19,12 @@ import java.util.stream.Stream;
 final class SyncQuarantine implements AutoCloseable {
     private final Path dir;
     private final Path copy;
+    private final String label;
 
-    private SyncQuarantine(Path dir, Path copy) {
+    private SyncQuarantine(Path dir, Path copy, String label) {
         this.dir = dir;
         this.copy = copy;
+        this.label = label;
     }
 
     /// Copies `file` into a fresh quarantine folder. A folder or special file is refused before
@@ -48,7 +50,7 @@ final class SyncQuarantine implements AutoCloseable {
             throw new MinkaException(ErrorCode.CANNOT_WRITE, e, System.getProperty("java.io.tmpdir"));
         }
         Path copy = dir.resolve("bundle.minka");
-        SyncQuarantine q = new SyncQuarantine(dir, copy);
+        SyncQuarantine q = new SyncQuarantine(dir, copy, label);
         try {
             Files.copy(file, copy);
             whileCopying.run();
@@ -74,8 +76,27 @@ final class SyncQuarantine implements AutoCloseable {
         }
     }
 
+    /// The copy as taken off the medium (for an encrypted file: still encrypted).
     public Path copy() {
         return copy;
+    }
+
+    /// True if the copy is an encrypted sync file (an age file, design-notes item 28).
+    public boolean encrypted() {
+        return coop.minka.sync.AgeFiles.isAge(copy);
+    }
+
+    /// The bundle ZIP to check: the copy itself, or the decryption of an encrypted copy with the
+    /// first of `identities` it is addressed to, written beside it in this private folder.
+    public Path plain(java.util.Collection<String> identities, BundleLimits limits) {
+        if (!encrypted()) {
+            return copy;
+        }
+        Path plain = dir.resolve("bundle.zip");
+        if (!Files.exists(plain)) {
+            coop.minka.sync.AgeFiles.decrypt(copy, plain, identities, limits, label);
+        }
+        return plain;
     }
 
     @Override

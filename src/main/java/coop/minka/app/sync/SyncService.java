@@ -10,7 +10,13 @@ import coop.minka.domain.MinkaException;
 import coop.minka.store.ChangeLog;
 import coop.minka.store.Meta;
 import coop.minka.store.OpStore;
+import coop.minka.app.FileChecks;
+import coop.minka.store.Identity;
+import coop.minka.store.JoinRequestFile;
+import coop.minka.store.KeyRepository;
+import coop.minka.store.RecoveryKeyFile;
 import coop.minka.store.ReplicaRepository;
+import coop.minka.sync.AgeFiles;
 import coop.minka.store.Session;
 import coop.minka.sync.BundleImporter;
 import coop.minka.sync.BundleLimits;
@@ -75,6 +81,8 @@ public final class SyncService {
     static final String RECEIVED = "received";
     /// [FolderItem#skipped] of a file that vanished while the folder was being read.
     public static final String GONE = "gone";
+    /// [FolderItem#skipped] of an encrypted file not addressed to this laptop.
+    public static final String NOT_ADDRESSED = "not-addressed";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
 
@@ -101,7 +109,7 @@ public final class SyncService {
     /// Imports one bundle file. On any failure the database is left exactly as it was.
     public ImportReceipt importBundle(Path file) {
         try (SyncQuarantine q = SyncQuarantine.copyOf(file, options.limits())) {
-            VerifiedBundle vb = verifyCopy(q.copy(), label(file));
+            VerifiedBundle vb = verifyCopy(q, label(file));
             return applyVerified(vb, q.copy(), label(file));
         }
     }
@@ -111,13 +119,37 @@ public final class SyncService {
     /// again): use it for what the file holds, per author.
     public VerifiedBundle verify(Path file) {
         try (SyncQuarantine q = SyncQuarantine.copyOf(file, options.limits())) {
-            return verifyCopy(q.copy(), label(file));
+            return verifyCopy(q, label(file));
         }
     }
 
-    private VerifiedBundle verifyCopy(Path copy, String label) {
-        return ws.read(s -> reader.read(copy, label, ws.log().coopId(),
+    /// Decrypts an encrypted copy with this laptop's key, then every check of the ZIP. A file of
+    /// this cooperative that is not encrypted while the cooperative encrypts is refused. The
+    /// SHA-256 that identifies the file (already imported?) is that of the file as it came.
+    private VerifiedBundle verifyCopy(SyncQuarantine q, String label) {
+        boolean encrypted = q.encrypted();
+        Path plain = q.plain(ownKeys(), options.limits());
+        VerifiedBundle vb = ws.read(s -> reader.read(plain, label, ws.log().coopId(),
                 author -> ReplicaRepository.publicKey(s, author)));
+        if (!encrypted && ws.read(KeyRepository::encryption).on()) {
+            throw new MinkaException(ErrorCode.BUNDLE_NOT_ENCRYPTED, label);
+        }
+        return encrypted ? vb.withFileSha256(BundleWriter.sha256Of(q.copy())) : vb;
+    }
+
+    /// The age identities this laptop decrypts sync files with: its own.
+    private List<String> ownKeys() {
+        return List.of(ws.log().identity().ageIdentity());
+    }
+
+    /// The bundle's manifest, decrypting an encrypted file first.
+    private ManifestJson peekAny(Path p) {
+        if (!AgeFiles.isAge(p)) {
+            return reader.peek(p, label(p));
+        }
+        try (SyncQuarantine q = SyncQuarantine.copyOf(p, options.limits())) {
+            return reader.peek(q.plain(ownKeys(), options.limits()), label(p));
+        }
     }
 
     private ImportReceipt applyVerified(VerifiedBundle vb, Path copy, String label) {
@@ -182,6 +214,11 @@ public final class SyncService {
         }
     }
 
+    /// True if `file` is an encrypted sync file (it then needs a key to be read or joined from).
+    public static boolean isEncrypted(Path file) {
+        return AgeFiles.isAge(file);
+    }
+
     public static String label(Path file) {
         Path name = file.getFileName();
         return name == null ? file.toString() : name.toString();
@@ -192,6 +229,12 @@ public final class SyncService {
     /// Writes a bundle. `out` is a folder (a new unique name is chosen there; for DEFAULT and
     /// FULL this laptop's older bundles in it are then removed) or a new file name.
     public ExportResult export(Path out, Mode mode, String peerRef) {
+        return export(out, mode, peerRef, List.of());
+    }
+
+    /// The same, an encrypted file also addressed to `extraRecipients` (`age1…`: a new laptop's
+    /// join request, so that it can read the full file it joins from).
+    public ExportResult export(Path out, Mode mode, String peerRef, List<String> extraRecipients) {
         ws.settleIdentity(); // a copied file writes under its own new identity, never the old one's
         Map<String, Long> alreadyHeld = ws.read(s -> switch (mode) {
             case FULL -> Map.<String, Long>of();
@@ -207,10 +250,70 @@ public final class SyncService {
         if (parent == null || !Files.isDirectory(parent)) {
             throw new MinkaException(ErrorCode.FILE_NOT_FOUND, parent);
         }
-        BundleWriter.Written w = ws.read(s -> BundleWriter.write(s, target, sender(), alreadyHeld, ws.log().now()));
+        KeyRepository.Encryption enc = ws.read(KeyRepository::encryption);
+        BundleWriter.Written w;
+        byte[] sha;
+        if (enc.on()) {
+            // the ZIP is written on this laptop, never on the medium, and encrypted onto it
+            Path tmp = tempDir("minka-export-");
+            try {
+                Path plain = tmp.resolve("bundle.zip");
+                w = ws.read(s -> BundleWriter.writeTemporary(s, plain, sender(), alreadyHeld, ws.log().now()));
+                byte[] written = AgeFiles.encrypt(plain, target, recipients(enc, extraRecipients));
+                // read back: the file on the medium must hold exactly the bytes that were encrypted
+                sha = BundleWriter.sha256Of(target);
+                if (!java.util.Arrays.equals(sha, written)) {
+                    deleteQuietly(target);
+                    throw new MinkaException(ErrorCode.CANNOT_WRITE, target);
+                }
+            } finally {
+                deleteTree(tmp);
+            }
+        } else {
+            w = ws.read(s -> BundleWriter.write(s, target, sender(), alreadyHeld, ws.log().now()));
+            sha = w.sha256();
+        }
         List<Path> removed = folder && mode != Mode.FOR_PEER ? removeOlderOwn(out, target) : List.of();
-        return new ExportResult(target, HexFormat.of().formatHex(w.sha256()), w.manifest().opCount(),
+        return new ExportResult(target, HexFormat.of().formatHex(sha), w.manifest().opCount(),
                 w.manifest().authors().size(), mode, removed);
+    }
+
+    /// Every key an encrypted file is addressed to: each laptop that counts and announced one,
+    /// this laptop, the cooperative's recovery key, and `extra` (a laptop asking to join).
+    private List<String> recipients(KeyRepository.Encryption enc, List<String> extra) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        out.add(ws.log().identity().ageRecipient());
+        ws.read(KeyRepository::counted).stream().map(KeyRepository.Recipient::recipient)
+                .filter(java.util.Objects::nonNull).forEach(out::add);
+        if (enc.recovery() != null) {
+            out.add(enc.recovery());
+        }
+        out.addAll(extra);
+        return List.copyOf(out);
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a file under our own new name: leaving it is harmless
+        }
+    }
+
+    private static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new MinkaException(ErrorCode.CANNOT_WRITE, e, System.getProperty("java.io.tmpdir"));
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder: the system cleans it up if we cannot
+        }
     }
 
     private BundleWriter.Sender sender() {
@@ -258,7 +361,7 @@ public final class SyncService {
                 continue;
             }
             try {
-                ManifestJson m = reader.peek(p, label(p));
+                ManifestJson m = peekAny(p);
                 if (m.coop().id().equals(ws.coop().id()) && m.sender().id().equals(ws.selfId())) {
                     Files.delete(p);
                     removed.add(p);
@@ -292,7 +395,21 @@ public final class SyncService {
         for (Path p : bundlesIn(dir)) {
             try {
                 beforeReading.accept(p);
-                ManifestJson m = reader.peek(p, label(p));
+                if (AgeFiles.isAge(p) && alreadyImported(p)) {
+                    items.add(new FolderItem(p, null, "already-imported", null));
+                    continue;
+                }
+                ManifestJson m;
+                try {
+                    m = peekAny(p);
+                } catch (MinkaException e) {
+                    if (e.code() != ErrorCode.BUNDLE_NOT_ADDRESSED) {
+                        throw e;
+                    }
+                    // another cooperative's file, or one written before this laptop counted: not ours to read
+                    items.add(new FolderItem(p, null, NOT_ADDRESSED, null));
+                    continue;
+                }
                 if (!m.coop().id().equals(ws.coop().id())) {
                     items.add(new FolderItem(p, null, "other-cooperative", null));
                 } else if (m.sender().id().equals(ws.selfId())) {
@@ -330,6 +447,11 @@ public final class SyncService {
         return join(db, bundle, replicaName, clock, BundleLimits.DEFAULT);
     }
 
+    /// The same from an encrypted full file, with the cooperative's recovery key file (or null).
+    public static Workspace join(Path db, Path bundle, String replicaName, LongSupplier clock, Path recoveryKey) {
+        return join(db, bundle, replicaName, clock, BundleLimits.DEFAULT, recoveryKey);
+    }
+
     /// For a cooperative made before ids were derived from keys, its founder as the full file
     /// shows it: the author of the earliest creation of the cooperative (design-notes item 11).
     private static Optional<String> legacyFounder(VerifiedBundle vb) {
@@ -353,6 +475,13 @@ public final class SyncService {
 
     /// The same with other limits (tests read large bundles' entries again from the file).
     public static Workspace join(Path db, Path bundle, String replicaName, LongSupplier clock, BundleLimits limits) {
+        return join(db, bundle, replicaName, clock, limits, null);
+    }
+
+    /// Joins from an encrypted full file too: `recoveryKey` is the cooperative's recovery key file
+    /// (`AGE-SECRET-KEY-1…`, from `minka security recovery-key`), or null.
+    public static Workspace join(Path db, Path bundle, String replicaName, LongSupplier clock, BundleLimits limits,
+                                 Path recoveryKey) {
         Texts.required(replicaName, "replica");
         if (Files.exists(db)) {
             throw new MinkaException(ErrorCode.DATABASE_EXISTS, db);
@@ -360,12 +489,27 @@ public final class SyncService {
         String label = label(bundle);
         VerifiedBundle vb;
         try (SyncQuarantine q = SyncQuarantine.copyOf(bundle, limits)) {
-            vb = new BundleReader(limits).read(q.copy(), label, null, a -> Optional.empty());
+            boolean encrypted = q.encrypted();
+            // a join request made this laptop's keys beforehand: the full file is addressed to them
+            Identity pending = JoinRequestFile.pending(db).orElse(null);
+            if (encrypted && recoveryKey == null && pending == null) {
+                throw new MinkaException(ErrorCode.JOIN_NEEDS_KEY, label);
+            }
+            List<String> keys = new ArrayList<>();
+            if (recoveryKey != null) {
+                keys.add(RecoveryKeyFile.readIdentity(recoveryKey));
+            }
+            if (pending != null) {
+                keys.add(pending.ageIdentity());
+            }
+            VerifiedBundle read = new BundleReader(limits).read(q.plain(keys, limits), label, null,
+                    a -> Optional.empty());
+            vb = encrypted ? read.withFileSha256(BundleWriter.sha256Of(q.copy())) : read;
             if (!vb.full() || !vb.coopCreated()) {
                 throw new MinkaException(ErrorCode.BUNDLE_NOT_FULL, label);
             }
             Path copy = q.copy();
-            return Workspace.join(db, vb.manifest().coop().id(), replicaName, clock, log -> {
+            Workspace joined = Workspace.join(db, vb.manifest().coop().id(), replicaName, clock, pending, log -> {
                 Path dir = db.toAbsolutePath().getParent().resolve(RECEIVED);
                 String archived;
                 try {
@@ -382,6 +526,47 @@ public final class SyncService {
                     return importInto(s, vb, log, label, label, archived, clock.getAsLong(), new PeriodRules());
                 });
             });
+            JoinRequestFile.forgetPending(db); // the database now holds the identity
+            return joined;
         }
+    }
+
+    // ------------------------------------------------------------------ join requests
+
+    /// A join request as shown to people: the new laptop's name, id, fingerprint (to compare by
+    /// phone or in person) and encryption key.
+    public record JoinRequest(String name, String replica, String fingerprint, String recipient) {
+        static JoinRequest of(JoinRequestFile.Request r) {
+            return new JoinRequest(r.name(), r.replica(), r.fingerprint(), r.recipient());
+        }
+    }
+
+    /// `minka join --request`: makes this laptop's keys for the database `db` (which must not exist
+    /// yet; an earlier request's keys are reused) and writes its public keys and name to the new
+    /// file `out`, for an admitted laptop to write a full file this laptop can read.
+    public static JoinRequest requestToJoin(Path db, String replicaName, Path out) {
+        String name = Texts.required(replicaName, "replica");
+        if (Files.exists(db)) {
+            throw new MinkaException(ErrorCode.DATABASE_EXISTS, db);
+        }
+        Path parent = db.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new MinkaException(ErrorCode.FILE_NOT_FOUND, parent);
+        }
+        if (Files.exists(out)) {
+            throw new MinkaException(ErrorCode.FILE_EXISTS, out);
+        }
+        Identity id = JoinRequestFile.pending(db).orElseGet(() -> {
+            Identity made = Workspace.newIdentity();
+            JoinRequestFile.keepPending(db, made);
+            return made;
+        });
+        return JoinRequest.of(JoinRequestFile.write(out, name, id));
+    }
+
+    /// Reads and checks a join request file.
+    public static JoinRequest readRequest(Path file) {
+        FileChecks.syncFile(file);
+        return JoinRequest.of(JoinRequestFile.read(file));
     }
 }

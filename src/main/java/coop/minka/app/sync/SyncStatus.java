@@ -2,6 +2,7 @@ package coop.minka.app.sync;
 
 import coop.minka.app.Workspace;
 
+import coop.minka.domain.Hlc;
 import coop.minka.domain.ReplicaStatus;
 import coop.minka.store.Keys;
 import coop.minka.store.OpStore;
@@ -39,11 +40,18 @@ public final class SyncStatus {
     public record Invalid(String replica, String name, long seq, String type, String entity, String reason) {
     }
 
+    /// A revoked laptop (design-notes item 30): why and when, by which laptop, the last of its
+    /// entries that still counts (`upTo`, 0: none) and how many entries held here were written
+    /// after that (`heldAfter`: kept, shown, never counted).
+    public record Revoked(String replica, String name, String fingerprint, String reason, long revokedAt,
+                          String byName, long upTo, long heldAfter) {
+    }
+
     /// The whole picture. `waiting` counts entries kept until the earlier entries of their
     /// laptop arrive; `impostors` the laptops met with a key that is not their own.
     public record Status(String selfId, List<Laptop> laptops, List<Laptop> pending, long quarantined, List<Fork> forks,
                          List<Flagged> late, List<Flagged> farAhead, long conflicts, List<Invalid> invalid,
-                         long waiting, List<Laptop> impostors) {
+                         long waiting, List<Laptop> impostors, List<Revoked> revoked) {
     }
 
     private final Workspace ws;
@@ -67,7 +75,8 @@ public final class SyncStatus {
             boolean counts = r.id().equals(self) || ReplicaStatus.FOUNDER.wire().equals(r.status())
                     || ReplicaStatus.ADMITTED.wire().equals(r.status());
             long held = vv.getOrDefault(r.id(), 0L);
-            long quarantined = counts ? 0 : held;
+            // a revoked laptop's entries wait for nothing: up to its revocation they count, the rest never
+            long quarantined = counts || ReplicaStatus.REVOKED.wire().equals(r.status()) ? 0 : held;
             quarantinedTotal += quarantined;
             Long ours = r.id().equals(self) ? null : SyncRecords.peerVv(s, r.id()).get(self);
             var last = SyncRecords.lastFrom(s, r.id());
@@ -88,9 +97,21 @@ public final class SyncStatus {
         long waiting = SyncRepository.waiting(s);
         List<Laptop> impostors = laptops.stream()
                 .filter(l -> ReplicaStatus.IMPOSTOR.wire().equals(l.status())).toList();
+        List<Revoked> revoked = new ArrayList<>();
+        var revocations = ReplicaRepository.revocations(s);
+        for (Laptop l : laptops) {
+            if (!ReplicaStatus.REVOKED.wire().equals(l.status())) {
+                continue;
+            }
+            var r = revocations.get(l.id());
+            long upTo = ReplicaRepository.countsUpTo(s, l.id()).orElse(0L);
+            revoked.add(new Revoked(l.id(), l.name(), l.fingerprint(), r == null ? null : r.reason(),
+                    r == null ? 0L : Hlc.millis(r.hlc()), r == null ? null : names.getOrDefault(r.by(), "?"),
+                    upTo, Math.max(0, l.held() - upTo)));
+        }
         return new Status(self, List.copyOf(laptops), pending, quarantinedTotal, forks,
                 flagged(s, SyncRecords.LATE, names), flagged(s, SyncRecords.FAR_AHEAD, names), conflicts,
-                invalid, waiting, impostors);
+                invalid, waiting, impostors, List.copyOf(revoked));
     }
 
     private static List<Flagged> flagged(Session s, String kind, Map<String, String> names) {

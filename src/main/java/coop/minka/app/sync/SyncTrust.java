@@ -68,6 +68,80 @@ public final class SyncTrust {
         });
     }
 
+    /// What revoking a laptop would do, shown before a person confirms: its name and key
+    /// fingerprint, and `upTo`, the last of its entries that would still count (the highest held
+    /// here now).
+    public record RevokePlan(String id, String name, String fingerprint, String status, long upTo) {
+    }
+
+    /// A revocation written (or found already there): `upTo` is the last entry that still counts.
+    public record Revoked(ReplicaView laptop, long upTo) {
+    }
+
+    /// The plan for revoking `ref`; refused as [#revoke] would refuse it, writing nothing.
+    public RevokePlan revokePlan(String ref) {
+        return ws.read(s -> {
+            checkSelfTrusted(s);
+            return plan(s, resolve(s, ref));
+        });
+    }
+
+    private RevokePlan plan(Session s, ReplicaView t) {
+        ReplicaStatus st = ReplicaStatus.fromWire(t.status());
+        if (t.id().equals(ws.selfId()) || !(st.trusted() || st == ReplicaStatus.REVOKED)) {
+            throw new MinkaException(ErrorCode.CANNOT_REVOKE, t.name());
+        }
+        long upTo = st == ReplicaStatus.REVOKED ? ReplicaRepository.countsUpTo(s, t.id()).orElse(0L)
+                : coop.minka.store.OpStore.versionVector(s).getOrDefault(t.id(), 0L);
+        return new RevokePlan(t.id(), t.name(), t.fingerprint(), t.status(), upTo);
+    }
+
+    /// Revokes a lost or stolen laptop that was admitted (or founded the cooperative): its entries
+    /// up to `keepUpTo` (null: the highest held here now) still count on every laptop, its later
+    /// ones — and its later admissions and revocations — never do, and new sync files are no longer
+    /// written for its key (docs/design-notes.md item 30). Refused, writing nothing, for this laptop
+    /// itself, a laptop never admitted (reject it instead), without a reason, for a number beyond
+    /// what is held here, or when it would undo this laptop's own admission (and so not count).
+    public Revoked revoke(String ref, String reason, Long keepUpTo) {
+        String why = reason == null ? "" : reason.strip();
+        return ws.write(w -> {
+            checkSelfTrusted(w);
+            ReplicaView t = resolve(w, ref);
+            RevokePlan plan = plan(w, t);
+            if (ReplicaStatus.REVOKED.wire().equals(t.status())) {
+                return new Revoked(t, plan.upTo());
+            }
+            if (why.isEmpty()) {
+                throw new MinkaException(ErrorCode.REASON_REQUIRED);
+            }
+            long upTo = keepUpTo == null ? plan.upTo() : keepUpTo;
+            if (upTo < 0 || upTo > plan.upTo()) {
+                throw new MinkaException(ErrorCode.BAD_KEEP_UP_TO, t.name(), Long.toString(upTo),
+                        Long.toString(plan.upTo()));
+            }
+            w.append(OpType.REPLICA_REVOKE, t.id(), OpData.builder().put("fingerprint", t.fingerprint())
+                    .put("reason", why).put("upTo", upTo <= 0 ? null : upTo).build());
+            ReplicaView after = view(w, t.id(), true);
+            if (!ReplicaStatus.REVOKED.wire().equals(after.status()) || !ReplicaRepository.trusted(w, ws.selfId())) {
+                // keeping too few of its entries undoes this laptop's own admission: such a
+                // revocation never counts (design-notes 30), so it is not written at all
+                throw new MinkaException(ErrorCode.REVOKE_UNDOES_ITSELF, t.name(), Long.toString(upTo));
+            }
+            return new Revoked(after, upTo);
+        });
+    }
+
+    /// The laptops whose keys new sync files are written for: the founder and admitted laptops,
+    /// never a revoked, rejected, waiting or impostor one.
+    public List<Recipient> recipients() {
+        return ws.read(s -> ReplicaRepository.recipients(s).stream()
+                .map(r -> new Recipient(r.id(), r.name(), r.publicKey(), Keys.fingerprint(r.publicKey()))).toList());
+    }
+
+    /// A laptop new sync files are written for: its id, name, signing key and that key's fingerprint.
+    public record Recipient(String id, String name, byte[] publicKey, String fingerprint) {
+    }
+
     private void checkSelfTrusted(Session s) {
         ReplicaView self = view(s, ws.selfId(), false);
         if (self == null || !(ReplicaStatus.FOUNDER.wire().equals(self.status())

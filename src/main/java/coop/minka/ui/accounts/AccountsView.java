@@ -72,19 +72,20 @@ public final class AccountsView extends BorderPane {
         // the chart's own buttons sit above it, flowing under each other when the side is narrow
         FlowPane chartActions = new FlowPane(8, 6, change, newAccount);
         chartActions.setMinWidth(0);
-        VBox left = new VBox(8, Views.heading(i18n, "accounts.chart"), chartActions, chart());
+        VBox left = new VBox(8, Views.heading(i18n, "accounts.chart"), chartActions, chart(newAccount));
         VBox.setVgrow(tree, Priority.ALWAYS);
         left.setMinWidth(160);
         StackPane right = new StackPane(journalPane(), new MoneyFormView(vm, i18n), new TransactionFormView(vm, i18n),
                 new AccountFormView(vm, i18n));
         right.setMinWidth(240);
         SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.45);
+        split.setDividerPositions(0.4); // the journal's side holds more columns
         BorderPane.setMargin(split, new Insets(12, 0, 0, 0));
         setCenter(split);
     }
 
-    private TreeTableView<AccountsViewModel.AccountRow> chart() {
+    /// `probe`: a control beside the chart, drawn in the text size chosen.
+    private TreeTableView<AccountsViewModel.AccountRow> chart(Button probe) {
         tree.setShowRoot(false);
         tree.setId("accounts-chart");
         TreeTableColumn<AccountsViewModel.AccountRow, String> name = new TreeTableColumn<>(i18n.t("accounts.col.account"));
@@ -94,9 +95,11 @@ public final class AccountsView extends BorderPane {
                 : i18n.money(c.getValue().getValue().balance())));
         balance.setStyle("-fx-alignment: CENTER-RIGHT;");
         name.setPrefWidth(220);
-        balance.setPrefWidth(150);
-        // the name gives way first: a balance cut to "33.77…" says nothing
-        balance.setMinWidth(120);
+        // the name gives way first: a balance cut to "33.77…" says nothing (widths in the text size chosen)
+        Views.inEms(probe.fontProperty(), em -> {
+            balance.setPrefWidth(Math.ceil(8 * em));
+            balance.setMinWidth(Math.ceil(8 * em));
+        });
         tree.getColumns().setAll(List.of(name, balance));
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tree.getStyleClass().add(Styles.DENSE);
@@ -178,15 +181,11 @@ public final class AccountsView extends BorderPane {
                 AccountsViewModel.JournalRow::balance, i18n::money);
         balance.setId("journal-balance");
         balance.visibleProperty().bind(vm.accountFilterProperty().isNotNull());
-        date.setPrefWidth(100);
         memo.setPrefWidth(180);
         accounts.setPrefWidth(140);
-        amount.setPrefWidth(110);
-        balance.setPrefWidth(110);
-        // amounts and dates are read whole; the memo and the accounts give way first
-        amount.setMinWidth(105);
-        balance.setMinWidth(105);
-        date.setMinWidth(90);
+        // amounts and dates are read whole, in the text size chosen; the memo and the accounts
+        // give way first, wrapping onto more lines instead of being cut
+        Views.wrapping(memo, s -> s);
         t.getColumns().setAll(List.of(date, memo, accounts, amount, balance));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Views.placeholder(t, i18n, "accounts.journalEmpty");
@@ -234,12 +233,23 @@ public final class AccountsView extends BorderPane {
         // a sentence, not a control: it wraps at large text rather than widening the journal's side
         showing.setWrapText(true);
         showing.setMinWidth(0);
+        Views.inEms(showing.fontProperty(), em -> {
+            date.setMinWidth(Math.ceil(8.5 * em));
+            date.setPrefWidth(Math.ceil(8.5 * em));
+            accounts.setPrefWidth(Math.ceil(5.5 * em));
+            amount.setMinWidth(Math.ceil(7.5 * em));
+            amount.setPrefWidth(Math.ceil(7.5 * em));
+            balance.setMinWidth(Math.ceil(7.5 * em));
+            balance.setPrefWidth(Math.ceil(7.5 * em));
+        });
         var hasMore = javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> vm.totalProperty().get() > vm.journal().size(), vm.journal(), vm.totalProperty());
         more.visibleProperty().bind(hasMore);
         more.managedProperty().bind(hasMore);
-        VBox box = new VBox(8, Views.row(filter, Views.grow(), all), t, more, Views.row(voided, Views.grow(), voidButton),
-                details);
+        // the check box and the void button go under each other when the side is narrow (150 %)
+        javafx.scene.layout.FlowPane voidRow = new javafx.scene.layout.FlowPane(12, 8, voided, voidButton);
+        voidRow.setMinWidth(0);
+        VBox box = new VBox(8, Views.row(filter, Views.grow(), all), t, more, voidRow, details);
         VBox.setVgrow(t, Priority.ALWAYS);
         box.setPadding(new Insets(0, 0, 0, 12));
         box.visibleProperty().bind(vm.transactionForm().openProperty().not().and(vm.accountForm().openProperty().not())

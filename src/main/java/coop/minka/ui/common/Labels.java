@@ -113,6 +113,7 @@ public final class Labels {
             case "first-person-not-president" -> "invalid.first-person-not-president";
             case "person-added-twice" -> "invalid.person-added-twice";
             case "person-not-found" -> "invalid.person-not-found";
+            case "currency-after-money" -> "invalid.currency-after-money";
             default -> "invalid.unknown-type";
         };
     }

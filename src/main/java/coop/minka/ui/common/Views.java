@@ -138,6 +138,38 @@ public final class Views {
         return c;
     }
 
+    /// Calls `apply` with the size of a shown control's text (`font`, one em in pixels) now and
+    /// whenever the person changes the text size: widths that must hold a whole amount, date or
+    /// fingerprint are given in ems, so they still fit at 150 %.
+    public static void inEms(ObservableValue<javafx.scene.text.Font> font, java.util.function.DoubleConsumer apply) {
+        font.addListener((o, a, f) -> apply.accept(f.getSize()));
+        apply.accept(font.getValue().getSize());
+    }
+
+    /// The cells of `column` wrap their text onto more lines instead of cutting it to "…": names
+    /// and memos are read whole at a large text size, and the amounts beside them keep their room.
+    public static <S, T> void wrapping(TableColumn<S, T> column, Function<T, String> format) {
+        column.setCellFactory(col -> new TableCell<>() {
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                text.getStyleClass().add("text");
+                text.wrappingWidthProperty().bind(col.widthProperty().subtract(16));
+                text.fontProperty().bind(fontProperty());
+                text.fillProperty().bind(textFillProperty());
+                setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            }
+
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? "" : format.apply(item));
+                setGraphic(empty ? null : text);
+                setAccessibleText(empty ? null : text.getText()); // a screen reader reads the graphic's text
+            }
+        });
+    }
+
     public static void placeholder(TableView<?> t, I18n i18n, String key) {
         Label l = muted(i18n.t(key));
         l.setMaxWidth(420);

@@ -27,7 +27,8 @@ public final class FirstRunViewModel {
     public interface Opener {
         void create(String coopName, String currency, String laptopName, StarterKit.Kind kind);
 
-        void join(Path bundle, String laptopName);
+        /// `recoveryKey`: the cooperative's recovery key file for an encrypted sync file, else null.
+        void join(Path bundle, String laptopName, Path recoveryKey);
 
         void demo();
 
@@ -134,8 +135,17 @@ public final class FirstRunViewModel {
         if (laptop.isEmpty()) {
             return;
         }
+        Path key = null;
+        if (coop.minka.app.sync.SyncService.isEncrypted(file.get())) {
+            // an encrypted file opens with the cooperative's recovery key (design-notes item 28)
+            Optional<Path> k = ui.dialogs().openFile(ui.i18n().t("firstrun.join.pickKey"), null);
+            if (k.isEmpty()) {
+                return;
+            }
+            key = k.get();
+        }
         working.set(true);
-        opener.join(file.get(), laptop.get());
+        opener.join(file.get(), laptop.get(), key);
     }
 
     public void demo() {

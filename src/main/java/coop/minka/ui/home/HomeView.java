@@ -80,8 +80,10 @@ public final class HomeView extends BorderPane {
             syncs.getChildren().add(Views.muted(i18n.t("home.neverSynced")));
         }
         for (var s : d.lastSyncs()) {
-            syncs.getChildren().add(new Label(s.at() == null ? i18n.t("home.syncNever", s.laptop())
-                    : i18n.t("home.syncAt", s.laptop(), i18n.dateTime(s.at()))));
+            Label line = new Label(s.at() == null ? i18n.t("home.syncNever", s.laptop())
+                    : i18n.t("home.syncAt", s.laptop(), i18n.dateTime(s.at())));
+            line.setWrapText(true); // a long laptop name takes two lines at 150 %, not "…"
+            syncs.getChildren().add(line);
         }
         cards.add(card(Feather.REFRESH_CW, "home.lastSync", syncs, null), 0, 1);
         VBox attention = new VBox(8);

@@ -81,15 +81,23 @@ public final class MembersView extends BorderPane {
         TableColumn<Member, String> name = Views.column(i18n, "members.col.name", Member::name, s -> s);
         name.setPrefWidth(220);
         name.setMinWidth(150);
+        Views.wrapping(name, s -> s); // a long name takes two lines rather than being cut at 150 %
         TableColumn<Member, Gender> gender = Views.column(i18n, "members.col.gender", Member::gender,
                 g -> i18n.t(Labels.key(g)));
         TableColumn<Member, LocalDate> joined = Views.column(i18n, "members.col.joined", Member::joined, i18n::date);
         TableColumn<Member, MemberStatus> status = Views.column(i18n, "members.col.status", Member::status,
                 s -> i18n.t(Labels.key(s)));
         TableColumn<Member, String> contact = Views.column(i18n, "members.col.contact", Member::contact, s -> s);
-        gender.setMinWidth(90);
-        joined.setMinWidth(125);
-        status.setMinWidth(80);
+        // the short columns in the text size chosen, so the name and the phone keep their room at 150 %
+        Views.inEms(search.fontProperty(), em -> {
+            gender.setMinWidth(Math.ceil(5.5 * em));
+            gender.setPrefWidth(Math.ceil(5.5 * em));
+            joined.setMinWidth(Math.ceil(7.5 * em));
+            joined.setPrefWidth(Math.ceil(7.5 * em));
+            status.setMinWidth(Math.ceil(5.5 * em));
+            status.setPrefWidth(Math.ceil(5.5 * em));
+            contact.setPrefWidth(Math.ceil(9 * em));
+        });
         t.getColumns().setAll(List.of(name, gender, joined, status, contact));
         t.getSortOrder().add(name);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

@@ -1,6 +1,7 @@
 package coop.minka.ui.reports;
 
 import coop.minka.app.report.ReportTable;
+import coop.minka.ui.common.Views;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -9,7 +10,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 
 /// Any [ReportTable] on screen, as the command line and the CSV file have it: its columns, its
 /// rows in order, amounts and hours right-aligned, and opening, closing and total rows bold
@@ -17,10 +17,8 @@ import javafx.scene.control.Tooltip;
 /// window. Items are row numbers, so each row finds its kind.
 final class ReportTableView extends TableView<Integer> {
     private ReportTable shown;
-    /// Texts this long or longer get a tooltip, as they may be cut to fit.
-    private static final int LONG = 16;
     /// The narrowest a name or memo column is made (in ems) so that the amounts fit the window.
-    private static final double NARROWEST = 5;
+    private static final double NARROWEST = 6;
     /// False until the columns are sized for the table shown, from the font actually used
     /// (the text size the person chose).
     private boolean sized = true;
@@ -61,18 +59,19 @@ final class ReportTableView extends TableView<Integer> {
                 List<String> row = t.rows().get(cd.getValue());
                 return new ReadOnlyStringWrapper(col < row.size() ? row.get(col) : "");
             });
-            column.setCellFactory(x -> new TableCell<>() {
-                @Override
-                protected void updateItem(String item, boolean empty) {
-                    super.updateItem(item, empty);
-                    setText(empty ? null : item);
-                    setAlignment(numeric ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
-                    // a long name or memo may be cut to fit the window: the whole text on hover
-                    setTooltip(empty || numeric || item == null || item.length() < LONG ? null : new Tooltip(item));
-                }
-            });
             if (numeric) {
                 column.getStyleClass().add("number");
+                column.setCellFactory(x -> new TableCell<>() {
+                    @Override
+                    protected void updateItem(String item, boolean empty) {
+                        super.updateItem(item, empty);
+                        setText(empty ? null : item);
+                        setAlignment(Pos.CENTER_RIGHT);
+                    }
+                });
+            } else {
+                // a name or memo narrowed to leave the amounts in sight wraps onto more lines
+                Views.wrapping(column, item -> item);
             }
             getColumns().add(column);
         }
@@ -88,7 +87,7 @@ final class ReportTableView extends TableView<Integer> {
     /// Sizes each column for its header and its longest cell (up to a limit), in the font the
     /// headers are drawn in (the text size the person chose). When the columns are wider than the
     /// table, the wide text columns (names, memos) are narrowed, down to [#NARROWEST] ems, so
-    /// that the amounts stay in sight; a cut text shows "…" and its whole text on hover. A table
+    /// that the amounts stay in sight; a narrowed text wraps onto more lines. A table
     /// still wider than the window scrolls.
     @Override
     protected void layoutChildren() {
@@ -107,11 +106,11 @@ final class ReportTableView extends TableView<Integer> {
                 chars = Math.max(chars, c < row.size() ? Math.min(row.get(c).length(), 48) : 0);
             }
             // amounts: digits and their separators, and less room around them
-            natural[c] = Math.ceil(Math.max(shown.headers().get(c).length() * 0.72, chars * 0.62) * em
+            natural[c] = Math.ceil(Math.max(shown.headers().get(c).length() * 0.72, chars * 0.56) * em
                     + (numeric(c) ? 1.2 : 1.8) * em);
             total += natural[c];
         }
-        double room = getWidth() - snappedLeftInset() - snappedRightInset() - 2.5 * em; // a vertical scroll bar
+        double room = getWidth() - snappedLeftInset() - snappedRightInset() - 1.5 * em; // a vertical scroll bar
         double cap = Double.MAX_VALUE;
         if (room > 0 && total > room) {
             // the widest text columns give way first: the largest cap that fits, not below NARROWEST

@@ -33,7 +33,7 @@ public final class SettingsView extends BorderPane {
         this.i18n = i18n;
         getStyleClass().add("screen");
         setTop(Views.title(i18n, "nav.settings"));
-        VBox content = new VBox(16, appearance(), details(), about(), closing(), backups());
+        VBox content = new VBox(16, appearance(), details(), security(), about(), closing(), backups());
         content.setPadding(new Insets(12, 4, 12, 0));
         content.setMaxWidth(860);
         ScrollPane sp = new ScrollPane(content);
@@ -142,7 +142,8 @@ public final class SettingsView extends BorderPane {
                 Views.row(make, restore, fromFile));
     }
 
-    /// The cooperative's name and languages, editable; the currency shown, fixed once money exists.
+    /// The cooperative's name and languages, editable; the currency editable only while no money
+    /// exists, otherwise shown read-only with the reason (design notes 25).
     private VBox details() {
         TextField name = new TextField();
         name.setId("settings-coop-name");
@@ -152,17 +153,52 @@ public final class SettingsView extends BorderPane {
         langs.setId("settings-coop-languages");
         langs.textProperty().bindBidirectional(vm.coopLanguagesProperty());
         langs.setPrefColumnCount(12);
-        Label currency = new Label();
-        currency.setWrapText(true);
-        vm.detailsProperty().addListener((o, a, b) -> currency.setText(b == null ? "" : i18n.t(
-                b.currencyFixed() ? "settings.details.currencyFixed" : "settings.details.currencyAtStart", b.currency())));
+        TextField currency = new TextField();
+        currency.setId("settings-coop-currency");
+        currency.textProperty().bindBidirectional(vm.coopCurrencyProperty());
+        currency.setPrefColumnCount(5);
+        Label currencyNote = Views.muted("");
+        currencyNote.setId("settings-coop-currency-note");
+        currencyNote.setWrapText(true);
+        Runnable showCurrency = () -> {
+            SettingsViewModel.Details d = vm.detailsProperty().get();
+            currency.setDisable(d == null || d.currencyFixed());
+            currency.setEditable(d != null && !d.currencyFixed());
+            currencyNote.setText(d == null ? "" : i18n.t(d.currencyFixed() ? "settings.details.currencyFixed"
+                    : "settings.details.currencyOpen"));
+        };
+        vm.detailsProperty().addListener((o, a, b) -> showCurrency.run());
+        showCurrency.run();
         Button save = Views.primary(i18n, "settings.details.save", Feather.CHECK, vm::saveDetails);
         save.setId("settings-coop-save");
         save.disableProperty().bind(vm.detailsProperty().isNull());
         return card("settings.details", new javafx.scene.layout.FlowPane(24, 12,
                 Views.field(i18n, "settings.details.name", name, null),
-                Views.field(i18n, "settings.details.languages", langs, null)),
-                Views.muted(i18n.t("settings.details.languagesHelp")), currency, save);
+                Views.field(i18n, "settings.details.languages", langs, null),
+                Views.field(i18n, "settings.details.currency", currency, null)),
+                Views.muted(i18n.t("settings.details.languagesHelp")), currencyNote, save);
+    }
+
+    /// Sync files that are safe to lose: the encryption switch and writing the recovery key.
+    private VBox security() {
+        ToggleSwitch on = new ToggleSwitch(i18n.t("settings.security.switch"));
+        on.setId("settings-encryption");
+        on.selectedProperty().bindBidirectional(vm.encryptionProperty());
+        on.selectedProperty().addListener((o, a, b) -> vm.setEncryption(b));
+        Label status = new Label();
+        status.setId("settings-encryption-status");
+        status.setWrapText(true);
+        Button write = Views.button(i18n, "settings.security.write", Feather.KEY, vm::writeRecoveryKey);
+        write.setId("settings-recovery-key");
+        Runnable show = () -> {
+            SettingsViewModel.Security s = vm.securityProperty().get();
+            status.setText(s == null ? "" : i18n.t(!s.on() ? "settings.security.off"
+                    : s.recoveryKeptHere() ? "settings.security.onWriteKey" : "settings.security.on"));
+            write.setDisable(s == null || !s.on() || !s.recoveryKeptHere());
+        };
+        vm.securityProperty().addListener((o, a, b) -> show.run());
+        show.run();
+        return card("settings.security", on, status, Views.muted(i18n.t("settings.security.help")), write);
     }
 
     /// Closing the books: up to when, the history, a close with a confirmation, and the late

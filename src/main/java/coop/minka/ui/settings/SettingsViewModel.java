@@ -57,11 +57,26 @@ public final class SettingsViewModel extends ScreenModel {
         /// The cooperative's editable details; null when they cannot be edited here.
         Details details();
 
-        /// Saves a new name and languages.
-        void updateDetails(String name, String languages);
+        /// Saves a new name, languages and currency (null: unchanged; the currency is refused once
+        /// money exists).
+        void updateDetails(String name, String languages, String currency);
 
         /// Restores any Minka database file; the app reopens the books afterwards.
         void restoreFile(Path file);
+
+        /// Whether sync files are encrypted, and whether the recovery key is still kept here.
+        Security security();
+
+        /// Turns encryption of sync files on or off.
+        void setEncryption(boolean on);
+
+        /// Writes the recovery key once to the new file `out`.
+        void writeRecoveryKey(Path out);
+    }
+
+    /// Sync files that are safe to lose (design-notes item 28): on or off, and whether the
+    /// recovery key has yet to be written out from this laptop.
+    public record Security(boolean on, boolean recoveryKeptHere) {
     }
 
     /// One close: up to which day, which laptop closed, when.
@@ -82,12 +97,12 @@ public final class SettingsViewModel extends ScreenModel {
     public record Periods(LocalDate closedUpTo, List<CloseRow> history, List<Late> late) {
     }
 
-    /// The cooperative's name and languages; the currency is fixed once money exists.
+    /// The cooperative's name, languages and currency; the currency is fixed once money exists.
     public record Details(String name, String languages, String currency, boolean currencyFixed) {
     }
 
     /// What one reload reads on the background thread.
-    private record Loaded(About about, List<Backup> backups, Periods periods, Details details) {
+    private record Loaded(About about, List<Backup> backups, Periods periods, Details details, Security security) {
     }
 
     private final Preferences prefs;
@@ -103,6 +118,9 @@ public final class SettingsViewModel extends ScreenModel {
     private final ObjectProperty<Details> details = new SimpleObjectProperty<>();
     private final StringProperty coopName = new SimpleStringProperty("");
     private final StringProperty coopLanguages = new SimpleStringProperty("");
+    private final StringProperty coopCurrency = new SimpleStringProperty("");
+    private final ObjectProperty<Security> security = new SimpleObjectProperty<>();
+    private final BooleanProperty encryption = new javafx.beans.property.SimpleBooleanProperty(false);
 
     public SettingsViewModel(UiContext ui, Preferences prefs, Books books, Runnable reopen) {
         super(ui);
@@ -114,7 +132,9 @@ public final class SettingsViewModel extends ScreenModel {
     @Override
     protected void reload() {
         ui.async().run(() -> new Loaded(books.about(), books.backupsAvailable() ? books.backups() : List.of(),
-                books.periods(), books.details()), r -> {
+                books.periods(), books.details(), books.security()), r -> {
+            security.set(r.security());
+            encryption.set(r.security().on());
             about.set(r.about());
             backups.setAll(r.backups());
             closedUpTo.set(r.periods().closedUpTo());
@@ -124,6 +144,9 @@ public final class SettingsViewModel extends ScreenModel {
             if (r.details() != null) {
                 coopName.set(r.details().name());
                 coopLanguages.set(r.details().languages() == null ? "" : r.details().languages());
+                coopCurrency.set(r.details().currency());
+                // amounts are typed and shown in the currency held, which may have just changed
+                ui.i18n().currencyProperty().set(java.util.Currency.getInstance(r.details().currency()));
             }
             if (closeTo.get() == null) {
                 closeTo.set(suggestedClose(r.periods().closedUpTo()));
@@ -241,18 +264,57 @@ public final class SettingsViewModel extends ScreenModel {
         });
     }
 
-    /// Saves the cooperative's name and languages.
+    /// Saves the cooperative's name and languages, and its currency while no money exists.
     public void saveDetails() {
         String name = coopName.get();
         String langs = coopLanguages.get();
+        Details d = details.get();
+        String currency = d == null || d.currencyFixed() ? null : coopCurrency.get();
         ui.async().run(() -> {
-            books.updateDetails(name, langs);
+            books.updateDetails(name, langs, currency);
             return name;
         }, done -> {
             ui.notices().success(ui.i18n().t("settings.details.saved"));
             changed();
             reloadNow();
         });
+    }
+
+    /// Turns encryption of sync files on or off (the switch); on the first time makes the
+    /// recovery key, which the screen then asks to write out.
+    public void setEncryption(boolean on) {
+        Security now = security.get();
+        if (now == null || now.on() == on) {
+            return;
+        }
+        ui.async().run(() -> {
+            books.setEncryption(on);
+            return on;
+        }, done -> {
+            ui.notices().success(ui.i18n().t(on ? "settings.security.turnedOn" : "settings.security.turnedOff"));
+            changed();
+            reloadNow();
+        });
+    }
+
+    /// Writes the recovery key to a file the person chooses (once; the copy here is then removed).
+    public void writeRecoveryKey() {
+        ui.dialogs().saveFile(ui.i18n().t("settings.security.writeTitle"),
+                ui.i18n().t("settings.security.fileName") + ".txt").ifPresent(out -> ui.async().run(() -> {
+                    books.writeRecoveryKey(out);
+                    return out;
+                }, done -> {
+                    ui.notices().success(ui.i18n().t("settings.security.written", done.toString()));
+                    reloadNow();
+                }));
+    }
+
+    public ObjectProperty<Security> securityProperty() {
+        return security;
+    }
+
+    public BooleanProperty encryptionProperty() {
+        return encryption;
     }
 
     public ObjectProperty<LocalDate> closedUpToProperty() {
@@ -277,6 +339,11 @@ public final class SettingsViewModel extends ScreenModel {
 
     public StringProperty coopNameProperty() {
         return coopName;
+    }
+
+    /// The currency code typed in the details; saved only while no money exists.
+    public StringProperty coopCurrencyProperty() {
+        return coopCurrency;
     }
 
     public StringProperty coopLanguagesProperty() {

@@ -26,6 +26,7 @@ public final class SyncView extends BorderPane {
     private final SyncViewModel vm;
     private final I18n i18n;
     private final VBox attention = new VBox(8);
+    private final VBox revoked = new VBox(6);
 
     public SyncView(SyncViewModel vm, I18n i18n) {
         this.vm = vm;
@@ -40,8 +41,12 @@ public final class SyncView extends BorderPane {
         ScrollPane sp = new ScrollPane(content);
         sp.setFitToWidth(true);
         setCenter(sp);
-        vm.statusProperty().addListener((o, a, b) -> renderAttention(b));
+        vm.statusProperty().addListener((o, a, b) -> {
+            renderAttention(b);
+            renderRevoked(b);
+        });
         renderAttention(vm.statusProperty().get());
+        renderRevoked(vm.statusProperty().get());
     }
 
     private VBox bigAction() {
@@ -82,10 +87,12 @@ public final class SyncView extends BorderPane {
     }
 
     private VBox laptops() {
+        revoked.setId("sync-revoked");
+        revoked.managedProperty().bind(revoked.visibleProperty());
         TableView<SyncStatus.Laptop> t = new TableView<>(vm.laptops());
         t.setId("sync-laptops");
         TableColumn<SyncStatus.Laptop, String> name = Views.column(i18n, "sync.col.laptop", SyncStatus.Laptop::name, s -> s);
-        TableColumn<SyncStatus.Laptop, String> status = Views.column(i18n, "sync.col.status", SyncStatus.Laptop::status,
+        TableColumn<SyncStatus.Laptop, String> status = Views.column(i18n, "sync.col.status", this::shownStatus,
                 this::statusText);
         TableColumn<SyncStatus.Laptop, String> fp = Views.column(i18n, "sync.col.fingerprint",
                 SyncStatus.Laptop::fingerprint, s -> s);
@@ -93,6 +100,10 @@ public final class SyncView extends BorderPane {
                 ms -> i18n.dateTime(java.time.Instant.ofEpochMilli(ms)));
         TableColumn<SyncStatus.Laptop, Long> held = Views.numberColumn(i18n, "sync.col.entries", SyncStatus.Laptop::held,
                 String::valueOf);
+        // the laptop's name and the time of its last file wrap onto two lines rather than be cut
+        Views.wrapping(name, s -> s);
+        Views.wrapping(status, this::statusText); // "Espera ser admitida" on two lines
+        Views.wrapping(last, ms -> i18n.dateTime(java.time.Instant.ofEpochMilli(ms)));
         t.getColumns().setAll(List.of(name, status, fp, last, held));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPrefHeight(220);
@@ -105,15 +116,19 @@ public final class SyncView extends BorderPane {
         Button reject = Views.button(i18n, "sync.reject.action", Feather.USER_X, () -> vm.reject(sel.get()));
         reject.disableProperty().bind(Bindings.createBooleanBinding(() -> sel.get() == null
                 || "founder".equals(sel.get().status()) || "revoked".equals(sel.get().status()), sel));
+        Button revoke = Views.button(i18n, "sync.revoke.action", Feather.SLASH, () -> vm.revoke(sel.get()));
+        revoke.setId("sync-revoke");
+        revoke.disableProperty().bind(Bindings.createBooleanBinding(() -> sel.get() == null
+                || !("founder".equals(sel.get().status()) || "admitted".equals(sel.get().status())), sel)
+                .or(vm.workingProperty()));
         Button export = Views.button(i18n, "sync.exportFor", Feather.UPLOAD, () -> vm.exportFor(sel.get()));
         export.disableProperty().bind(sel.isNull().or(vm.workingProperty()));
         javafx.scene.control.Label help = Views.muted(i18n.t("sync.laptopsHelp"));
         // widths in the text size the person chose, so the fingerprint (compared aloud before
         // admitting a laptop) and the status are never cut to "…" at 150 %
-        help.fontProperty().addListener((o, a, f) -> sizeColumns(f.getSize(), name, status, fp, last, held));
-        sizeColumns(help.getFont().getSize(), name, status, fp, last, held);
+        Views.inEms(help.fontProperty(), em -> sizeColumns(em, name, status, fp, last, held));
         VBox card = new VBox(10, Views.heading(i18n, "sync.laptops"), help, t,
-                new javafx.scene.layout.FlowPane(12, 8, admit, reject, export));
+                new javafx.scene.layout.FlowPane(12, 8, admit, reject, revoke, export), revoked);
         card.getStyleClass().add("form-card");
         card.setPadding(new Insets(16));
         return card;
@@ -128,12 +143,45 @@ public final class SyncView extends BorderPane {
         fp.setMinWidth(Math.ceil(15.5 * em));
         fp.setPrefWidth(Math.ceil(15.5 * em));
         last.setPrefWidth(Math.ceil(11 * em));
-        held.setMinWidth(Math.ceil(5 * em));
-        held.setPrefWidth(Math.ceil(5 * em));
+        held.setMinWidth(Math.ceil(6.5 * em));
+        held.setPrefWidth(Math.ceil(6.5 * em));
+    }
+
+    /// The status wire value, or `revoked-lost` for a laptop revoked with a reason (lost, stolen),
+    /// as against one refused before it was ever admitted.
+    private String shownStatus(SyncStatus.Laptop l) {
+        SyncStatus.Status s = vm.statusProperty().get();
+        boolean withReason = s != null && s.revoked().stream()
+                .anyMatch(r -> r.replica().equals(l.id()) && r.reason() != null);
+        return withReason ? "revoked-lost" : l.status();
+    }
+
+    /// The revoked laptops: why, when and by which laptop, what still counts and what is held.
+    private void renderRevoked(SyncStatus.Status s) {
+        revoked.getChildren().clear();
+        if (s != null) {
+            for (var r : s.revoked()) {
+                if (r.reason() != null) {
+                    Label l = new Label(i18n.t("sync.revokedLine", r.name(),
+                            i18n.dateTime(java.time.Instant.ofEpochMilli(r.revokedAt())), r.reason()),
+                            Icons.of(Feather.SLASH));
+                    l.setWrapText(true);
+                    Label by = Views.muted(i18n.t("sync.revokedBy", r.byName(), r.name(), r.upTo()));
+                    by.setWrapText(true);
+                    revoked.getChildren().addAll(l, by);
+                }
+                if (r.heldAfter() > 0 && (r.reason() != null || r.upTo() > 0)) {
+                    revoked.getChildren().add(warn(i18n.t("sync.heldAfterRevocation", r.heldAfter(), r.name(),
+                            r.upTo())));
+                }
+            }
+        }
+        revoked.setVisible(!revoked.getChildren().isEmpty());
     }
 
     private String statusText(String wire) {
         return switch (wire) {
+            case "revoked-lost" -> i18n.t("sync.status.revokedLost");
             case "founder" -> i18n.t("sync.status.founder");
             case "admitted" -> i18n.t("sync.status.admitted");
             case "pending" -> i18n.t("sync.status.pending");

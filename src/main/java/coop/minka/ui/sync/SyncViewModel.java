@@ -158,6 +158,25 @@ public final class SyncViewModel extends ScreenModel {
         });
     }
 
+    /// Revokes a lost or stolen laptop (design-notes item 30): shows its name, key fingerprint and
+    /// the last of its entries that will still count, asks the reason, and writes the revocation
+    /// with exactly the number shown.
+    public void revoke(SyncStatus.Laptop laptop) {
+        ui.async().run(() -> trust.revokePlan(laptop.id()), plan -> {
+            var reason = ui.dialogs().askText(ui.i18n().t("sync.revoke.title"),
+                    ui.i18n().t("sync.revoke.message", plan.name(), plan.fingerprint(), plan.upTo()),
+                    ui.i18n().t("sync.revoke.confirm"));
+            if (reason.isEmpty()) {
+                return;
+            }
+            ui.who().run(coop.minka.domain.OpType.REPLICA_REVOKE, () -> trust.revoke(plan.id(), reason.get(),
+                    plan.upTo()), r -> {
+                ui.notices().success(ui.i18n().t("sync.revoked", r.laptop().name(), r.upTo()));
+                changed();
+            });
+        });
+    }
+
     /// Resolves a fork: the laptop is rejected, and its entries before the fork keep counting on
     /// every laptop (the decision travels like any entry); its users join again as a new laptop.
     public void resolveFork(SyncStatus.Fork fork) {

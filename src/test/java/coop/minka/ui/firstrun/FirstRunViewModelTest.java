@@ -29,8 +29,9 @@ class FirstRunViewModelTest {
         }
 
         @Override
-        public void join(Path bundle, String laptopName) {
-            calls.add("join " + bundle.getFileName() + " " + laptopName);
+        public void join(Path bundle, String laptopName, Path recoveryKey) {
+            calls.add("join " + bundle.getFileName() + " " + laptopName
+                    + (recoveryKey == null ? "" : " " + recoveryKey.getFileName()));
         }
 
         @Override

@@ -1,6 +1,7 @@
 package coop.minka.ui.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coop.minka.ui.UiFixture;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,13 +75,53 @@ class SettingsViewModelTest {
         }
 
         @Override
-        public void updateDetails(String name, String languages) {
+        public void updateDetails(String name, String languages, String currency) {
         }
 
         @Override
         public boolean backupsAvailable() {
             return true;
         }
+
+        boolean encrypted;
+        boolean keyKept = true;
+        final List<Path> keysWritten = new ArrayList<>();
+
+        @Override
+        public SettingsViewModel.Security security() {
+            return new SettingsViewModel.Security(encrypted, encrypted && keyKept);
+        }
+
+        @Override
+        public void setEncryption(boolean on) {
+            encrypted = on;
+        }
+
+        @Override
+        public void writeRecoveryKey(Path out) {
+            keysWritten.add(out);
+            keyKept = false;
+        }
+    }
+
+    @Test
+    void encryptionSwitchAndTheRecoveryKeyWrittenOnce() {
+        UiFixture f = new UiFixture();
+        FakeBooks books = new FakeBooks();
+        SettingsViewModel vm = new SettingsViewModel(f.ui, new Preferences(new SettingsStore(dir.resolve("s.json")),
+                f.i18n), books, () -> { });
+        vm.shown();
+        assertFalse(vm.encryptionProperty().get());
+        vm.setEncryption(true);
+        assertTrue(books.encrypted);
+        assertTrue(vm.encryptionProperty().get());
+        assertTrue(vm.securityProperty().get().recoveryKeptHere());
+        f.dialogs.fileAnswer = Optional.of(dir.resolve("key.txt"));
+        vm.writeRecoveryKey();
+        assertEquals(List.of(dir.resolve("key.txt")), books.keysWritten);
+        assertFalse(vm.securityProperty().get().recoveryKeptHere());
+        vm.setEncryption(false);
+        assertFalse(books.encrypted);
     }
 
     @Test
