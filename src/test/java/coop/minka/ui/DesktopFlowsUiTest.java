@@ -215,8 +215,10 @@ class DesktopFlowsUiTest {
                 && b.getText().startsWith("Write a file with everything")).queryButton());
         settle();
         assertTrue(Files.exists(full));
+        // the app makes cooperatives that encrypt their files: the new laptop joins with the
+        // recovery key, still kept beside the books until it is written out
         try (Services b = new Services(SyncService.join(dir.resolve("village-b.db"), full, "Village B laptop",
-                System::currentTimeMillis))) {
+                System::currentTimeMillis, dir.resolve("books.db.recovery")))) {
             b.members().add("Killa Condori", Gender.WOMAN, null, null, null);
             new SyncService(b.workspace(), b.periods(), new SyncService.Options(false, 10, false,
                     coop.minka.sync.BundleLimits.DEFAULT)).syncFolder(stick);
