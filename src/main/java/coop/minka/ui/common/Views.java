@@ -105,6 +105,16 @@ public final class Views {
     /// A row of controls. Labels, buttons and pickers keep their full width (at large text
     /// sizes a squeezed label would otherwise break its words letter by letter); only spacers
     /// and fields made to grow take what is left.
+    /// A row of buttons that moves the last ones to a new line when the window is too narrow for
+    /// all of them (large text, long Spanish or French labels) instead of running off the edge.
+    public static javafx.scene.layout.FlowPane wrappingRow(Node... nodes) {
+        javafx.scene.layout.FlowPane f = new javafx.scene.layout.FlowPane(10, 8, nodes);
+        f.setAlignment(Pos.CENTER_LEFT);
+        f.setMinWidth(0);
+        f.setPrefWrapLength(200);
+        return f;
+    }
+
     public static HBox row(Node... nodes) {
         HBox h = new HBox(10, nodes);
         h.setAlignment(Pos.CENTER_LEFT);

@@ -139,7 +139,7 @@ public final class SettingsView extends BorderPane {
         fromFile.setId("settings-restore-file");
         make.setId("settings-backup-now");
         return card("settings.backups", Views.muted(i18n.t("settings.backups.help")), list,
-                Views.row(make, restore, fromFile));
+                Views.wrappingRow(make, restore, fromFile));
     }
 
     /// The cooperative's name and languages, editable; the currency editable only while no money
@@ -259,7 +259,7 @@ public final class SettingsView extends BorderPane {
             }
         });
         return card("settings.close", status, history, Views.muted(i18n.t("settings.close.help")),
-                Views.row(Views.field(i18n, "settings.close.to", picker, to.noticeProperty()), close),
+                Views.wrappingRow(Views.field(i18n, "settings.close.to", picker, to.noticeProperty()), close),
                 Views.heading(i18n, "settings.late"), Views.muted(i18n.t("settings.late.help")), late);
     }
 
