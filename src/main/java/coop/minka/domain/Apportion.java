@@ -29,7 +29,7 @@ public final class Apportion {
         if (keys.size() != weights.length) {
             throw new IllegalArgumentException("keys and weights differ in length");
         }
-        if (new HashSet<>(keys).size() != keys.size() || keys.contains(null)) {
+        if (keys.stream().anyMatch(k -> k == null) || new HashSet<>(keys).size() != keys.size()) {
             throw new IllegalArgumentException("keys must be distinct and not null");
         }
         long sum = 0;
