@@ -2,7 +2,6 @@ package coop.minka.domain;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -106,22 +105,10 @@ public final class Apportion {
         }
     }
 
-    static long checkedMul(long a, long b) {
-        try {
-            return Math.multiplyExact(a, b);
-        } catch (ArithmeticException e) {
-            throw new MinkaException(ErrorCode.BAD_AMOUNT, e, "overflow");
-        }
-    }
-
     private static long fits(BigInteger q) {
         if (q.bitLength() > 63) {
             throw new MinkaException(ErrorCode.BAD_AMOUNT, "overflow");
         }
         return q.longValue();
-    }
-
-    static long sum(long[] parts) {
-        return Arrays.stream(parts).reduce(0L, Apportion::checkedAdd);
     }
 }

@@ -2,7 +2,9 @@ package coop.minka.domain;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /// The end-of-cycle share-out of a savings group (issue 14, design notes 31):
 ///
@@ -54,6 +56,7 @@ public record ShareOut(long distributable, long totalShares, long valuePerShare,
             throw new MinkaException(ErrorCode.BAD_AMOUNT, "loss", distributable);
         }
         List<String> keys = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         long[] weights = new long[holdings.size()];
         long total = 0;
         for (int i = 0; i < holdings.size(); i++) {
@@ -61,7 +64,7 @@ public record ShareOut(long distributable, long totalShares, long valuePerShare,
             if (h.member() == null || h.shares() < 0) {
                 throw new MinkaException(ErrorCode.BAD_AMOUNT, "shares", h.shares());
             }
-            if (keys.contains(h.member())) {
+            if (!seen.add(h.member())) {
                 throw new MinkaException(ErrorCode.BAD_AMOUNT, "repeated-member", h.member());
             }
             keys.add(h.member());

@@ -1,7 +1,9 @@
 package coop.minka.domain;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /// How a cooperative's surplus for a closed year is shared (issue 14, design notes 31): the
 /// **indivisible reserve** and the **education fund** take `reserveBp` and `educationBp` of the
@@ -64,6 +66,7 @@ public record SurplusAllocation(long surplus, Basis basis, long reserve, long ed
         long[] pots = Apportion.largestRemainder(surplus, List.of("0-reserve", "1-education", "2-refunds"),
                 new long[] {reserveBp, educationBp, GroupConstitution.BP - reserveBp - educationBp});
         List<String> keys = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         long[] w = new long[weights.size()];
         long sum = 0;
         for (int i = 0; i < weights.size(); i++) {
@@ -71,7 +74,7 @@ public record SurplusAllocation(long surplus, Basis basis, long reserve, long ed
             if (x.member() == null || x.weight() < 0) {
                 throw new MinkaException(ErrorCode.BAD_AMOUNT, "weight", x.weight());
             }
-            if (keys.contains(x.member())) {
+            if (!seen.add(x.member())) {
                 throw new MinkaException(ErrorCode.BAD_AMOUNT, "repeated-member", x.member());
             }
             keys.add(x.member());

@@ -105,7 +105,7 @@ class GroupMathTest {
         assertEquals(new LoanSchedule.Split(30_00, 0), s.split(0, 30_00));
         assertEquals(new LoanSchedule.Split(0, 100_00), s.split(30_00, 100_00));
         assertEquals(new LoanSchedule.Split(30_00, 20_00), s.split(130_00, 50_00));
-        assertEquals(MinkaException.class, assertThrows(MinkaException.class, () -> s.split(0, 390_01)).getClass());
+        assertEquals(List.of("overpaid", "39001"), assertThrows(MinkaException.class, () -> s.split(0, 390_01)).args());
         assertEquals(ErrorCode.BAD_AMOUNT, assertThrows(MinkaException.class, () -> s.split(0, -1)).code());
         assertTrue(s.position(390_00, START.plusYears(1)).settled());
     }
