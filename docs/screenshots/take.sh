@@ -5,6 +5,7 @@
 #   docs/screenshots/take.sh                  all of them (a few minutes)
 #   docs/screenshots/take.sh 'home-es-.*'     only the shots whose name matches the regex
 #
+# SHOTS_SCALES=175 shoots other text sizes (comma-separated) instead of 100,150.
 # Environment: JAVA_HOME (a JDK 25; default /usr/lib/jvm/temurin-25-jdk-amd64), SHOTS_WORK
 # (scratch folder with the demo cooperatives, default /tmp/minka-shots), SHOTS_DISPLAY=:95 to
 # draw under that X display (e.g. Xvfb :95 -screen 0 1366x768x24) instead of headless.
@@ -38,4 +39,4 @@ if [ "$only" = ".*" ]; then
   rm -rf "$work"/books-?? "$work"/run-* "$work"/first-*
 fi
 exec "${display[@]}" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx1g "${glass[@]}" \
-  -Dprism.lcdtext=false -cp "$cp" coop.minka.bench.Screenshots --out docs/screenshots --work "$work" --only "$only"
+  -Dprism.lcdtext=false ${SHOTS_SCALES:+-Dshots.scales=$SHOTS_SCALES} -cp "$cp" coop.minka.bench.Screenshots --out docs/screenshots --work "$work" --only "$only"

@@ -54,7 +54,10 @@ public final class Screenshots {
     private static final int HEIGHT = 768;
     private static final String[] LANGS = {"en", "es"};
     private static final String[] THEMES = {"light", "dark"};
-    private static final int[] SCALES = {100, 150};
+    /// The text sizes shot; `-Dshots.scales=175` (comma-separated) checks another one without
+    /// adding it to the committed set.
+    private static final int[] SCALES = java.util.Arrays.stream(System.getProperty("shots.scales", "100,150")
+            .split(",")).mapToInt(v -> Integer.parseInt(v.trim())).toArray();
 
     private final Path out;
     private final Path work;
