@@ -99,10 +99,9 @@ public final class SecurityService {
             recipient = enc.recovery();
         }
         try {
-            RecoveryKeyFile.write(out, secret, "Minka recovery key of the cooperative " + ws.coop().name()
-                    .replace('\n', ' ') + "\npublic key: " + recipient
-                    + "\nKeep it in the cash box. With it, anyone can read every sync file of the cooperative:"
-                    + "\nage -d -i THIS-FILE file.minka > file.zip");
+            // in the cooperative's language, like the assembly pack: the printout goes in its cash box
+            RecoveryKeyFile.write(out, secret, Words.of(null, ws.coop()).t("recoveryFile.comment",
+                    ws.coop().name().replace('\n', ' '), recipient));
         } catch (FileAlreadyExistsException e) {
             throw new MinkaException(ErrorCode.FILE_EXISTS, e, out);
         } catch (IOException e) {

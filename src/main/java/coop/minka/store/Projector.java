@@ -485,7 +485,7 @@ public final class Projector {
             applied = null;
         }
 
-        private static boolean vouchValid(String coopId, Op join, byte[] predecessorKey) {
+        static boolean vouchValid(String coopId, Op join, byte[] predecessorKey) {
             try {
                 byte[] sig = Base64.getDecoder().decode(join.data().str("vouch"));
                 return Keys.verify(predecessorKey, Keys.successorMessage(coopId, join.replica(), Trust.joinKey(join)),

@@ -52,19 +52,6 @@ public final class ReplicaRepository {
                 .and(REPLICA.STATUS.ne(ReplicaStatus.REVOKED.wire())).fetch(REPLICA.ID);
     }
 
-    /// A laptop whose key receives new sync files: the founder and admitted laptops, never a
-    /// revoked, rejected, pending or impostor one (design-notes item 30).
-    public record Recipient(String id, String name, byte[] publicKey) {
-    }
-
-    /// The laptops whose keys new sync files are written for, in the order they joined.
-    public static List<Recipient> recipients(Session s) {
-        return s.dsl().selectFrom(REPLICA)
-                .where(REPLICA.STATUS.in(ReplicaStatus.FOUNDER.wire(), ReplicaStatus.ADMITTED.wire()))
-                .orderBy(REPLICA.JOINED_HLC, REPLICA.ID)
-                .fetch(r -> new Recipient(r.getId(), r.getName(), r.getPublicKey()));
-    }
-
     /// The last entry of a revoked laptop that still counts (null: none).
     public static Optional<Long> countsUpTo(Session s, String id) {
         return s.dsl().select(REPLICA.COUNTS_UP_TO).from(REPLICA).where(REPLICA.ID.eq(id))

@@ -87,6 +87,7 @@ class CliMessagesTest {
         for (ReplicaStatus r : ReplicaStatus.values()) {
             check(keys, "cli.replicaStatus." + r.wire(), missing);
         }
+        check(keys, "cli.replicaStatus." + coop.minka.app.sync.SyncStatus.ROTATED, missing);
         assertTrue(missing.isEmpty(), "no text for " + missing);
     }
 

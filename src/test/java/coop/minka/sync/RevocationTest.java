@@ -200,6 +200,11 @@ class RevocationTest {
             Village other = c.get("c");
             ForgeKit.Chain h = c.admittedHostile("Laptop in the office");
             Village d = Village.join(tmp, "d", a.exportFull(c.dir()), c.options);
+            // d counts on a and t before they write their files: encrypted files are addressed to it
+            a.sync.importBundle(d.exportFull(c.dir()));
+            a.trust().admit(d.id());
+            t.sync.importBundle(a.exportFull(c.dir()));
+            d.sync.importBundle(a.exportFull(c.dir()));
             List<Path> files = new java.util.ArrayList<>();
             Op honest = h.append(OpType.TX_POST, ForgeKit.ownedId(h.author.id()),
                     tx("2026-05-03", "Dues paid in the office", c.cash, 500L, c.dues, -500L));

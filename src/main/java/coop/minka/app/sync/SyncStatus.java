@@ -4,6 +4,7 @@ import coop.minka.app.Workspace;
 
 import coop.minka.domain.Hlc;
 import coop.minka.domain.ReplicaStatus;
+import coop.minka.store.KeyRepository;
 import coop.minka.store.Keys;
 import coop.minka.store.OpStore;
 import coop.minka.store.ReplicaRepository;
@@ -54,6 +55,10 @@ public final class SyncStatus {
                          long waiting, List<Laptop> impostors, List<Revoked> revoked) {
     }
 
+    /// The status shown for a laptop whose key a rotation replaced (design-notes 29): its entries
+    /// count as before, its successor stands for it; not a [ReplicaStatus], which trust derives.
+    public static final String ROTATED = "rotated";
+
     private final Workspace ws;
 
     public SyncStatus(Workspace ws) {
@@ -70,6 +75,7 @@ public final class SyncStatus {
         Map<String, String> names = new HashMap<>();
         List<Laptop> laptops = new ArrayList<>();
         long quarantinedTotal = 0;
+        Map<String, String> rotations = KeyRepository.rotations(s);
         for (var r : ReplicaRepository.byJoining(s)) {
             names.put(r.id(), r.name());
             boolean counts = r.id().equals(self) || ReplicaStatus.FOUNDER.wire().equals(r.status())
@@ -80,7 +86,8 @@ public final class SyncStatus {
             quarantinedTotal += quarantined;
             Long ours = r.id().equals(self) ? null : SyncRecords.peerVv(s, r.id()).get(self);
             var last = SyncRecords.lastFrom(s, r.id());
-            laptops.add(new Laptop(r.id(), r.name(), r.status(), Keys.fingerprint(r.publicKey()),
+            String shown = counts && rotations.containsKey(r.id()) ? ROTATED : r.status();
+            laptops.add(new Laptop(r.id(), r.name(), shown, Keys.fingerprint(r.publicKey()),
                     r.id().equals(self), held, quarantined, ours, last.map(SyncRecords.Received::fileName).orElse(null),
                     last.map(SyncRecords.Received::createdAt).orElse(null),
                     last.map(SyncRecords.Received::receivedAt).orElse(null)));

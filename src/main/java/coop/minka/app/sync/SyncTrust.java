@@ -8,11 +8,14 @@ import coop.minka.domain.MinkaException;
 import coop.minka.domain.OpData;
 import coop.minka.domain.OpType;
 import coop.minka.domain.ReplicaStatus;
+import coop.minka.store.KeyRepository;
 import coop.minka.store.Keys;
 import coop.minka.store.ReplicaRepository;
 import coop.minka.store.Session;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /// Admitting and rejecting laptops (DESIGN.md §5 step 3): only a laptop that is trusted itself
 /// may do either; the treasurer compares the key fingerprint (groups of four) before admitting.
@@ -119,6 +122,7 @@ public final class SyncTrust {
                 throw new MinkaException(ErrorCode.BAD_KEEP_UP_TO, t.name(), Long.toString(upTo),
                         Long.toString(plan.upTo()));
             }
+            revokePredecessors(w, t, why);
             w.append(OpType.REPLICA_REVOKE, t.id(), OpData.builder().put("fingerprint", t.fingerprint())
                     .put("reason", why).put("upTo", upTo <= 0 ? null : upTo).build());
             ReplicaView after = view(w, t.id(), true);
@@ -131,15 +135,50 @@ public final class SyncTrust {
         });
     }
 
-    /// The laptops whose keys new sync files are written for: the founder and admitted laptops,
-    /// never a revoked, rejected, waiting or impostor one.
-    public List<Recipient> recipients() {
-        return ws.read(s -> ReplicaRepository.recipients(s).stream()
-                .map(r -> new Recipient(r.id(), r.name(), r.publicKey(), Keys.fingerprint(r.publicKey()))).toList());
+    /// Revoking the current key of a rotation chain (design-notes 29) revokes the keys it replaced
+    /// too, each keeping every entry of it held here: after a rotation the laptop writes nothing
+    /// under an old key, so a later entry under one comes from a copy of that key. A successor
+    /// counts only while its predecessor is not revoked (item 13), so each successor in the chain
+    /// is first admitted by its own fingerprint: its entries keep counting up to its revocation.
+    private void revokePredecessors(coop.minka.store.ChangeLog.Writer w, ReplicaView current, String why) {
+        Map<String, String> replacedBy = KeyRepository.rotations(w);
+        Map<String, String> replaced = new java.util.HashMap<>();
+        replacedBy.forEach((old, next) -> replaced.putIfAbsent(next, old));
+        List<ReplicaView> chain = new java.util.ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (String id = replaced.get(current.id()); id != null && seen.add(id); id = replaced.get(id)) {
+            ReplicaView v = view(w, id, false);
+            if (v == null || !ReplicaStatus.fromWire(v.status()).trusted()) {
+                break;
+            }
+            chain.add(v);
+        }
+        if (chain.isEmpty()) {
+            return;
+        }
+        var held = coop.minka.store.OpStore.versionVector(w);
+        w.append(OpType.REPLICA_ADMIT, current.id(), OpData.builder().put("fingerprint", current.fingerprint()).build());
+        for (ReplicaView v : chain.subList(0, chain.size() - 1)) {
+            w.append(OpType.REPLICA_ADMIT, v.id(), OpData.builder().put("fingerprint", v.fingerprint()).build());
+        }
+        for (ReplicaView v : chain) {
+            long upTo = held.getOrDefault(v.id(), 0L);
+            w.append(OpType.REPLICA_REVOKE, v.id(), OpData.builder().put("fingerprint", v.fingerprint())
+                    .put("reason", why).put("upTo", upTo <= 0 ? null : upTo).build());
+        }
     }
 
-    /// A laptop new sync files are written for: its id, name, signing key and that key's fingerprint.
-    public record Recipient(String id, String name, byte[] publicKey, String fingerprint) {
+    /// The laptops whose keys new sync files are written for — the very list the encryption uses
+    /// ([KeyRepository#counted]): the founder and admitted laptops, never a revoked, rejected,
+    /// waiting or impostor one, nor one whose key a rotation replaced.
+    public List<Recipient> recipients() {
+        return ws.read(s -> KeyRepository.counted(s).stream().map(r -> new Recipient(r.replica(), r.name(),
+                Keys.fingerprint(r.publicKey()), r.recipient())).toList());
+    }
+
+    /// A laptop new sync files are written for: its id, name, its signing key's fingerprint and its
+    /// encryption key (`age1…`; null if it announced none).
+    public record Recipient(String id, String name, String fingerprint, String recipient) {
     }
 
     private void checkSelfTrusted(Session s) {
@@ -172,8 +211,12 @@ public final class SyncTrust {
             }
             String low = r.toLowerCase(Locale.ROOT);
             List<ReplicaView> exact = all.stream().filter(v -> v.name().toLowerCase(Locale.ROOT).equals(low)).toList();
-            List<ReplicaView> matches = exact.isEmpty() ? all.stream()
+            List<ReplicaView> found = exact.isEmpty() ? all.stream()
                     .filter(v -> v.name().toLowerCase(Locale.ROOT).contains(low) || v.id().startsWith(low)).toList() : exact;
+            // a laptop whose key a rotation replaced gives way to its successor (design-notes 29)
+            Map<String, String> rotations = KeyRepository.rotations(s);
+            Set<String> ids = found.stream().map(ReplicaView::id).collect(java.util.stream.Collectors.toSet());
+            List<ReplicaView> matches = found.stream().filter(v -> !ids.contains(rotations.get(v.id()))).toList();
             if (matches.size() == 1) {
                 return matches.getFirst();
             }

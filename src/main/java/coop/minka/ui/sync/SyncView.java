@@ -186,6 +186,7 @@ public final class SyncView extends BorderPane {
             case "admitted" -> i18n.t("sync.status.admitted");
             case "pending" -> i18n.t("sync.status.pending");
             case "impostor" -> i18n.t("sync.status.impostor");
+            case SyncStatus.ROTATED -> i18n.t("sync.status.rotated");
             default -> i18n.t("sync.status.revoked");
         };
     }

@@ -82,6 +82,95 @@ class KeyRotationTest {
     }
 
     @Test
+    void aLaptopRotatedTwiceIsOneLaptopAndRevokingItsCurrentKeyRevokesTheKeysItReplaced() {
+        try (Services a = new Services(Workspace.create(dir.resolve("a.db"), "Coop", "BOB", "Laptop a", "es",
+                true, System::currentTimeMillis))) {
+            Path key = dir.resolve("recovery.txt");
+            a.security().writeRecoveryKey(key, false);
+            try (Services b = new Services(SyncService.join(dir.resolve("b.db"),
+                    export(a, "a1.minka", SyncService.Mode.FULL, List.of()), "B", System::currentTimeMillis,
+                    key))) {
+                sync(a).importBundle(export(b, "b1.minka", SyncService.Mode.DEFAULT, List.of()));
+                SyncTrust trust = new SyncTrust(a.workspace());
+                trust.admit(b.workspace().selfId());
+                sync(b).importBundle(export(a, "a2.minka", SyncService.Mode.DEFAULT, List.of()));
+                String first = b.workspace().selfId();
+                b.members().add("Under the first key", Gender.WOMAN, null, null, null);
+                b.security().rotateKey();
+                String second = b.workspace().selfId();
+                b.members().add("Under the second key", Gender.WOMAN, null, null, null);
+                b.security().rotateKey();
+                String current = b.workspace().selfId();
+                b.members().add("Under the current key", Gender.WOMAN, null, null, null);
+                sync(a).importBundle(export(b, "b2.minka", SyncService.Mode.DEFAULT, List.of()));
+
+                // one admitted "B"; the keys it replaced are shown as such and their entries count
+                var laptops = new SyncStatus(a.workspace()).status().laptops();
+                assertEquals(SyncStatus.ROTATED, status(laptops, first));
+                assertEquals(SyncStatus.ROTATED, status(laptops, second));
+                assertEquals("admitted", status(laptops, current));
+                assertEquals(0, laptops.stream().mapToLong(SyncStatus.Laptop::quarantined).sum());
+                assertEquals(3, a.members().list().size());
+                // the name means the current key, for every command that looks a laptop up
+                assertEquals(current, a.workspace().read(s -> SyncTrust.resolve(s, "B")).id());
+                assertEquals(current, trust.revokePlan("b").id());
+                assertEquals(first, a.workspace().read(s -> SyncTrust.resolve(s, first)).id());
+                // one list of the keys new files are written for, the encryption's
+                assertEquals(List.of(a.workspace().selfId(), current),
+                        trust.recipients().stream().map(SyncTrust.Recipient::id).toList());
+
+                trust.revoke("B", "stolen", null);
+                var after = new SyncStatus(a.workspace()).status();
+                for (String id : List.of(first, second, current)) {
+                    assertEquals("revoked", status(after.laptops(), id), id);
+                }
+                assertEquals(3, after.revoked().size());
+                // everything B wrote before counts still; no key of B receives new files
+                assertEquals(3, a.members().list().size());
+                assertEquals(List.of(a.workspace().selfId()),
+                        trust.recipients().stream().map(SyncTrust.Recipient::id).toList());
+                assertEquals(List.of(a.workspace().selfId()), a.workspace().read(KeyRepository::counted).stream()
+                        .map(KeyRepository.Recipient::replica).toList());
+            }
+        }
+    }
+
+    private static String status(List<SyncStatus.Laptop> laptops, String id) {
+        return laptops.stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow().status();
+    }
+
+    @Test
+    void aLaptopRotatesItsKeyWithoutNamingAPersonOnceThereArePeople() {
+        try (Services a = new Services(Workspace.create(dir.resolve("a.db"), "Coop", "BOB", "Laptop a", "es",
+                false, System::currentTimeMillis))) {
+            a.people().add("Pres", java.util.EnumSet.of(coop.minka.domain.Role.PRESIDENT), null, "1111");
+            String old = a.workspace().selfId();
+            a.security().rotateKey();
+            var st = new SyncStatus(a.workspace()).status();
+            // the rotation is the laptop's own join: nobody is named and it is held valid
+            assertTrue(st.invalid().isEmpty());
+            assertEquals(SyncStatus.ROTATED, status(st.laptops(), old));
+            assertEquals("admitted", status(st.laptops(), a.workspace().selfId()));
+        }
+    }
+
+    @Test
+    void theRecoveryKeyFileSpeaksTheCooperativesLanguageInCommentLines() throws Exception {
+        try (Services a = new Services(Workspace.create(dir.resolve("a.db"), "Coop", "BOB", "Laptop a", "es",
+                true, System::currentTimeMillis))) {
+            Path key = dir.resolve("recovery.txt");
+            String recipient = a.security().writeRecoveryKey(key, false);
+            List<String> lines = Files.readAllLines(key);
+            assertTrue(lines.getFirst().startsWith("# Llave de recuperación de Minka de la cooperativa Coop"),
+                    lines.getFirst());
+            assertTrue(lines.contains("# llave pública: " + recipient), lines.toString());
+            // age reads comment lines (#) and one secret key line
+            assertEquals(1, lines.stream().filter(l -> !l.startsWith("#")).count());
+            assertTrue(lines.getLast().startsWith("AGE-SECRET-KEY-1"));
+        }
+    }
+
+    @Test
     void aRejectedLaptopCannotReadTheFilesThatFollow() {
         try (Services a = new Services(Workspace.create(dir.resolve("a.db"), "Coop", "BOB", "Laptop a", "es",
                 true, System::currentTimeMillis))) {
