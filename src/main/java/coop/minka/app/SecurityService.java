@@ -56,7 +56,7 @@ public final class SecurityService {
         OpData.Builder b = OpData.builder().put("encryption", on);
         Keys.AgePair recovery = on && enc.recovery() == null ? Keys.generateAge() : null;
         if (recovery != null) {
-            Workspace.keepRecovery(ws.file(), ws.coop().name(), recovery);
+            Workspace.keepRecovery(ws.file(), ws.coop().name(), ws.coop().languages(), recovery);
             b.put("recovery", recovery.recipient());
         }
         String coopId = ws.coop().id();

@@ -55,10 +55,15 @@ public final class Words {
     /// The cooperative's language: the first of its languages (`es,en` → Spanish) that Minka
     /// speaks; English when none is.
     public static Locale language(Cooperative coop) {
-        if (coop == null || coop.languages() == null) {
+        return language(coop == null ? null : coop.languages());
+    }
+
+    /// The first of a cooperative's languages (`es,qu`) that Minka speaks; English when none.
+    public static Locale language(String languages) {
+        if (languages == null) {
             return Locale.ENGLISH;
         }
-        for (String tag : coop.languages().split(",")) {
+        for (String tag : languages.split(",")) {
             if (tag.isBlank()) {
                 continue;
             }

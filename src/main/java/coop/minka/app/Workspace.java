@@ -72,15 +72,16 @@ public final class Workspace implements AutoCloseable {
             return null;
         }));
         if (recovery != null) {
-            keepRecovery(file, name, recovery);
+            keepRecovery(file, name, languages, recovery);
         }
         return ws;
     }
 
     /// Keeps a new recovery key's secret beside the database until it is written out.
-    public static void keepRecovery(Path database, String coopName, Keys.AgePair recovery) {
-        RecoveryKeyFile.keep(database, recovery.identity(),
-                "Minka recovery key of " + coopName.replace('\n', ' ') + "\npublic key: " + recovery.recipient());
+    /// Its comment is in the cooperative's first language (`languages`, e.g. `es,qu`).
+    public static void keepRecovery(Path database, String coopName, String languages, Keys.AgePair recovery) {
+        RecoveryKeyFile.keep(database, recovery.identity(), Words.of(Words.language(languages))
+                .t("recoveryFile.comment", coopName.replace('\n', ' '), recovery.recipient()));
     }
 
     /// Creates a new database for a laptop joining an existing cooperative (`minka join`): a new
