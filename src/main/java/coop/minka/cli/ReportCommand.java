@@ -5,6 +5,7 @@ import coop.minka.app.LedgerService;
 import coop.minka.app.report.ReportService;
 import coop.minka.app.report.ReportTable;
 import coop.minka.app.report.ReportTables;
+import coop.minka.app.Progress;
 import coop.minka.app.Services;
 import coop.minka.app.Texts;
 import coop.minka.app.Words;
@@ -218,18 +219,28 @@ final class ReportCommand {
         @Option(names = "--out", paramLabel = "FILE.pdf", required = true,
                 description = "The new PDF file, or a folder to write it in.")
         Path file;
+        @Option(names = "--recovery-key", paramLabel = "KEYFILE",
+                description = "Add the cooperative's recovery key, read from this file (written by "
+                        + "'minka security recovery-key --out'), on a last page to fold and seal. "
+                        + "The check code does not cover that page.")
+        Path recoveryKey;
         @Mixin
         JsonOption json;
 
         @Override
         int run(Services s) {
-            var p = s.pack().write(Texts.date(from), Texts.date(to), file, root().askedLanguage());
+            var p = s.pack().write(Texts.date(from), Texts.date(to), file, root().askedLanguage(), recoveryKey,
+                    Progress.NONE);
             if (json.on) {
                 Out.json(out(), new ReportJson.PackJson(p.file().toString(), p.pages(), p.code().from().toString(),
                         p.code().to().toString(), p.code().text()));
             } else {
                 out().println(Terminal.safe(t("cli.report.packWrote", p.file().toString(), Integer.toString(p.pages()))));
                 out().println(t("cli.report.checkCode", p.code().text()));
+                if (recoveryKey != null) {
+                    out().println(Terminal.safe(t("cli.report.packSealed", Integer.toString(p.pages()),
+                            p.file().toString())));
+                }
             }
             return 0;
         }

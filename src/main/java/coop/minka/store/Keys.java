@@ -43,6 +43,18 @@ public final class Keys {
         }
     }
 
+    /// The `age1…` recipient of an `AGE-SECRET-KEY-1…` identity; empty when the text is not a valid
+    /// identity (a typing mistake breaks its Bech32 checksum).
+    public static java.util.Optional<String> ageRecipientOf(String identity) {
+        try {
+            java.security.Key pub = new com.exceptionfactory.jagged.x25519.X25519KeyFactory().translateKey(
+                    new javax.crypto.spec.SecretKeySpec(identity.getBytes(StandardCharsets.US_ASCII), "X25519"));
+            return java.util.Optional.of(pub.toString());
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public static PublicKey publicKey(byte[] x509) {
         try {
             return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509));

@@ -73,8 +73,9 @@ public final class RecoveryKeyFile {
         }
     }
 
-    /// The `AGE-SECRET-KEY-1…` line of an identity file (comments and blank lines skipped);
-    /// `KEY_FILE_UNREADABLE` if there is none.
+    /// The `AGE-SECRET-KEY-1…` line of an identity file (comments and blank lines skipped; spaces
+    /// inside the line and lower case forgiven, as when the key is typed back from the printed
+    /// page); `KEY_FILE_UNREADABLE` if there is none.
     public static String readIdentity(Path file) {
         List<String> lines;
         try {
@@ -88,7 +89,9 @@ public final class RecoveryKeyFile {
             }
             throw new MinkaException(ErrorCode.KEY_FILE_UNREADABLE, e, file);
         }
-        return lines.stream().map(String::strip).filter(l -> l.startsWith("AGE-SECRET-KEY-1")).findFirst()
+        return lines.stream().filter(l -> !l.strip().startsWith("#"))
+                .map(l -> l.replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT))
+                .filter(l -> l.startsWith("AGE-SECRET-KEY-1")).findFirst()
                 .orElseThrow(() -> new MinkaException(ErrorCode.KEY_FILE_UNREADABLE, file));
     }
 }

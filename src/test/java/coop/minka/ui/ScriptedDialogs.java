@@ -12,6 +12,8 @@ public final class ScriptedDialogs implements DialogService {
     public Optional<String> textAnswer = Optional.empty();
     public Optional<Path> fileAnswer = Optional.empty();
     public Optional<Path> folderAnswer = Optional.empty();
+    /// The file picked when the screen opens one; null: the [#fileAnswer], as for saving.
+    public Optional<Path> openAnswer;
     public final List<String> asked = new ArrayList<>();
     /// The message of each text question asked ([#askText]).
     public final List<String> textMessages = new ArrayList<>();
@@ -49,7 +51,7 @@ public final class ScriptedDialogs implements DialogService {
     @Override
     public Optional<Path> openFile(String title, String extension) {
         asked.add(title);
-        return fileAnswer;
+        return openAnswer != null ? openAnswer : fileAnswer;
     }
 
     @Override

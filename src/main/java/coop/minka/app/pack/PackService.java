@@ -13,8 +13,13 @@ import coop.minka.app.report.StatementService;
 import coop.minka.app.report.RecognitionService.Recognition;
 import coop.minka.app.report.StatementService.AccountBook;
 import coop.minka.app.report.StatementService.MemberStatement;
+import coop.minka.domain.ErrorCode;
 import coop.minka.domain.Member;
+import coop.minka.domain.MinkaException;
 import coop.minka.domain.WorkEntry;
+import coop.minka.store.KeyRepository;
+import coop.minka.store.Keys;
+import coop.minka.store.RecoveryKeyFile;
 import coop.minka.store.ReplicaRepository;
 import java.awt.Color;
 import java.io.IOException;
@@ -37,6 +42,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 /// it was made, its page number and the period's check code. All figures come from one read
 /// of the books, through the same tables as the CSV export. Every word is in the pack's
 /// language: the cooperative's unless another is asked for; the check code is the same in all.
+/// When asked, a last page holds the cooperative's recovery key, to fold and seal
+/// ([RecoveryPage]); the check code does not cover it.
 public final class PackService {
     private final Workspace ws;
 
@@ -64,7 +71,17 @@ public final class PackService {
     /// a section and a member's slip) and stopping when it is cancelled, before the file is moved
     /// into place: a cancelled pack leaves no file, whole or half.
     public Pack write(LocalDate from, LocalDate to, Path out, Locale language, Progress progress) {
+        return write(from, to, out, language, null, progress);
+    }
+
+    /// Like [#write(LocalDate, LocalDate, Path, Locale, Progress)], with the recovery key read from
+    /// `recoveryKey` (the file `minka security recovery-key --out` wrote; null: none) on a last,
+    /// sealed page. A file that is not this cooperative's recovery key is refused before anything
+    /// is written ([#checkRecoveryKey]).
+    public Pack write(LocalDate from, LocalDate to, Path out, Locale language, Path recoveryKey,
+                      Progress progress) {
         CheckCodeService.requirePeriod(from, to);
+        String secret = recoveryKey == null ? null : recoverySecret(recoveryKey);
         Words w = Words.of(language, ws.coop());
         Path file = OutputFiles.resolve(out, "assembly-pack-" + from + "-to-" + to + ".pdf");
         String laptop = ws.read(s -> ReplicaRepository.name(s, ws.selfId())).orElse("?");
@@ -86,9 +103,14 @@ public final class PackService {
                     progress.checkCancelled();
                     progress.step(5 + n, total);
                 });
+                int sealed = -1;
+                if (secret != null) {
+                    sealed = pdf.pages.size();
+                    RecoveryPage.draw(pdf, b.coop().name(), secret, w);
+                }
                 pdf.closeStream();
                 progress.checkCancelled();
-                furniture(pdf, b, code, laptop, made, w);
+                furniture(pdf, b, code, laptop, made, w, sealed);
                 progress.step(total - 2, total);
                 var info = pdf.doc.getDocumentInformation();
                 info.setTitle(w.t("pack.header", w.date(from), w.date(to)) + " — " + b.coop().name());
@@ -103,8 +125,26 @@ public final class PackService {
         });
     }
 
-    /// Header and footer of every page, drawn once the number of pages is known.
-    private static void furniture(PdfCanvas pdf, Books b, CheckCode code, String laptop, String made, Words w) {
+    /// Checks that `file` (an age identity file, as `minka security recovery-key --out` writes it)
+    /// holds the current recovery key of this cooperative: its public half is the cooperative's
+    /// `recovery` key. `KEY_FILE_UNREADABLE` or `NOT_THIS_RECOVERY_KEY` otherwise.
+    public void checkRecoveryKey(Path file) {
+        recoverySecret(file);
+    }
+
+    private String recoverySecret(Path file) {
+        String secret = RecoveryKeyFile.readIdentity(file);
+        String recovery = ws.read(KeyRepository::encryption).recovery();
+        if (recovery == null || !Keys.ageRecipientOf(secret).map(recovery::equals).orElse(false)) {
+            throw new MinkaException(ErrorCode.NOT_THIS_RECOVERY_KEY, file);
+        }
+        return secret;
+    }
+
+    /// Header and footer of every page, drawn once the number of pages is known. The sealed page
+    /// (index `sealed`, -1: none) says in its footer that the check code does not cover it.
+    private static void furniture(PdfCanvas pdf, Books b, CheckCode code, String laptop, String made, Words w,
+                                  int sealed) {
         float width = PDRectangle.A4.getWidth();
         float h = PDRectangle.A4.getHeight();
         int n = pdf.pages.size();
@@ -124,7 +164,7 @@ public final class PackService {
                         period, Color.BLACK);
                 pdf.line(PdfCanvas.MARGIN, h - 48, width - PdfCanvas.MARGIN, h - 48, 0.8f, false);
                 pdf.line(PdfCanvas.MARGIN, 58, width - PdfCanvas.MARGIN, 58, 0.8f, false);
-                String check = w.t("pack.checkCodeIs", code.text());
+                String check = i == sealed ? w.t("pack.recovery.footer") : w.t("pack.checkCodeIs", code.text());
                 pdf.text(pdf.bold, 11, PdfCanvas.MARGIN, 42, check, Color.BLACK);
                 String page = w.t("pack.page", Integer.toString(i + 1), Integer.toString(n));
                 pdf.text(pdf.bold, 11, width - PdfCanvas.MARGIN - pdf.textWidth(pdf.bold, 11, page), 42, page,

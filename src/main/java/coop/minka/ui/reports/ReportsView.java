@@ -112,7 +112,11 @@ public final class ReportsView extends BorderPane {
         Views.tip(print, i18n.t("reports.printTip"));
         javafx.scene.control.Button all = flat(Views.button(i18n, "reports.exportCsv", Feather.ARCHIVE,
                 vm::exportCsv));
-        FlowPane act = flow(csv, print, label("reports.packLanguage"), language, all);
+        javafx.scene.control.CheckBox sealed = new javafx.scene.control.CheckBox(i18n.t("reports.packRecovery"));
+        sealed.setId("report-pack-recovery");
+        sealed.selectedProperty().bindBidirectional(vm.packRecoveryKeyProperty());
+        Views.tip(sealed, i18n.t("reports.packRecoveryTip"));
+        FlowPane act = flow(csv, print, label("reports.packLanguage"), language, sealed, all);
 
         Label period = Views.muted("");
         period.textProperty().bind(vm.periodTextProperty());

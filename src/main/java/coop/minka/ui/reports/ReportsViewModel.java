@@ -25,8 +25,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -116,6 +118,8 @@ public final class ReportsViewModel extends ScreenModel {
     private final ObjectProperty<Member> member = new SimpleObjectProperty<>();
     private final ObservableList<Locale> languages = FXCollections.observableArrayList(Words.LANGUAGES);
     private final ObjectProperty<Locale> packLanguage = new SimpleObjectProperty<>();
+    /// Whether the pack gets a last, sealed page with the cooperative's recovery key.
+    private final BooleanProperty packRecoveryKey = new SimpleBooleanProperty(false);
     private final ObjectProperty<Figures> figures = new SimpleObjectProperty<>();
     private final ObjectProperty<ReportTable> table = new SimpleObjectProperty<>();
     /// The table as people read it: Minka's codes in words, numbers in the user's language.
@@ -329,7 +333,8 @@ public final class ReportsViewModel extends ScreenModel {
     }
 
     /// Writes the printable assembly pack (PDF, with its check code) for the period in the
-    /// chosen language, then offers to open it.
+    /// chosen language, then offers to open it. With the recovery key asked for, its file is
+    /// chosen and checked first: a file that is not this cooperative's key writes nothing.
     public void makePack() {
         Optional<Period> op = period();
         if (op.isEmpty()) {
@@ -338,11 +343,30 @@ public final class ReportsViewModel extends ScreenModel {
         }
         Period p = op.get();
         Locale language = packLanguage.get();
+        Path key = null;
+        if (packRecoveryKey.get()) {
+            Optional<Path> k = ui.dialogs().openFile(ui.i18n().t("reports.packRecoveryPick"), null);
+            if (k.isEmpty()) {
+                return;
+            }
+            try {
+                pack.checkRecoveryKey(k.get());
+            } catch (MinkaException e) {
+                ui.notices().error(e);
+                return;
+            }
+            key = k.get();
+        }
+        Path recoveryKey = key;
         ui.dialogs().saveFile(ui.i18n().t("reports.pack"), "assembly-pack-" + suffix(p) + ".pdf").ifPresent(file ->
                 ui.async().runShowing(ui.i18n().t("progress.pack"), Working.Stop.CANCEL,
-                        progress -> pack.write(p.from(), p.to(), withExtension(file, ".pdf"), language, progress), made -> {
+                        progress -> pack.write(p.from(), p.to(), withExtension(file, ".pdf"), language, recoveryKey,
+                                progress), made -> {
                     ui.notices().success(ui.i18n().t("reports.packDone", made.file().getFileName(), made.pages(),
                             made.code().text()));
+                    if (recoveryKey != null) {
+                        ui.notices().info(ui.i18n().t("reports.packSealed", made.pages(), made.file().getFileName()));
+                    }
                     if (ui.dialogs().confirm(ui.i18n().t("reports.openTitle"),
                             ui.i18n().t("reports.openQuestion", made.file().getFileName()), ui.i18n().t("reports.open"))) {
                         ui.async().run(() -> {
@@ -445,6 +469,10 @@ public final class ReportsViewModel extends ScreenModel {
 
     public ObjectProperty<Locale> packLanguageProperty() {
         return packLanguage;
+    }
+
+    public BooleanProperty packRecoveryKeyProperty() {
+        return packRecoveryKey;
     }
 
     public ObjectProperty<Figures> figuresProperty() {

@@ -1,6 +1,7 @@
 package coop.minka.ui.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,8 @@ import coop.minka.app.Workspace;
 import coop.minka.app.report.ReportTable;
 import coop.minka.app.report.ReportTables;
 import coop.minka.cli.CliRunner;
+import coop.minka.store.Keys;
+import coop.minka.store.RecoveryKeyFile;
 import coop.minka.ui.UiFixture;
 import coop.minka.ui.reports.ReportsViewModel.Choice;
 import coop.minka.ui.reports.ReportsViewModel.Period;
@@ -222,6 +225,44 @@ class ReportsViewModelTest {
             f.dialogs.fileAnswer = Optional.of(pdf);
             vm.makePack();
             assertEquals(coop.minka.ui.common.Notices.Kind.ERROR, f.notices.latest().kind(), "never overwrites a file");
+        }
+    }
+
+    @Test
+    void thePackWithTheRecoveryKeyAsksForItsFileAndRefusesAnotherCooperativesKey() throws Exception {
+        UiFixture f = new UiFixture();
+        try (Services s = f.books(dir, "p")) {
+            s.security().setEncryption(true);
+            Path key = dir.resolve("key.txt");
+            s.security().writeRecoveryKey(key, false);
+            Path other = dir.resolve("other-key.txt");
+            RecoveryKeyFile.write(other, Keys.generateAge().identity(), "another cooperative");
+            ReportsViewModel vm = new ReportsViewModel(f.ui, s);
+            vm.shown();
+            vm.packRecoveryKeyProperty().set(true);
+            Path pdf = dir.resolve("sealed.pdf");
+            f.dialogs.fileAnswer = Optional.of(pdf);
+            f.dialogs.confirmAnswer = false;
+
+            f.dialogs.openAnswer = Optional.empty();
+            vm.makePack();
+            assertFalse(Files.exists(pdf), "no key file chosen: no pack");
+
+            f.dialogs.openAnswer = Optional.of(other);
+            vm.makePack();
+            assertEquals(coop.minka.ui.common.Notices.Kind.ERROR, f.notices.latest().kind());
+            assertTrue(f.notices.latest().text().contains("not the recovery key of this cooperative"),
+                    f.notices.latest().text());
+            assertFalse(Files.exists(pdf), "another cooperative's key: nothing written");
+
+            f.dialogs.openAnswer = Optional.of(key);
+            vm.makePack();
+            assertTrue(f.notices.latest().text().contains("sealed.pdf"), f.notices.latest().text());
+            try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+                var text = new org.apache.pdfbox.text.PDFTextStripper();
+                text.setStartPage(doc.getNumberOfPages());
+                assertTrue(text.getText(doc).replaceAll("\\s+", "").contains(RecoveryKeyFile.readIdentity(key)));
+            }
         }
     }
 
