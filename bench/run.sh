@@ -7,7 +7,10 @@
 #   bench/run.sh            full run (~1M entries; several minutes on a 2-core laptop)
 #   bench/run.sh --smoke    tiny data, seconds, no targets (CI keeps the harness working)
 #   bench/run.sh --encryption  only the village (~100k entries) export and import, with sync-file
-#                           encryption off and on (target: encrypted at most 10 % slower)
+#                           encryption off and on, alternating (7 exports and 3 joins of each);
+#                           best and median wall time and median process CPU time (the CPU time
+#                           is the steadier figure on a shared machine). Target: encrypted at
+#                           most 10 % slower
 #
 # Environment: JAVA_HOME (a JDK 25; default /usr/lib/jvm/temurin-25-jdk-amd64), BENCH_WORK
 # (scratch folder, default bench/work), BENCH_JSON (default bench/results/latest.json, or
@@ -21,7 +24,7 @@ for a in "$@"; do
   case "$a" in
     --smoke) smoke="--smoke" ;;
     --encryption) only="--encryption" ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "unknown option: $a (use --smoke, --encryption or nothing)" >&2; exit 2 ;;
   esac
 done

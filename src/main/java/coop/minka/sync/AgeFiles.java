@@ -55,21 +55,10 @@ public final class AgeFiles {
     /// (`age1…`); the file is flushed to the device before this returns. Returns the SHA-256 of
     /// the bytes written, to compare with the file read back.
     public static byte[] encrypt(Path plain, Path target, Collection<String> recipients) {
-        List<RecipientStanzaWriter> writers = new ArrayList<>();
-        try {
-            for (String r : new LinkedHashSet<>(recipients)) {
-                writers.add(X25519RecipientStanzaWriterFactory.newRecipientStanzaWriter(r));
-            }
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new MinkaException(ErrorCode.INTERNAL, e, "an encryption key held here is damaged");
-        }
-        if (writers.isEmpty()) {
-            throw new MinkaException(ErrorCode.INTERNAL, "no key to encrypt the sync file to");
-        }
         java.security.MessageDigest md = coop.minka.store.OpCodec.sha256();
         try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            try (WritableByteChannel out = new StandardEncryptingChannelFactory().newEncryptingChannel(
-                    new Unclosed(ch, md), writers); FileChannel in = FileChannel.open(plain, StandardOpenOption.READ)) {
+            try (WritableByteChannel out = encrypting(ch, md, recipients);
+                 FileChannel in = FileChannel.open(plain, StandardOpenOption.READ)) {
                 ByteBuffer buf = ByteBuffer.allocate(1 << 16);
                 while (in.read(buf) >= 0) {
                     buf.flip();
@@ -83,9 +72,37 @@ public final class AgeFiles {
             return md.digest();
         } catch (FileAlreadyExistsException e) {
             throw new MinkaException(ErrorCode.FILE_EXISTS, e, target);
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (IOException e) {
             deleteQuietly(target);
             throw new MinkaException(ErrorCode.CANNOT_WRITE, e, target);
+        } catch (RuntimeException e) {
+            deleteQuietly(target);
+            throw e;
+        }
+    }
+
+    /// An age stream onto `ch` to `recipients` (`age1…`), in one pass: what is written to it is
+    /// encrypted in 64 KiB chunks and written to `ch` at once, and every byte that reaches `ch`
+    /// (header and ciphertext) is digested into `md`. Closing it writes the last chunk and leaves
+    /// `ch` open, to be flushed by its owner. Not closed (a failed write), the file is not a
+    /// whole age file and must be removed. A damaged key held here is `INTERNAL`.
+    public static WritableByteChannel encrypting(FileChannel ch, java.security.MessageDigest md,
+                                                 Collection<String> recipients) throws IOException {
+        List<RecipientStanzaWriter> writers = new ArrayList<>();
+        try {
+            for (String r : new LinkedHashSet<>(recipients)) {
+                writers.add(X25519RecipientStanzaWriterFactory.newRecipientStanzaWriter(r));
+            }
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new MinkaException(ErrorCode.INTERNAL, e, "an encryption key held here is damaged");
+        }
+        if (writers.isEmpty()) {
+            throw new MinkaException(ErrorCode.INTERNAL, "no key to encrypt the sync file to");
+        }
+        try {
+            return new StandardEncryptingChannelFactory().newEncryptingChannel(new Unclosed(ch, md), writers);
+        } catch (GeneralSecurityException e) {
+            throw new IOException(e);
         }
     }
 

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import java.security.PrivateKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -56,26 +58,29 @@ public final class BundleWriter {
 
     public static Written write(DSLContext d, Path target, Sender sender, Map<String, Long> alreadyHeld, long createdAt) {
         return write(d, target, sender, alreadyHeld, createdAt, BundleZipWriter.DEFAULT_BLOCK,
-                BundleZipWriter.defaultWorkers(), true);
+                BundleZipWriter.defaultWorkers(), null);
     }
 
-    /// The same into a temporary file on this laptop that is encrypted onto the medium next
-    /// (design-notes item 28): not flushed to the device, since the encrypted file is.
-    public static Written writeTemporary(Session s, Path target, Sender sender, Map<String, Long> alreadyHeld,
-                                         long createdAt) {
+    /// The same as an encrypted sync file (design-notes item 28), addressed to `recipients`
+    /// (`age1…`): the ZIP is streamed straight into the age stream, in one pass, so that the plain
+    /// ZIP exists nowhere, neither on the medium nor on this laptop. The SHA-256 in the result is
+    /// that of the encrypted file, as written and as read back.
+    public static Written writeEncrypted(Session s, Path target, Sender sender, Map<String, Long> alreadyHeld,
+                                         long createdAt, Collection<String> recipients) {
         return write(s.dsl(), target, sender, alreadyHeld, createdAt, BundleZipWriter.DEFAULT_BLOCK,
-                BundleZipWriter.defaultWorkers(), false);
+                BundleZipWriter.defaultWorkers(), List.copyOf(recipients));
     }
 
     /// As above, deflating in blocks of `blockSize` bytes on `workers` threads besides this one
     /// (tests use small blocks to cross many block boundaries with few entries).
     static Written write(DSLContext d, Path target, Sender sender, Map<String, Long> alreadyHeld, long createdAt,
                          int blockSize, int workers) {
-        return write(d, target, sender, alreadyHeld, createdAt, blockSize, workers, true);
+        return write(d, target, sender, alreadyHeld, createdAt, blockSize, workers, null);
     }
 
+    /// `recipients` null: a plain ZIP file; otherwise an age file to them.
     private static Written write(DSLContext d, Path target, Sender sender, Map<String, Long> alreadyHeld,
-                                 long createdAt, int blockSize, int workers, boolean durable) {
+                                 long createdAt, int blockSize, int workers, List<String> recipients) {
         Map<String, Long> vv = new TreeMap<>(OpStore.versionVector(d));
         List<Plan> plans = new ArrayList<>();
         for (var e : vv.entrySet()) {
@@ -96,39 +101,46 @@ public final class BundleWriter {
         List<ManifestJson.AuthorRange> ranges = new ArrayList<>();
         HexFormat hex = HexFormat.of();
         ManifestJson manifest;
-        try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             BundleZipWriter zip = new BundleZipWriter(ch, fileMd, blockSize, workers, System.currentTimeMillis())) {
-            zip.begin(BundleReader.OPS, opsMd);
-            for (Plan p : plans) {
-                byte[] prev = p.from == 1 ? OpCodec.NO_PREV : OpStore.hashAt(d, p.author, p.from - 1).orElseThrow();
-                Lines lines = new Lines(zip, p.author, p.from);
-                byte[] last = OpStore.streamBodies(d, p.author, p.from, p.head.seq(), lines);
-                if (lines.expected != p.head.seq() + 1 || !Arrays.equals(last, p.head.hash())) {
-                    throw new MinkaException(ErrorCode.INTERNAL, "the log of " + p.author + " does not match its head");
+        try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            // encrypted: the ZIP goes through the age stream, which digests the file's bytes itself
+            WritableByteChannel sink = recipients == null ? ch : AgeFiles.encrypting(ch, fileMd, recipients);
+            try (BundleZipWriter zip = new BundleZipWriter(sink, recipients == null ? fileMd : null, blockSize, workers,
+                    System.currentTimeMillis())) {
+                zip.begin(BundleReader.OPS, opsMd);
+                for (Plan p : plans) {
+                    byte[] prev = p.from == 1 ? OpCodec.NO_PREV
+                            : OpStore.hashAt(d, p.author, p.from - 1).orElseThrow();
+                    Lines lines = new Lines(zip, p.author, p.from);
+                    byte[] last = OpStore.streamBodies(d, p.author, p.from, p.head.seq(), lines);
+                    if (lines.expected != p.head.seq() + 1 || !Arrays.equals(last, p.head.hash())) {
+                        throw new MinkaException(ErrorCode.INTERNAL,
+                                "the log of " + p.author + " does not match its head");
+                    }
+                    count += lines.expected - p.from;
+                    ranges.add(new ManifestJson.AuthorRange(p.author, p.from, p.head.seq(), hex.formatHex(prev),
+                            new ManifestJson.Head(p.head.seq(), hex.formatHex(p.head.hash()),
+                                    Base64.getEncoder().encodeToString(p.head.signature()))));
                 }
-                count += lines.expected - p.from;
-                ranges.add(new ManifestJson.AuthorRange(p.author, p.from, p.head.seq(), hex.formatHex(prev),
-                        new ManifestJson.Head(p.head.seq(), hex.formatHex(p.head.hash()),
-                                Base64.getEncoder().encodeToString(p.head.signature()))));
+                zip.end();
+                TreeMap<String, String> keys = new TreeMap<>();
+                keys.put(sender.replica().id(), Base64.getEncoder().encodeToString(sender.publicKey()));
+                for (ManifestJson.AuthorRange r : ranges) {
+                    byte[] key = d.select(REPLICA.PUBLIC_KEY).from(REPLICA).where(REPLICA.ID.eq(r.replica()))
+                            .fetchOptional(REPLICA.PUBLIC_KEY).orElseThrow(() ->
+                                    new MinkaException(ErrorCode.INTERNAL, "no key held for " + r.replica()));
+                    keys.put(r.replica(), Base64.getEncoder().encodeToString(key));
+                }
+                manifest = new ManifestJson(ManifestJson.FORMAT, sender.coop(), sender.replica(), createdAt,
+                        new TreeMap<>(vv), List.copyOf(ranges), keys, count, hex.formatHex(opsMd.digest()), "");
+                byte[] sig = Keys.sign(sender.key(), manifest.signedStatement().getBytes(StandardCharsets.UTF_8));
+                manifest = manifest.withSignature(Base64.getEncoder().encodeToString(sig));
+                zip.entry(BundleReader.MANIFEST, ManifestCodec.write(manifest));
+                zip.finish();
             }
-            zip.end();
-            TreeMap<String, String> keys = new TreeMap<>();
-            keys.put(sender.replica().id(), Base64.getEncoder().encodeToString(sender.publicKey()));
-            for (ManifestJson.AuthorRange r : ranges) {
-                byte[] key = d.select(REPLICA.PUBLIC_KEY).from(REPLICA).where(REPLICA.ID.eq(r.replica()))
-                        .fetchOptional(REPLICA.PUBLIC_KEY).orElseThrow(() ->
-                                new MinkaException(ErrorCode.INTERNAL, "no key held for " + r.replica()));
-                keys.put(r.replica(), Base64.getEncoder().encodeToString(key));
+            if (recipients != null) {
+                sink.close(); // the last chunk; the file channel stays open
             }
-            manifest = new ManifestJson(ManifestJson.FORMAT, sender.coop(), sender.replica(), createdAt,
-                    new TreeMap<>(vv), List.copyOf(ranges), keys, count, hex.formatHex(opsMd.digest()), "");
-            byte[] sig = Keys.sign(sender.key(), manifest.signedStatement().getBytes(StandardCharsets.UTF_8));
-            manifest = manifest.withSignature(Base64.getEncoder().encodeToString(sig));
-            zip.entry(BundleReader.MANIFEST, ManifestCodec.write(manifest));
-            zip.finish();
-            if (durable) {
-                ch.force(true);
-            }
+            ch.force(true);
         } catch (FileAlreadyExistsException e) {
             throw new MinkaException(ErrorCode.FILE_EXISTS, e, target);
         } catch (IOException | UncheckedIOException e) {

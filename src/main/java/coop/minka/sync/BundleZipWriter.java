@@ -114,7 +114,7 @@ final class BundleZipWriter implements AutoCloseable {
     }
 
     /// `workers` deflating threads at most (0: everything on the caller); `createdAt` is the
-    /// entries' modification time (ms since 1970).
+    /// entries' modification time (ms since 1970); `fileMd` (or null) digests the ZIP's bytes.
     BundleZipWriter(WritableByteChannel out, MessageDigest fileMd, int blockSize, int workers, long createdAt) {
         if (blockSize < WINDOW) {
             throw new IllegalArgumentException("block smaller than the deflate window: " + blockSize);
@@ -464,7 +464,9 @@ final class BundleZipWriter implements AutoCloseable {
     }
 
     private void emit(byte[] b, int off, int len) throws IOException {
-        fileMd.update(b, off, len);
+        if (fileMd != null) {
+            fileMd.update(b, off, len);
+        }
         ByteBuffer bb = ByteBuffer.wrap(b, off, len);
         while (bb.hasRemaining()) {
             out.write(bb);

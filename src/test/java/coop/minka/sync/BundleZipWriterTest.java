@@ -273,6 +273,42 @@ class BundleZipWriterTest {
         }
     }
 
+    @Test
+    void anEncryptedFileIsWrittenInOnePassAndAFailedOneLeavesNothing() throws IOException {
+        DemoGenerator.Result demo = DemoGenerator.generate(tmp.resolve("demo"),
+                new DemoGenerator.Options(3, 1, 1, 7, 2, 2, LocalDate.of(2025, 6, 30), "BOB"));
+        Path target = tmp.resolve("sealed.minka");
+        Path plain = tmp.resolve("opened.zip");
+        try (Workspace ws = Workspace.open(demo.founder(), System::currentTimeMillis)) {
+            byte[] expected = ws.db().read(BundleZipWriterTest::ndjson);
+            List<String> to = List.of(ws.log().identity().ageRecipient());
+            BundleWriter.Written w = ws.read(s -> BundleWriter.writeEncrypted(s, target, sender(ws), Map.of(),
+                    CREATED, to));
+            assertTrue(AgeFiles.isAge(target));
+            assertArrayEquals(BundleWriter.sha256Of(target), w.sha256(), "the digest is that of the file as written");
+            AgeFiles.decrypt(target, plain, List.of(ws.log().identity().ageIdentity()), BundleLimits.DEFAULT, "test");
+            try (ZipFile zip = new ZipFile(plain.toFile())) {
+                assertArrayEquals(expected, zip.getInputStream(zip.getEntry(BundleReader.OPS)).readAllBytes());
+            }
+            byte[] key = ws.log().identity().publicKey();
+            String self = ws.selfId();
+            VerifiedBundle v = new BundleReader(BundleLimits.DEFAULT).read(plain, "test", null,
+                    a -> a.equals(self) ? Optional.of(key) : Optional.empty());
+            assertEquals(w.manifest().opCount(), v.manifest().opCount());
+
+            Path failed = tmp.resolve("failed.minka");
+            BundleWriter.Sender noKey = new BundleWriter.Sender(sender(ws).coop(), sender(ws).replica(), null,
+                    ws.log().identity().publicKey());
+            assertThrows(RuntimeException.class, () -> ws.read(s -> BundleWriter.writeEncrypted(s, failed, noKey,
+                    Map.of(), CREATED, to)));
+            assertFalse(Files.exists(failed), "the half-written encrypted file is deleted");
+            MinkaException damaged = assertThrows(MinkaException.class, () -> ws.read(s ->
+                    BundleWriter.writeEncrypted(s, failed, sender(ws), Map.of(), CREATED, List.of("age1damaged"))));
+            assertEquals(ErrorCode.INTERNAL, damaged.code());
+            assertFalse(Files.exists(failed));
+        }
+    }
+
     private static BundleWriter.Sender sender(Workspace ws) {
         return new BundleWriter.Sender(new ManifestJson.Party(ws.coop().id(), ws.coop().name()),
                 new ManifestJson.Party(ws.selfId(), "Test"), ws.log().identity().privateKey(),

@@ -251,28 +251,14 @@ public final class SyncService {
             throw new MinkaException(ErrorCode.FILE_NOT_FOUND, parent);
         }
         KeyRepository.Encryption enc = ws.read(KeyRepository::encryption);
-        BundleWriter.Written w;
-        byte[] sha;
-        if (enc.on()) {
-            // the ZIP is written on this laptop, never on the medium, and encrypted onto it
-            Path tmp = tempDir("minka-export-");
-            try {
-                Path plain = tmp.resolve("bundle.zip");
-                w = ws.read(s -> BundleWriter.writeTemporary(s, plain, sender(), alreadyHeld, ws.log().now()));
-                byte[] written = AgeFiles.encrypt(plain, target, recipients(enc, extraRecipients));
-                // read back: the file on the medium must hold exactly the bytes that were encrypted
-                sha = BundleWriter.sha256Of(target);
-                if (!java.util.Arrays.equals(sha, written)) {
-                    deleteQuietly(target);
-                    throw new MinkaException(ErrorCode.CANNOT_WRITE, target);
-                }
-            } finally {
-                deleteTree(tmp);
-            }
-        } else {
-            w = ws.read(s -> BundleWriter.write(s, target, sender(), alreadyHeld, ws.log().now()));
-            sha = w.sha256();
-        }
+        // encrypted: the ZIP is streamed into the age file in one pass and never written anywhere
+        // in plain; either way the file is new, flushed, read back and compared by its SHA-256
+        List<String> to = enc.on() ? recipients(enc, extraRecipients) : null;
+        BundleWriter.Sender from = sender();
+        BundleWriter.Written w = ws.read(s -> to != null
+                ? BundleWriter.writeEncrypted(s, target, from, alreadyHeld, ws.log().now(), to)
+                : BundleWriter.write(s, target, from, alreadyHeld, ws.log().now()));
+        byte[] sha = w.sha256();
         List<Path> removed = folder && mode != Mode.FOR_PEER ? removeOlderOwn(out, target) : List.of();
         return new ExportResult(target, HexFormat.of().formatHex(sha), w.manifest().opCount(),
                 w.manifest().authors().size(), mode, removed);
@@ -290,30 +276,6 @@ public final class SyncService {
         }
         out.addAll(extra);
         return List.copyOf(out);
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // a file under our own new name: leaving it is harmless
-        }
-    }
-
-    private static Path tempDir(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new MinkaException(ErrorCode.CANNOT_WRITE, e, System.getProperty("java.io.tmpdir"));
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary folder: the system cleans it up if we cannot
-        }
     }
 
     private BundleWriter.Sender sender() {
