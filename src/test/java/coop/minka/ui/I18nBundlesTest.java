@@ -36,8 +36,9 @@ class I18nBundlesTest {
         return p;
     }
 
-    /// Keys the app itself reads through `app.Words`: the printed pack, report tables, CSV headers.
-    private static final Pattern APP_KEY = Pattern.compile("(pack|table|csv|change)\\..*");
+    /// Keys the app itself reads through `app.Words`: the printed pack, report tables, CSV headers,
+    /// the savings group's account names and memos.
+    private static final Pattern APP_KEY = Pattern.compile("(pack|table|csv|change|group\\.account|group\\.memo)\\..*");
 
     private static Set<String> literalsInUiSources() throws IOException {
         Set<String> found = new TreeSet<>();
