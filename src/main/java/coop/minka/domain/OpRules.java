@@ -278,7 +278,7 @@ public final class OpRules {
                 }
                 case OpType.GROUP_MEETING_CLOSE -> {
                     r.id("meeting", true);
-                    r.amount("counted", true, true);
+                    r.amount("counted", false, true);
                     r.signedAmount("expected");
                 }
                 case OpType.GROUP_ATTEND -> {

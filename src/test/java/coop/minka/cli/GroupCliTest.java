@@ -99,5 +99,10 @@ class GroupCliTest {
         assertEquals(2, over.exit(), over.err());
         assertTrue(over.err().contains("the most the group can lend is 60.00"), over.err());
         assertEquals(0, cli.run("group", "loan", "list", "--json").json().size(), "nothing was written");
+        String uncounted = cli.ok("group", "meeting", "close");
+        assertTrue(uncounted.contains("20.00"), uncounted);
+        CliRunner.Result none = cli.run("group", "shares", "--member", "Ana", "--count", "1");
+        assertEquals(2, none.exit(), none.err());
+        assertTrue(none.err().contains("No meeting is open"), none.err());
     }
 }
