@@ -32,6 +32,7 @@ public final class Services implements AutoCloseable {
     private final ExportService exports;
     private final PackService pack;
     private final PeopleService people;
+    private final GroupService group;
 
     public Services(Workspace workspace) {
         this.workspace = workspace;
@@ -52,6 +53,7 @@ public final class Services implements AutoCloseable {
         this.exports = new ExportService(workspace, audit);
         this.pack = new PackService(workspace);
         this.people = new PeopleService(workspace);
+        this.group = new GroupService(workspace, periods);
     }
 
     public Workspace workspace() {
@@ -135,6 +137,11 @@ public final class Services implements AutoCloseable {
     /// People, roles, PINs and who is acting (design notes 26, 27).
     public PeopleService people() {
         return people;
+    }
+
+    /// A savings group's cycle: constitution, meetings, shares, loans, share-out (design notes 32).
+    public GroupService group() {
+        return group;
     }
 
     @Override

@@ -165,6 +165,56 @@ public record GroupConstitution(LocalDate start, long sharePrice, int minShares,
         return Optional.ofNullable(fines.get(kind));
     }
 
+    /// The constitution as the data of a `group.cycle` entry (fines as a map kind → amount).
+    public OpData toData() {
+        return OpData.builder().put("start", start.toString()).put("sharePrice", sharePrice)
+                .put("minShares", (long) minShares).put("maxShares", (long) maxShares).put("socialFund", socialFund)
+                .put("loanMultipleBp", (long) loanMultipleBp).put("maxTermMonths", (long) maxTermMonths)
+                .put("chargeBp", (long) chargeBpPerMonth).put("method", chargeMethod.wire())
+                .put("fines", new TreeMap<String, Object>(fines)).build();
+    }
+
+    /// The constitution of a `group.cycle` entry; a field missing or of the wrong kind gives
+    /// [OpRules#MISSING_FIELD] or [OpRules#WRONG_KIND] (then [#check()] judges the values).
+    public static GroupConstitution fromData(OpData d) {
+        SortedMap<String, Long> fines = new TreeMap<>();
+        Object f = d.asMap().get("fines");
+        if (f instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getValue() instanceof Long v)) {
+                    throw new MinkaException(ErrorCode.BAD_AMOUNT, OpRules.WRONG_KIND, "fines");
+                }
+                fines.put(String.valueOf(e.getKey()), v);
+            }
+        } else if (f != null) {
+            throw new MinkaException(ErrorCode.BAD_AMOUNT, OpRules.WRONG_KIND, "fines");
+        }
+        ChargeMethod method;
+        try {
+            method = d.str("method") == null ? null : ChargeMethod.fromWire(d.str("method"));
+        } catch (RuntimeException e) {
+            throw new MinkaException(ErrorCode.BAD_AMOUNT, OpRules.BAD_CHOICE, "method");
+        }
+        return new GroupConstitution(d.str("start") == null ? null : OpRules.parseDate(d.str("start")).orElse(null),
+                num(d, "sharePrice"), (int) num(d, "minShares"), (int) num(d, "maxShares"), num(d, "socialFund"),
+                (int) num(d, "loanMultipleBp"), (int) num(d, "maxTermMonths"), (int) num(d, "chargeBp"), method,
+                fines);
+    }
+
+    private static long num(OpData d, String key) {
+        Object v = d.asMap().get(key);
+        if (v == null) {
+            throw new MinkaException(ErrorCode.BAD_AMOUNT, OpRules.MISSING_FIELD, key);
+        }
+        if (!(v instanceof Long n)) {
+            throw new MinkaException(ErrorCode.BAD_AMOUNT, OpRules.WRONG_KIND, key);
+        }
+        if (n < Integer.MIN_VALUE || n > OpRules.MAX_AMOUNT) {
+            throw new MinkaException(ErrorCode.BAD_AMOUNT, OpRules.BAD_AMOUNT, key);
+        }
+        return n;
+    }
+
     private static Optional<OpRules.Violation> bad(String reason, String detail) {
         return Optional.of(new OpRules.Violation(reason, detail));
     }

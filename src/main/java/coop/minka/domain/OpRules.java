@@ -90,7 +90,9 @@ public final class OpRules {
     public static final List<String> REASONS = List.of(UNKNOWN_TYPE, BAD_ID, MISSING_FIELD, WRONG_KIND, BAD_TEXT,
             TEXT_TOO_LONG, BAD_DATE, BAD_MINUTES, BAD_AMOUNT, BAD_POSTING, TOO_FEW_POSTINGS, TOO_MANY_POSTINGS,
             UNBALANCED, BAD_CHOICE, BAD_CURRENCY, BAD_LANGUAGES, BAD_KEY, BAD_FINGERPRINT, BAD_HASH, FIXED_FIELD,
-            BAD_ROLES, BAD_PIN_HASH);
+            BAD_ROLES, BAD_PIN_HASH, GroupConstitution.BAD_SHARE_PRICE, GroupConstitution.BAD_SHARE_RANGE,
+            GroupConstitution.BAD_SOCIAL_FUND, GroupConstitution.BAD_LOAN_MULTIPLE, GroupConstitution.BAD_TERM,
+            GroupConstitution.BAD_CHARGE_RATE, GroupConstitution.BAD_FINE, GroupConstitution.SHARES_OUT_OF_RANGE);
 
     /// The shape of a PIN hash (design notes 27): `pbkdf2-sha256$ITERATIONS$SALT$HASH`, salt 16
     /// bytes and hash 32 bytes in Base64, at least [#MIN_PIN_ITERATIONS] iterations.
@@ -108,6 +110,8 @@ public final class OpRules {
     private static final Set<String> STATUSES = wires(MemberStatus.values());
     private static final Set<String> KINDS = wires(WorkKind.values());
     private static final Set<String> ACCOUNT_TYPES = wires(AccountType.values());
+    private static final Set<String> ATTENDANCE = Set.of("present", "represented", "absent");
+    private static final Set<String> CHARGE_METHODS = wires(GroupConstitution.ChargeMethod.values());
 
     private static final java.util.regex.Pattern AGE_RECIPIENT =
             java.util.regex.Pattern.compile("age1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{58}");
@@ -256,6 +260,81 @@ public final class OpRules {
                     r.pin("pin", add);
                 }
                 case OpType.PERSON_PIN -> r.pin("pin", true);
+                case OpType.GROUP_CYCLE -> {
+                    r.date("start", true);
+                    r.choice("method", CHARGE_METHODS);
+                    try {
+                        Optional<Violation> v = GroupConstitution.fromData(data).check();
+                        if (v.isPresent()) {
+                            throw new Broken(v.get().reason(), v.get().detail());
+                        }
+                    } catch (MinkaException e) {
+                        throw new Broken(e.args().getFirst(), e.args().size() > 1 ? e.args().get(1) : "");
+                    }
+                }
+                case OpType.GROUP_MEETING_OPEN -> {
+                    r.id("cycle", true);
+                    r.date("date", true);
+                }
+                case OpType.GROUP_MEETING_CLOSE -> {
+                    r.id("meeting", true);
+                    r.amount("counted", false, true);
+                    r.signedAmount("expected");
+                }
+                case OpType.GROUP_ATTEND -> {
+                    r.id("meeting", true);
+                    r.id("member", true);
+                    r.choice("status", ATTENDANCE);
+                    if (!data.has("status")) {
+                        throw new Broken(MISSING_FIELD, "status");
+                    }
+                }
+                case OpType.GROUP_SHARES, OpType.GROUP_SOCIAL, OpType.GROUP_FINE, OpType.GROUP_LOAN_ISSUE -> {
+                    r.id("meeting", true);
+                    r.id("member", true);
+                    r.id("tx", true);
+                    r.amount("amount", true, false);
+                    if (type.equals(OpType.GROUP_SHARES)) {
+                        Long n = r.number("count", true);
+                        if (n < 1 || n > GroupConstitution.MAX_SHARES_PER_MEETING) {
+                            throw new Broken(GroupConstitution.SHARES_OUT_OF_RANGE, String.valueOf(n));
+                        }
+                    }
+                    if (type.equals(OpType.GROUP_FINE)) {
+                        r.name("kind", true);
+                    }
+                    if (type.equals(OpType.GROUP_LOAN_ISSUE)) {
+                        Long months = r.number("months", true);
+                        if (months < 1 || months > GroupConstitution.MAX_TERM_MONTHS) {
+                            throw new Broken(GroupConstitution.BAD_TERM, String.valueOf(months));
+                        }
+                        Long rate = r.number("chargeBp", true);
+                        if (rate < 0 || rate > GroupConstitution.BP) {
+                            throw new Broken(GroupConstitution.BAD_CHARGE_RATE, String.valueOf(rate));
+                        }
+                        r.choice("method", CHARGE_METHODS);
+                        if (!data.has("method")) {
+                            throw new Broken(MISSING_FIELD, "method");
+                        }
+                    }
+                }
+                case OpType.GROUP_LOAN_REPAY -> {
+                    r.id("meeting", true);
+                    r.id("loan", true);
+                    r.id("tx", true);
+                    long amount = r.amount("amount", true, false);
+                    long charge = r.amount("charge", true, true);
+                    long principal = r.amount("principal", true, true);
+                    if (charge + principal != amount) {
+                        throw new Broken(BAD_AMOUNT, "charge + principal");
+                    }
+                }
+                case OpType.GROUP_SHAREOUT -> {
+                    r.id("cycle", true);
+                    r.id("tx", false);
+                    r.date("date", true);
+                    r.amount("distributable", true, true);
+                }
                 default -> throw new Broken(UNKNOWN_TYPE, type);
             }
             return Optional.empty();
@@ -389,6 +468,26 @@ public final class OpRules {
         void rate(String key, boolean required) {
             Long rate = number(key, required);
             if (rate != null && (rate < 0 || rate > MAX_AMOUNT)) {
+                throw new Broken(BAD_AMOUNT, key);
+            }
+        }
+
+        /// An amount in minor units, 1 (or 0 if `zero`) to [#MAX_AMOUNT].
+        long amount(String key, boolean required, boolean zero) {
+            Long n = number(key, required);
+            if (n == null) {
+                return 0;
+            }
+            if (n < (zero ? 0 : 1) || n > MAX_AMOUNT) {
+                throw new Broken(BAD_AMOUNT, key);
+            }
+            return n;
+        }
+
+        /// An amount that may be negative (a balance), within ±[#MAX_AMOUNT] × [#MAX_POSTINGS].
+        void signedAmount(String key) {
+            Long n = number(key, false);
+            if (n != null && Math.abs(n) > MAX_AMOUNT * MAX_POSTINGS) {
                 throw new Broken(BAD_AMOUNT, key);
             }
         }

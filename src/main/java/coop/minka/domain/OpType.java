@@ -30,6 +30,24 @@ public final class OpType {
     public static final String PERSON_UPDATE = "person.update";
     /// A person's change of their own PIN.
     public static final String PERSON_PIN = "person.pin";
+    /// A savings group's constitution for a cycle (design notes 32): a new one with a later start
+    /// date is the next cycle.
+    public static final String GROUP_CYCLE = "group.cycle";
+    public static final String GROUP_MEETING_OPEN = "group.meeting.open";
+    /// The end of a meeting, with the cash counted and the cash the books expected.
+    public static final String GROUP_MEETING_CLOSE = "group.meeting.close";
+    public static final String GROUP_ATTEND = "group.attend";
+    /// The money entries of a meeting: each names the `tx.post` written with it (`tx`).
+    public static final String GROUP_SHARES = "group.shares";
+    public static final String GROUP_SOCIAL = "group.social";
+    public static final String GROUP_FINE = "group.fine";
+    public static final String GROUP_LOAN_ISSUE = "group.loan.issue";
+    public static final String GROUP_LOAN_REPAY = "group.loan.repay";
+    public static final String GROUP_SHAREOUT = "group.shareout";
+    /// The savings-group ops, each a fact created once with its own id.
+    public static final java.util.List<String> GROUP_TYPES = java.util.List.of(GROUP_CYCLE, GROUP_MEETING_OPEN,
+            GROUP_MEETING_CLOSE, GROUP_ATTEND, GROUP_SHARES, GROUP_SOCIAL, GROUP_FINE, GROUP_LOAN_ISSUE,
+            GROUP_LOAN_REPAY, GROUP_SHAREOUT);
     /// The ops about people, which decide who may make every other change.
     public static final java.util.List<String> PERSON_TYPES = java.util.List.of(PERSON_ADD, PERSON_UPDATE, PERSON_PIN);
 

@@ -53,6 +53,18 @@ public final class Permissions {
         t.put(OpType.PERIOD_CLOSE, new Rule(EnumSet.of(Role.TREASURER, Role.PRESIDENT), KEEPERS, false));
         t.put(OpType.REPLICA_ADMIT, new Rule(KEEPERS, KEEPERS, false));
         t.put(OpType.REPLICA_REVOKE, new Rule(KEEPERS, KEEPERS, false));
+        // savings groups (design notes 32): the money entries post to the books, so they are the
+        // treasurer's like every transaction; the constitution and the share-out need two people
+        t.put(OpType.GROUP_CYCLE, new Rule(EnumSet.of(Role.PRESIDENT, Role.TREASURER), KEEPERS, false));
+        t.put(OpType.GROUP_MEETING_OPEN, one(RECORDS));
+        t.put(OpType.GROUP_ATTEND, one(RECORDS));
+        t.put(OpType.GROUP_MEETING_CLOSE, one(MONEY));
+        t.put(OpType.GROUP_SHARES, one(MONEY));
+        t.put(OpType.GROUP_SOCIAL, one(MONEY));
+        t.put(OpType.GROUP_FINE, one(MONEY));
+        t.put(OpType.GROUP_LOAN_ISSUE, one(MONEY));
+        t.put(OpType.GROUP_LOAN_REPAY, one(MONEY));
+        t.put(OpType.GROUP_SHAREOUT, new Rule(MONEY, KEEPERS, false));
         t.put(OpType.PERSON_ADD, new Rule(EnumSet.of(Role.PRESIDENT), KEEPERS, false));
         t.put(OpType.PERSON_UPDATE, new Rule(EnumSet.of(Role.PRESIDENT), KEEPERS, false));
         t.put(OpType.PERSON_PIN, new Rule(NONE, NONE, true));

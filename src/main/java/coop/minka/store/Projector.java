@@ -5,6 +5,8 @@ import static coop.minka.store.schema.Tables.ACCOUNT_BALANCE;
 import static coop.minka.store.schema.Tables.ACCOUNT_MONTH;
 import static coop.minka.store.schema.Tables.CONFLICT;
 import static coop.minka.store.schema.Tables.COOPERATIVE;
+import static coop.minka.store.schema.Tables.GROUP_CYCLE;
+import static coop.minka.store.schema.Tables.GROUP_ENTRY;
 import static coop.minka.store.schema.Tables.INVALID_OP;
 import static coop.minka.store.schema.Tables.MEMBER;
 import static coop.minka.store.schema.Tables.OP;
@@ -54,12 +56,19 @@ import org.jooq.exception.DataAccessException;
 public final class Projector {
     /// Projection tables in digest order; the change-log tables and `meta` are not projections.
     public static final List<Table<?>> TABLES = List.of(COOPERATIVE, REPLICA, PERSON, MEMBER, WORK_CATEGORY, WORK_RATE,
-            WORK_ENTRY, ACCOUNT, TX, POSTING, VOID, ACCOUNT_BALANCE, ACCOUNT_MONTH, CONFLICT, INVALID_OP);
+            WORK_ENTRY, ACCOUNT, TX, POSTING, VOID, ACCOUNT_BALANCE, ACCOUNT_MONTH, CONFLICT, INVALID_OP, GROUP_CYCLE,
+            GROUP_ENTRY);
     private static final List<String> TRUST_TYPES = List.of(OpType.COOP_CREATE, OpType.REPLICA_JOIN,
             OpType.REPLICA_ADMIT, OpType.REPLICA_REVOKE);
     /// Ops that create an entity with an id owned by their author (design-notes item 10).
-    static final Set<String> CREATE_TYPES = Set.of(OpType.MEMBER_ADD, OpType.CATEGORY_ADD, OpType.ACCOUNT_ADD,
-            OpType.WORK_ADD, OpType.TX_POST, OpType.PERIOD_CLOSE, OpType.PERSON_ADD);
+    static final Set<String> CREATE_TYPES = createTypes();
+
+    private static Set<String> createTypes() {
+        Set<String> t = new HashSet<>(List.of(OpType.MEMBER_ADD, OpType.CATEGORY_ADD, OpType.ACCOUNT_ADD,
+                OpType.WORK_ADD, OpType.TX_POST, OpType.PERIOD_CLOSE, OpType.PERSON_ADD));
+        t.addAll(OpType.GROUP_TYPES);
+        return Set.copyOf(t);
+    }
     /// Ops of the descriptive entities that are folded field by field.
     private static final Set<String> FOLDED_TYPES = Set.of(OpType.COOP_CREATE, OpType.COOP_UPDATE,
             OpType.MEMBER_ADD, OpType.MEMBER_UPDATE, OpType.CATEGORY_ADD, OpType.CATEGORY_UPDATE,
@@ -277,6 +286,10 @@ public final class Projector {
                 case OpType.WORK_VOID, OpType.TX_VOID -> applyVoid(op);
                 case OpType.PERIOD_CLOSE, OpType.PERIOD_ACCEPT -> { /* read from the log by the period rules */ }
                 case OpType.PERSON_ADD, OpType.PERSON_UPDATE, OpType.PERSON_PIN -> peopleTouched = true;
+                case OpType.GROUP_CYCLE -> insertCycle(op);
+                case OpType.GROUP_MEETING_OPEN, OpType.GROUP_MEETING_CLOSE, OpType.GROUP_ATTEND, OpType.GROUP_SHARES,
+                     OpType.GROUP_SOCIAL, OpType.GROUP_FINE, OpType.GROUP_LOAN_ISSUE, OpType.GROUP_LOAN_REPAY,
+                     OpType.GROUP_SHAREOUT -> insertGroupEntry(op);
                 default -> dirty.add(op.entity());
             }
         }
@@ -574,6 +587,68 @@ public final class Projector {
                 ps.setLong(10, op.hlc());
                 if (ps.executeUpdate() == 0) {
                     collided(op, "work_entry");
+                }
+            } catch (SQLException e) {
+                throw new DataAccessException(e.getMessage(), e);
+            }
+        }
+
+        /// A savings group's constitution, a fact inserted once (design notes 32).
+        private void insertCycle(Op op) {
+            var c = coop.minka.domain.GroupConstitution.fromData(op.data());
+            StringBuilder fines = new StringBuilder();
+            c.fines().forEach((k, v) -> fines.append(fines.isEmpty() ? "" : ",").append(k).append('=').append(v));
+            try {
+                var ps = Statements.get(d, "INSERT INTO group_cycle (id, start, share_price, min_shares, max_shares, "
+                        + "social_fund, loan_multiple_bp, max_term_months, charge_bp, method, fines, replica, hlc) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+                ps.setString(1, op.entity());
+                ps.setString(2, c.start().toString());
+                ps.setLong(3, c.sharePrice());
+                ps.setLong(4, c.minShares());
+                ps.setLong(5, c.maxShares());
+                ps.setLong(6, c.socialFund());
+                ps.setLong(7, c.loanMultipleBp());
+                ps.setLong(8, c.maxTermMonths());
+                ps.setLong(9, c.chargeBpPerMonth());
+                ps.setString(10, c.chargeMethod().wire());
+                ps.setString(11, fines.toString());
+                ps.setString(12, op.replica());
+                ps.setLong(13, op.hlc());
+                if (ps.executeUpdate() == 0) {
+                    collided(op, "group_cycle");
+                }
+            } catch (SQLException e) {
+                throw new DataAccessException(e.getMessage(), e);
+            }
+        }
+
+        /// Any other savings-group entry, a fact inserted once; its money is in the `tx.post`
+        /// written with it.
+        private void insertGroupEntry(Op op) {
+            var data = op.data();
+            try {
+                var ps = Statements.get(d, "INSERT INTO group_entry (id, type, cycle, meeting, member, loan, date, kind, "
+                        + "status, count, amount, charge, principal, months, charge_bp, method, counted, expected, tx, "
+                        + "replica, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT DO NOTHING");
+                ps.setString(1, op.entity());
+                ps.setString(2, op.type());
+                int i = 3;
+                for (String k : List.of("cycle", "meeting", "member", "loan", "date", "kind", "status")) {
+                    ps.setString(i++, data.str(k));
+                }
+                for (String k : List.of("count", "amount", "charge", "principal", "months", "chargeBp")) {
+                    setLong(ps, i++, data.lng(k));
+                }
+                ps.setString(i++, data.str("method"));
+                setLong(ps, i++, data.lng("counted"));
+                setLong(ps, i++, data.lng("expected"));
+                ps.setString(i++, data.str("tx"));
+                ps.setString(i++, op.replica());
+                ps.setLong(i, op.hlc());
+                if (ps.executeUpdate() == 0) {
+                    collided(op, "group_entry");
                 }
             } catch (SQLException e) {
                 throw new DataAccessException(e.getMessage(), e);

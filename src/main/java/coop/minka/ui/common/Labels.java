@@ -114,6 +114,14 @@ public final class Labels {
             case "person-added-twice" -> "invalid.person-added-twice";
             case "person-not-found" -> "invalid.person-not-found";
             case "currency-after-money" -> "invalid.currency-after-money";
+            case "bad-share-price" -> "invalid.bad-share-price";
+            case "bad-share-range" -> "invalid.bad-share-range";
+            case "bad-social-fund" -> "invalid.bad-social-fund";
+            case "bad-loan-multiple" -> "invalid.bad-loan-multiple";
+            case "bad-term" -> "invalid.bad-term";
+            case "bad-charge-rate" -> "invalid.bad-charge-rate";
+            case "bad-fine" -> "invalid.bad-fine";
+            case "shares-out-of-range" -> "invalid.shares-out-of-range";
             default -> "invalid.unknown-type";
         };
     }
