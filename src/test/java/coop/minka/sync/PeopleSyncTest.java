@@ -118,6 +118,9 @@ class PeopleSyncTest {
             c.fromATo(c.laptops);
             List<String[]> cases = new ArrayList<>();
             for (String type : Permissions.table().keySet()) {
+                if (type.startsWith("group.")) {
+                    continue; // the savings group's entries need a cycle and a meeting: GroupPermissionsTest
+                }
                 for (Role r : Role.values()) {
                     cases.add(new String[] {type, r.name()});
                 }
