@@ -508,6 +508,135 @@ public final class GroupService {
         return shareOut();
     }
 
+    // ---- metrics ----
+
+    /// One calendar quarter's SAVIX-style figures (design notes 32), money in minor units,
+    /// percentages with one decimal, rounded half up (null when the divisor is 0).
+    public record QuarterMetrics(String quarter, LocalDate start, LocalDate end, int members, int women,
+                                 BigDecimal womenPercent, long attended, long expected, BigDecimal attendancePercent,
+                                 long savings, long loansOutstanding, long atRisk30, BigDecimal parPercent,
+                                 long income, long averageSavings, BigDecimal returnPercent, int dropOuts) {
+    }
+
+    /// The figures of every calendar quarter intersecting `from`–`to` (null: the first cycle's
+    /// start, today); empty without a cycle.
+    public List<QuarterMetrics> metrics(LocalDate from, LocalDate to) {
+        return ws.read(s -> {
+            List<GroupRepository.Cycle> cycles = GroupRepository.cycles(s);
+            if (cycles.isEmpty()) {
+                return List.<QuarterMetrics>of();
+            }
+            LocalDate f = from != null ? from : cycles.getFirst().rules().start();
+            LocalDate t = to != null ? to : LocalDate.now();
+            if (t.isBefore(f)) {
+                throw new MinkaException(ErrorCode.BAD_DATE, t.toString());
+            }
+            List<GroupRepository.Entry> all = GroupRepository.entries(s);
+            List<Meeting> meetings = meetings(s);
+            Map<String, Member> people = new java.util.HashMap<>();
+            MemberRepository.all(s).forEach(m -> people.put(m.id(), m));
+            List<QuarterMetrics> out = new ArrayList<>();
+            LocalDate q = f.withMonth((f.getMonthValue() - 1) / 3 * 3 + 1).withDayOfMonth(1);
+            for (; !q.isAfter(t); q = q.plusMonths(3)) {
+                out.add(quarter(q, q.plusMonths(3).minusDays(1), cycles, meetings, all, people));
+            }
+            return out;
+        });
+    }
+
+    private static QuarterMetrics quarter(LocalDate qs, LocalDate qe, List<GroupRepository.Cycle> cycles,
+                                          List<Meeting> meetings, List<GroupRepository.Entry> all,
+                                          Map<String, Member> people) {
+        String cycle = null;
+        for (GroupRepository.Cycle c : cycles) {
+            if (!c.rules().start().isAfter(qe)) {
+                cycle = c.id();
+            }
+        }
+        Map<String, LocalDate> held = new java.util.HashMap<>();
+        for (Meeting m : meetings) {
+            if (m.cycle().equals(cycle) && !m.date().isAfter(qe)) {
+                held.put(m.id(), m.date());
+            }
+        }
+        java.util.Set<String> takingPart = new java.util.HashSet<>();
+        TreeMap<LocalDate, Long> boughtOn = new TreeMap<>();
+        Map<String, Long> repaid = new java.util.HashMap<>();
+        long income = 0;
+        for (GroupRepository.Entry e : all) {
+            if (e.meeting() == null || !held.containsKey(e.meeting())) {
+                continue;
+            }
+            if (e.member() != null) {
+                takingPart.add(e.member());
+            }
+            switch (e.type()) {
+                case OpType.GROUP_SHARES -> boughtOn.merge(held.get(e.meeting()), e.amount(), Math::addExact);
+                case OpType.GROUP_LOAN_REPAY -> {
+                    repaid.merge(e.loan(), e.amount(), Math::addExact);
+                    income = Math.addExact(income, e.charge());
+                }
+                case OpType.GROUP_FINE -> income = Math.addExact(income, e.amount());
+                default -> { }
+            }
+        }
+        java.util.Set<String> active = new java.util.HashSet<>();
+        int women = 0;
+        int dropOuts = 0;
+        for (String id : takingPart) {
+            Member m = people.get(id);
+            if (m == null || m.status() == MemberStatus.INACTIVE) {
+                dropOuts++;
+            } else {
+                active.add(id);
+                if (m.gender() == coop.minka.domain.Gender.WOMAN) {
+                    women++;
+                }
+            }
+        }
+        long attended = 0;
+        long meetingsInQuarter = held.values().stream().filter(d -> !d.isBefore(qs)).count();
+        for (GroupRepository.Entry e : all) {
+            if (e.type().equals(OpType.GROUP_ATTEND) && held.containsKey(e.meeting())
+                    && !held.get(e.meeting()).isBefore(qs) && active.contains(e.member())
+                    && !"absent".equals(e.status())) {
+                attended++;
+            }
+        }
+        long expected = meetingsInQuarter * active.size();
+        long savings = 0;
+        long savingsSum = 0;
+        for (long v : boughtOn.values()) {
+            savings += v;
+            savingsSum += savings;
+        }
+        long average = boughtOn.isEmpty() ? 0 : savingsSum / boughtOn.size();
+        long outstanding = 0;
+        long atRisk = 0;
+        for (GroupRepository.Entry e : all) {
+            if (!e.type().equals(OpType.GROUP_LOAN_ISSUE) || !held.containsKey(e.meeting())) {
+                continue;
+            }
+            LoanSchedule sch = LoanSchedule.of(e.date(), e.amount(), e.months().intValue(), e.chargeBp().intValue(),
+                    GroupConstitution.ChargeMethod.fromWire(e.method()));
+            LoanSchedule.Position p = sch.position(Math.min(repaid.getOrDefault(e.id(), 0L), sch.totalDue()), qe);
+            outstanding += p.principalOwed();
+            if (p.atRisk30()) {
+                atRisk += p.principalOwed();
+            }
+        }
+        return new QuarterMetrics(qs.getYear() + "-Q" + ((qs.getMonthValue() - 1) / 3 + 1), qs, qe, active.size(),
+                women, percent(women, active.size()), attended, expected, percent(attended, expected), savings,
+                outstanding, atRisk, percent(atRisk, outstanding), income, average, percent(income, average),
+                dropOuts);
+    }
+
+    /// `part ÷ whole × 100`, one decimal, half up; null when `whole` is 0.
+    private static BigDecimal percent(long part, long whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(whole), 1, java.math.RoundingMode.HALF_UP);
+    }
+
     // ---- helpers ----
 
     private static Map<String, String> names(Session s) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "group", description = "A savings group: cycle, meetings, shares, social fund, fines, loans, share-out.",
         subcommands = {GroupCommand.CycleCmd.class, GroupCommand.MeetingCmd.class, GroupCommand.Attend.class,
             GroupCommand.Shares.class, GroupCommand.Social.class, GroupCommand.Fine.class, GroupCommand.LoanCmd.class,
-            GroupCommand.ShareOutCmd.class})
+            GroupCommand.ShareOutCmd.class, GroupCommand.Metrics.class})
 final class GroupCommand {
     private GroupCommand() {
     }
@@ -118,7 +118,7 @@ final class GroupCommand {
                 } else {
                     out().println(t("cli.group.cycle", r.start().toString(), Money.format(r.sharePrice(), cur),
                             Integer.toString(r.maxShares()), Money.format(r.socialFund(), cur),
-                            percent(r.chargeBpPerMonth(), 100), r.chargeMethod().wire()));
+                            percent(r.chargeBpPerMonth(), 100), t("cli.group.method." + r.chargeMethod().wire())));
                 }
                 return 0;
             }
@@ -376,6 +376,65 @@ final class GroupCommand {
                     .map(p -> List.of(p.name(), Long.toString(p.shares()), p.payout())).toList());
             out().println(t(v.posted() ? "cli.group.shareOutPosted" : "cli.group.shareOutPreview"));
             return 0;
+        }
+    }
+    record MetricsJson(String quarter, String start, String end, int members, int women, String womenPercent,
+                       long attended, long expected, String attendancePercent, String savings,
+                       String loansOutstanding, String atRisk30, String parPercent, String income,
+                       String averageSavings, String returnPercent, int dropOuts) {
+    }
+
+    @Command(name = "metrics", description = "SAVIX-style figures per calendar quarter: members, women, attendance, "
+            + "savings, loans, portfolio at risk, return on savings, drop-outs.")
+    static final class Metrics extends Leaf {
+        @Option(names = "--from", paramLabel = "DATE", description = "Default: the first cycle's start.")
+        String from;
+        @Option(names = "--to", paramLabel = "DATE", description = "Default: today.")
+        String to;
+        @Option(names = "--csv", paramLabel = "FILE", description = "Also write the table as CSV, headers in your language.")
+        java.nio.file.Path csv;
+        @Mixin
+        JsonOption json;
+
+        private static String pct(java.math.BigDecimal p) {
+            return p == null ? "" : p.toPlainString();
+        }
+
+        @Override
+        int run(Services s) {
+            List<GroupService.QuarterMetrics> ms = s.group().metrics(
+                    from == null ? null : coop.minka.app.Texts.date(from), to == null ? null : coop.minka.app.Texts.date(to));
+            List<MetricsJson> rows = ms.stream().map(m -> new MetricsJson(m.quarter(), m.start().toString(),
+                    m.end().toString(), m.members(), m.women(), pct(m.womenPercent()), m.attended(), m.expected(),
+                    pct(m.attendancePercent()), money(s, m.savings()), money(s, m.loansOutstanding()),
+                    money(s, m.atRisk30()), pct(m.parPercent()), money(s, m.income()), money(s, m.averageSavings()),
+                    pct(m.returnPercent()), m.dropOuts())).toList();
+            List<String> headers = List.of(t("cli.col.quarter"), t("cli.col.members"), t("cli.col.womenPercent"),
+                    t("cli.col.attendancePercent"), t("cli.col.savings"), t("cli.col.loansOutstanding"),
+                    t("cli.col.par30"), t("cli.col.returnOnSavings"), t("cli.col.dropOuts"));
+            List<List<String>> cells = rows.stream().map(r -> List.of(r.quarter(), Integer.toString(r.members()),
+                    r.womenPercent(), r.attendancePercent(), r.savings(), r.loansOutstanding(), r.parPercent(),
+                    r.returnPercent(), Integer.toString(r.dropOuts()))).toList();
+            if (csv != null) {
+                StringBuilder b = new StringBuilder();
+                for (List<String> line : java.util.stream.Stream.concat(java.util.stream.Stream.of(headers),
+                        cells.stream()).toList()) {
+                    b.append(String.join(",", line.stream().map(Metrics::quote).toList())).append("\r\n");
+                }
+                byte[] bytes = b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                coop.minka.app.OutputFiles.write(coop.minka.app.OutputFiles.resolve(csv, "group-metrics.csv"),
+                        o -> o.write(bytes));
+            }
+            if (json.on) {
+                Out.json(out(), rows);
+            } else {
+                Out.table(out(), headers, cells);
+            }
+            return 0;
+        }
+
+        private static String quote(String v) {
+            return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
         }
     }
 }
