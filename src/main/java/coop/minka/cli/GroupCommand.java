@@ -416,11 +416,9 @@ final class GroupCommand {
                     r.womenPercent(), r.attendancePercent(), r.savings(), r.loansOutstanding(), r.parPercent(),
                     r.returnPercent(), Integer.toString(r.dropOuts()))).toList();
             if (csv != null) {
-                StringBuilder b = new StringBuilder();
-                for (List<String> line : java.util.stream.Stream.concat(java.util.stream.Stream.of(headers),
-                        cells.stream()).toList()) {
-                    b.append(String.join(",", line.stream().map(Metrics::quote).toList())).append("\r\n");
-                }
+                java.io.StringWriter b = new java.io.StringWriter();
+                new coop.minka.app.report.ReportTable("group-metrics", t("cli.col.quarter"), headers,
+                        java.util.Collections.nCopies(headers.size(), Boolean.FALSE), cells).writeCsv(b);
                 byte[] bytes = b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 coop.minka.app.OutputFiles.write(coop.minka.app.OutputFiles.resolve(csv, "group-metrics.csv"),
                         o -> o.write(bytes));
@@ -431,10 +429,6 @@ final class GroupCommand {
                 Out.table(out(), headers, cells);
             }
             return 0;
-        }
-
-        private static String quote(String v) {
-            return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
         }
     }
 }
