@@ -62,7 +62,7 @@ public final class JoinRequestFile {
                 Base64.getEncoder().encodeToString(id.privateKey().getEncoded()), id.ageIdentity(), id.ageRecipient());
         try {
             Files.deleteIfExists(p);
-            createPrivate(p);
+            RecoveryKeyFile.createPrivate(p);
             Files.write(p, OpCodec.mapper().writeValueAsBytes(j), StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {
             throw new MinkaException(ErrorCode.CANNOT_WRITE, e, p);
@@ -109,15 +109,6 @@ public final class JoinRequestFile {
             return r;
         } catch (IOException | RuntimeException e) {
             throw new MinkaException(ErrorCode.JOIN_REQUEST_UNREADABLE, e, file);
-        }
-    }
-
-    private static void createPrivate(Path p) throws IOException {
-        try {
-            Files.createFile(p, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(p);
         }
     }
 }

@@ -61,11 +61,7 @@ public final class RecoveryKeyFile {
             text.append("# ").append(line).append('\n');
         }
         text.append(identity).append('\n');
-        try {
-            Files.createFile(out, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(out); // not a POSIX file system (Windows): the user profile folder protects it
-        }
+        createPrivate(out);
         Files.writeString(out, text, StandardCharsets.UTF_8, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
         try (var ch = java.nio.channels.FileChannel.open(out, StandardOpenOption.WRITE)) {
@@ -93,5 +89,16 @@ public final class RecoveryKeyFile {
                 .map(l -> l.replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT))
                 .filter(l -> l.startsWith("AGE-SECRET-KEY-1")).findFirst()
                 .orElseThrow(() -> new MinkaException(ErrorCode.KEY_FILE_UNREADABLE, file));
+    }
+
+    /// Creates the new file `p` (never over an existing one) readable and writable by its owner
+    /// only; on a file system without POSIX permissions (Windows, a FAT stick) plainly, where the
+    /// user profile folder is what protects it.
+    static void createPrivate(Path p) throws IOException {
+        try {
+            Files.createFile(p, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(p);
+        }
     }
 }
