@@ -3,6 +3,7 @@ package coop.minka.app;
 import coop.minka.domain.Account;
 import coop.minka.domain.AccountType;
 import coop.minka.domain.ErrorCode;
+import coop.minka.domain.GroupBacking;
 import coop.minka.domain.GroupConstitution;
 import coop.minka.domain.Ids;
 import coop.minka.domain.LoanSchedule;
@@ -35,12 +36,12 @@ import java.util.TreeMap;
 public final class GroupService {
     /// Account codes: per-member accounts are `PREFIX-` and the member's id's first 12 digits.
     static final String CASH = "1000";
-    static final String LOANS = "1200";
-    static final String SAVINGS = "2000";
-    static final String SOCIAL_FUND = "3000";
-    static final String SHARED_OUT = "3100";
-    static final String CHARGES = "4100";
-    static final String FINES = "4200";
+    static final String LOANS = GroupBacking.LOANS;
+    static final String SAVINGS = GroupBacking.SAVINGS;
+    static final String SOCIAL_FUND = GroupBacking.SOCIAL_FUND;
+    static final String SHARED_OUT = GroupBacking.SHARED_OUT;
+    static final String CHARGES = GroupBacking.CHARGES;
+    static final String FINES = GroupBacking.FINES;
 
     private final Workspace ws;
     private final PeriodRules periods;

@@ -122,6 +122,7 @@ public final class Labels {
             case "bad-charge-rate" -> "invalid.bad-charge-rate";
             case "bad-fine" -> "invalid.bad-fine";
             case "shares-out-of-range" -> "invalid.shares-out-of-range";
+            case "group-tx-mismatch" -> "invalid.group-tx-mismatch";
             default -> "invalid.unknown-type";
         };
     }
