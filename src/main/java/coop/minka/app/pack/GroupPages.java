@@ -52,7 +52,7 @@ final class GroupPages {
             w.t("pack.group.col.savings"), w.t("pack.group.col.social"), w.t("pack.group.col.repaid"),
             w.t("pack.group.col.fines"), w.t("pack.group.col.lent")};
         ReportTable t = new ReportTable("group-meeting", "", List.of(headers), numeric, rows, kinds);
-        pdf.table(t, new int[] {0, 1, 2, 3, 4, 5, 6, 7}, headers, 10);
+        pdf.table(t, new int[] {0, 1, 2, 3, 4, 5, 6, 7}, headers, 9);
         if (!sheet.loans().isEmpty()) {
             pdf.subheading(w.t("pack.group.loansIssued"));
             for (GroupService.Loan l : sheet.loans()) {
