@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /// example holds a sheet to sign for each meeting and the share-out statement, with the issue's
 /// figures, in the pack's language, covered by the check code that `verify-code` checks; and a
 /// member's passbook, as figures and as a PDF slip with its own period's check code.
+/// Set `-Dminka.groupOutDir=FOLDER` to keep the PDFs to look at.
 class GroupPapersTest {
     static final LocalDate FROM = LocalDate.of(2026, 1, 1);
     static final LocalDate TO = LocalDate.of(2026, 3, 31);
@@ -34,6 +35,10 @@ class GroupPapersTest {
     Path dir;
 
     static String text(Path pdf) throws IOException {
+        String keep = System.getProperty("minka.groupOutDir");
+        if (keep != null) {
+            Files.copy(pdf, Path.of(keep).resolve(pdf.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             return new PDFTextStripper().getText(doc);
         }
