@@ -53,7 +53,7 @@ class GroupPapersTest {
             assertTrue(t.contains("Savings-group meeting of Jan 5, 2026"), t);
             assertTrue(t.contains("Savings-group meeting of Feb 5, 2026"), t);
             // first meeting: shares 5/3/2, the social fund, the loan to Ana; 6.00 counted, no difference
-            for (String line : List.of("Ana Quispe present 5 50.00 2.00 0.00 0.00 100.00", "Member Attendance Shares Savings Social fund Repaid Fines Lent",
+            for (String line : List.of("Ana Quispe present 5 50.00 2.00 0.00 0.00 100.00", "Member Attendance Shares Saved Social fund Repaid Fines Lent",
                     "Juan Mamani represented 2 20.00 2.00 0.00 0.00 0.00",
                     "Total 10 100.00 6.00 0.00 0.00 100.00",
                     "Ana Quispe: 100.00 for 1 months at 10 % a month (flat charge), 110.00 to repay in all",

@@ -42,7 +42,7 @@ final class GroupPages {
         List<List<String>> rows = new ArrayList<>();
         List<ReportTable.RowKind> kinds = new ArrayList<>();
         for (GroupService.SheetLine l : sheet.lines()) {
-            rows.add(row(l.name(), l.attendance() == null ? "—" : w.t("pack.group." + l.attendance()), l));
+            rows.add(row(l.name(), attendance(l.attendance()), l));
             kinds.add(ReportTable.RowKind.LINE);
         }
         rows.add(row(w.t("table.total"), "", sheet.totals()));
@@ -56,10 +56,13 @@ final class GroupPages {
         if (!sheet.loans().isEmpty()) {
             pdf.subheading(w.t("pack.group.loansIssued"));
             for (GroupService.Loan l : sheet.loans()) {
-                pdf.paragraph(w.t("pack.group.loanLine", l.memberName(), m(l.principal()), Integer.toString(l.months()),
-                        percent(l.schedule().chargeBpPerMonth()),
-                        w.t("pack.group.method." + l.schedule().method().wire()), m(l.schedule().totalDue())),
-                        pdf.regular, 11);
+                String method = switch (l.schedule().method()) {
+                    case FLAT -> w.t("pack.group.method.flat");
+                    case DECLINING -> w.t("pack.group.method.declining");
+                };
+                pdf.paragraph(w.t("pack.group.loanLine", l.memberName(), m(l.principal()), Integer.toString(l.months()))
+                        + " " + w.t("pack.group.loanTerms", percent(l.schedule().chargeBpPerMonth()), method,
+                        m(l.schedule().totalDue())), pdf.regular, 11);
             }
         }
         pdf.space(6);
@@ -69,6 +72,16 @@ final class GroupPages {
             {w.t("pack.group.difference"), sheet.difference() == null ? "—" : m(sheet.difference())},
         });
         signatures();
+    }
+
+    /// The attendance as recorded, in words; a dash when not marked.
+    private String attendance(String status) {
+        return switch (status == null ? "" : status) {
+            case "present" -> w.t("pack.group.present");
+            case "represented" -> w.t("pack.group.represented");
+            case "absent" -> w.t("pack.group.absent");
+            default -> "—";
+        };
     }
 
     private List<String> row(String name, String attendance, GroupService.SheetLine l) {
