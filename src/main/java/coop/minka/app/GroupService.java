@@ -733,7 +733,8 @@ public final class GroupService {
     }
 
     /// A closed meeting's sheet to sign: a line for every member with an entry at the meeting
-    /// and every active member (name order), the totals (member and name null), the loans issued
+    /// and every active member with an entry at an earlier meeting of the cycle (name order;
+    /// attendance null where it was not marked), the totals (member and name null), the loans issued
     /// at it, and the cash: expected by the books at the close, counted (null: not counted) and
     /// the difference (null when not counted).
     public record MeetingSheet(Meeting meeting, List<SheetLine> lines, SheetLine totals, List<Loan> loans,
@@ -769,14 +770,29 @@ public final class GroupService {
         Map<String, String> loanMember = new java.util.HashMap<>();
         loans.values().forEach(l -> loanMember.put(l.id(), l.member()));
         List<MeetingSheet> sheets = new ArrayList<>();
-        for (Meeting m : meetings(s)) {
+        Map<String, Meeting> held = new LinkedHashMap<>();
+        meetings(s).forEach(m -> held.put(m.id(), m));
+        for (Meeting m : held.values()) {
             if (!m.closed() || !in.test(m.date())) {
                 continue;
             }
             Map<String, SheetLine> lines = new java.util.HashMap<>();
             java.util.function.Function<String, SheetLine> line = id -> lines.computeIfAbsent(id, k -> new SheetLine(k,
                     people.containsKey(k) ? people.get(k).name() : "?", null, 0, 0, 0, 0, 0, 0));
-            people.values().stream().filter(p -> p.status() == MemberStatus.ACTIVE).forEach(p -> line.apply(p.id()));
+            // the group as it stood: every active member with an entry at a meeting of the cycle up to this one
+            java.util.Set<String> upTo = new java.util.HashSet<>();
+            held.forEach((id, x) -> {
+                if (x.cycle().equals(m.cycle()) && !x.date().isAfter(m.date())) {
+                    upTo.add(id);
+                }
+            });
+            for (GroupRepository.Entry e : all) {
+                String who = e.type().equals(OpType.GROUP_LOAN_REPAY) ? loanMember.get(e.loan()) : e.member();
+                if (who != null && upTo.contains(e.meeting()) && people.containsKey(who)
+                        && people.get(who).status() == MemberStatus.ACTIVE) {
+                    line.apply(who);
+                }
+            }
             List<Loan> issued = new ArrayList<>();
             for (GroupRepository.Entry e : all) {
                 if (!m.id().equals(e.meeting())) {
@@ -843,8 +859,8 @@ public final class GroupService {
 
     /// A member's passbook on `asOf` for the cycle in force that day, counting the meetings dated
     /// on or before it: shares bought and their value, the social fund paid, fines paid, the
-    /// member's loans (of the cycle, or older ones still owed), and the hours of work logged from
-    /// the cycle's start (minutes, valued entries not voided).
+    /// member's loans (of the cycle, or older ones still owed), and the work logged from the
+    /// cycle's start to `asOf` (minutes and number of entries, voided ones left out).
     public record Passbook(String member, String name, Cycle cycle, LocalDate asOf, long shares, long savings,
                            long social, long fines, int fineCount, List<PassbookLoan> loans, long workMinutes,
                            int workEntries) {

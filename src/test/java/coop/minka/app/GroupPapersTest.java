@@ -102,6 +102,7 @@ class GroupPapersTest {
     @Test
     void theCheckCodeCoversWhatOnlyTheSheetsPrint() {
         try (Services s = GroupFixture.create(dir)) {
+            s.members().add("Pedro Choque", coop.minka.domain.Gender.MAN, null, null, null);
             CheckCodeServiceView before = new CheckCodeServiceView(s);
             // a meeting with attendance only: no money, no transaction — only its sheet shows it
             s.group().openMeeting(LocalDate.of(2026, 3, 5));
@@ -114,6 +115,11 @@ class GroupPapersTest {
             assertNull(third.difference());
             assertEquals("absent", third.lines().stream().filter(l -> l.name().equals("Juan Mamani")).findFirst()
                     .orElseThrow().attendance());
+            // the group as it stood: Ana and Rosa unmarked, a member outside the group not listed
+            assertEquals(List.of("Ana Quispe", "Juan Mamani", "Rosa Condori"),
+                    third.lines().stream().map(GroupService.SheetLine::name).toList());
+            assertNull(third.lines().getFirst().attendance());
+            assertEquals(0, third.totals().savings());
             assertNotEquals(before.code, s.checkCodes().compute(FROM, TO).code(), "the sheets are covered");
             MinkaException e = assertThrows(MinkaException.class,
                     () -> s.checkCodes().verify(before.text, null, null));
