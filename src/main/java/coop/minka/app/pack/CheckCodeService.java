@@ -33,7 +33,8 @@ import java.util.TreeSet;
 /// archived one with postings) and their balances before the period; every non-voided
 /// transaction dated in the period (id, date, memo, reference, postings in line order); the
 /// members who get a statement or did work (id, name, gender, status); the categories of the
-/// work; and every non-voided work entry dated in the period. Lists are sorted by id, so the
+/// work; every non-voided work entry dated in the period; and, when the period has any, the
+/// savings group's papers as printed (design note 34). Lists are sorted by id, so the
 /// order in which laptops received the entries does not matter. Anything the pack prints
 /// changes the code; entries outside the period do not, except through opening balances.
 public final class CheckCodeService {
@@ -71,22 +72,14 @@ public final class CheckCodeService {
         DateRange.check(from, to);
     }
 
-    public static CheckCode compute(Books b) {
-        return new CheckCode(b.from(), b.to(), CheckCode.fromDigest(digest(b)));
-    }
-
     /// The check code of the books and the savings group's papers of the same period.
     public static CheckCode compute(Books b, GroupService.Papers papers) {
         return new CheckCode(b.from(), b.to(), CheckCode.fromDigest(digest(b, papers)));
     }
 
-    public static byte[] digest(Books b) {
-        return canon(b).digest();
-    }
-
     /// The digest of the books and, when the period has any, the savings group's papers (design
-    /// note 34): without papers it is [#digest(Books)], so the codes of books without a savings
-    /// group stay as they were. The papers are encoded as printed: each closed meeting's sheet
+    /// note 34): without papers (null or empty) nothing is added, so the codes of books without
+    /// a savings group stay as they were. The papers are encoded as printed: each closed meeting's sheet
     /// (meeting id, date, cycle, expected, counted; each line's member, name, attendance,
     /// shares, savings, social fund, repaid, fines, lent; the loans issued with their terms) and
     /// each share-out posted in the period (cycle, date, distributable, shares, value per share,
