@@ -96,6 +96,21 @@ class GroupPapersTest {
             for (String english : List.of("Savings-group meeting", "Treasurer", "To share out", "Cash counted")) {
                 assertFalse(e.contains(english), english);
             }
+            // and in French and Portuguese
+            for (String[] l : new String[][] {{"fr", "Réunion du groupe d'épargne du", "Trésorier(ère) — nom et signature",
+                "À partager 215.00", "Valeur d'une part 10.75"}, {"pt", "Reunião do grupo de poupança de",
+                "Tesoureira/o — nome e assinatura", "A partilhar 215.00", "Valor de uma cota 10.75"}}) {
+                PackService.Pack p = s.pack().write(FROM, TO, dir.resolve("pack-" + l[0] + ".pdf"),
+                        Locale.forLanguageTag(l[0]));
+                assertEquals(pack.code(), p.code());
+                String x = text(p.file());
+                for (int i = 1; i < l.length; i++) {
+                    assertTrue(x.contains(l[i]), "missing \"" + l[i] + "\" in:\n" + x);
+                }
+                for (String english : List.of("Savings-group meeting", "Treasurer", "To share out", "Cash counted")) {
+                    assertFalse(x.contains(english), l[0] + ": " + english);
+                }
+            }
         }
     }
 
