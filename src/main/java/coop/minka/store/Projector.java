@@ -21,6 +21,7 @@ import static coop.minka.store.schema.Tables.WORK_RATE;
 
 import coop.minka.domain.EntityFold;
 import coop.minka.domain.ErrorCode;
+import coop.minka.domain.GroupBook;
 import coop.minka.domain.Hlc;
 import coop.minka.domain.Ids;
 import coop.minka.domain.MinkaException;
@@ -191,6 +192,8 @@ public final class Projector {
         /// The `coop.update`s in the log that carry `currency`, loaded when a transaction is
         /// first inserted: such a change counts only before any money (design notes 25).
         private List<Op> currencyChanges;
+        /// True once a savings-group entry came in: every group entry is judged again at [#finish].
+        private boolean groupTouched;
 
         private Batch(DSLContext d) {
             this.d = d;
@@ -280,6 +283,9 @@ public final class Projector {
                 recordInvalid(op, invalid);
                 return;
             }
+            if (OpType.GROUP_TYPES.contains(op.type())) {
+                groupTouched = true;
+            }
             switch (op.type()) {
                 case OpType.WORK_ADD -> insertWork(op);
                 case OpType.TX_POST -> insertTx(op);
@@ -290,6 +296,11 @@ public final class Projector {
                 case OpType.GROUP_MEETING_OPEN, OpType.GROUP_MEETING_CLOSE, OpType.GROUP_ATTEND, OpType.GROUP_SHARES,
                      OpType.GROUP_SOCIAL, OpType.GROUP_FINE, OpType.GROUP_LOAN_ISSUE, OpType.GROUP_LOAN_REPAY,
                      OpType.GROUP_SHAREOUT -> insertGroupEntry(op);
+                case OpType.GROUP_MEETING_REOPEN, OpType.GROUP_VOID, OpType.GROUP_GRANT, OpType.GROUP_LOAN_WRITEOFF,
+                     OpType.GROUP_EXPENSE -> {
+                    insertGroupEntry(op);
+                    insertCorrection(op);
+                }
                 default -> dirty.add(op.entity());
             }
         }
@@ -312,6 +323,51 @@ public final class Projector {
             if (peopleTouched) {
                 writePeople();
             }
+            if (groupTouched) {
+                judgeGroup();
+            }
+        }
+
+        /// The savings-group rules that need the entries before one (design notes 36): every group
+        /// entry held is judged again, in stamp order, by [GroupBook#judge]; `held` and `voided_by`
+        /// and the `invalid_op` rows of those reasons are written from scratch, so they are the same
+        /// whatever order the entries arrived in.
+        private void judgeGroup() {
+            groupTouched = false;
+            List<GroupBook.Fact> facts = new ArrayList<>();
+            Map<String, Object[]> ops = new HashMap<>();
+            d.resultQuery("SELECT g.id, g.type, g.cycle, g.meeting, g.loan, g.ref, g.date, g.amount, g.principal, "
+                    + "g.replica, op.seq FROM group_entry g JOIN op ON op.replica = g.replica AND op.entity = g.id "
+                    + "AND op.type = g.type AND op.hlc = g.hlc ORDER BY g.hlc, g.replica, op.seq").forEach(r -> {
+                        String date = r.get(6, String.class);
+                        Long amount = r.get(7, Long.class);
+                        Long principal = r.get(8, Long.class);
+                        facts.add(new GroupBook.Fact(r.get(0, String.class), r.get(1, String.class),
+                                r.get(2, String.class), r.get(3, String.class), r.get(4, String.class),
+                                r.get(5, String.class), date == null ? null : java.time.LocalDate.parse(date),
+                                amount == null ? 0 : amount, principal == null ? 0 : principal));
+                        ops.put(r.get(0, String.class), new Object[] {r.get(9, String.class), r.get(10, Long.class),
+                            r.get(1, String.class)});
+                    });
+            GroupBook.Verdicts v = GroupBook.judge(facts);
+            d.execute("UPDATE group_entry SET held = NULL, voided_by = NULL "
+                    + "WHERE held IS NOT NULL OR voided_by IS NOT NULL");
+            d.deleteFrom(INVALID_OP).where(INVALID_OP.REASON.in(GroupBook.REASONS))
+                    .and(INVALID_OP.TYPE.in(OpType.GROUP_TYPES)).execute();
+            v.held().forEach((id, reason) -> {
+                d.execute("UPDATE group_entry SET held = ? WHERE id = ?", reason, id);
+                Object[] o = ops.get(id);
+                recordInvalid((String) o[0], (Long) o[1], (String) o[2], id, reason);
+            });
+            v.voidedBy().forEach((id, by) -> d.execute("UPDATE group_entry SET voided_by = ? WHERE id = ?", by, id));
+        }
+
+        /// What a correction adds to its group entry: the entry a void names, the reason or memo.
+        private void insertCorrection(Op op) {
+            var data = op.data();
+            String note = data.str(op.type().equals(OpType.GROUP_EXPENSE) ? "memo" : "reason");
+            d.execute("UPDATE group_entry SET ref = ?, note = ? WHERE id = ? AND replica = ?", data.str("entry"), note,
+                    op.entity(), op.replica());
         }
 
         /// Writes the running totals changed since the last flush. A total holds a row only
@@ -549,13 +605,17 @@ public final class Projector {
         }
 
         private void recordInvalid(Op op, String reason) {
+            recordInvalid(op.replica(), op.seq(), op.type(), op.entity(), reason);
+        }
+
+        private void recordInvalid(String replica, long seq, String type, String entity, String reason) {
             try {
                 var ps = Statements.get(d, "INSERT INTO invalid_op (replica, seq, type, entity, reason) "
                         + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
-                ps.setString(1, op.replica());
-                ps.setLong(2, op.seq());
-                ps.setString(3, op.type());
-                ps.setString(4, op.entity());
+                ps.setString(1, replica);
+                ps.setLong(2, seq);
+                ps.setString(3, type);
+                ps.setString(4, entity);
                 ps.setString(5, reason);
                 ps.executeUpdate();
             } catch (SQLException e) {

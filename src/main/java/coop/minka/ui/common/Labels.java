@@ -122,6 +122,14 @@ public final class Labels {
             case "bad-charge-rate" -> "invalid.bad-charge-rate";
             case "bad-fine" -> "invalid.bad-fine";
             case "shares-out-of-range" -> "invalid.shares-out-of-range";
+            case "not-last-meeting" -> "invalid.not-last-meeting";
+            case "meeting-not-closed" -> "invalid.meeting-not-closed";
+            case "meeting-closed" -> "invalid.meeting-closed";
+            case "unknown-entry" -> "invalid.unknown-entry";
+            case "not-voidable" -> "invalid.not-voidable";
+            case "already-voided" -> "invalid.already-voided";
+            case "over-social-fund" -> "invalid.over-social-fund";
+            case "over-owed" -> "invalid.over-owed";
             default -> "invalid.unknown-type";
         };
     }
