@@ -152,6 +152,45 @@ class GroupCorrectionsTest {
         }
     }
 
+    /// Corrections change the books: the treasurer's; a write-off is a decision that needs a
+    /// second person, like the share-out (docs/roles.md).
+    @Test
+    void correctionsAreTheTreasurersAndAWriteOffNeedsTwoPeople() {
+        try (Services s = Fixtures.create(dir, "roles")) {
+            s.members().add("Ana Quispe", coop.minka.domain.Gender.WOMAN, null, null, null);
+            var pres = s.people().add("Pres", java.util.EnumSet.of(coop.minka.domain.Role.PRESIDENT), null, "1111");
+            s.people().actAs(pres, null);
+            var tre = s.people().add("Tre", java.util.EnumSet.of(coop.minka.domain.Role.TREASURER), null, "2222");
+            s.people().actAs(pres, tre);
+            var sec = s.people().add("Sec", java.util.EnumSet.of(coop.minka.domain.Role.SECRETARY), null, "3333");
+            s.people().actAs(tre, pres);
+            s.group().startCycle(LocalDate.of(2026, 1, 1), "10", 1, 5, "2", "10", "flat", null, null, Map.of());
+            s.people().actAs(tre, null);
+            s.group().openMeeting(LocalDate.of(2026, 1, 5));
+            s.group().buyShares("Ana", 5);
+            s.group().paySocial("Ana");
+            String loan = s.group().issueLoan("Ana", "30", 1).id();
+            String shares = entry(s, OpType.GROUP_SHARES, "Ana Quispe").id();
+
+            s.people().actAs(sec, null);
+            refused(ErrorCode.NOT_ALLOWED, s, () -> s.group().voidEntry(shares, "typed twice"));
+            refused(ErrorCode.NOT_ALLOWED, s, () -> s.group().grant("Ana", "1", "Flood"));
+            refused(ErrorCode.NOT_ALLOWED, s, () -> s.group().expense("1", "Notebook"));
+            s.people().actAs(tre, null);
+            refused(ErrorCode.SECOND_PERSON_REQUIRED, s, () -> s.group().writeOff(loan, "Assembly decision"));
+            s.people().actAs(tre, sec);
+            assertEquals(3000, s.group().writeOff(loan, "Assembly decision").writtenOff());
+            s.people().actAs(tre, null);
+            s.group().closeMeeting("26");
+            s.people().actAs(sec, null);
+            refused(ErrorCode.NOT_ALLOWED, s, () -> s.group().reopenMeeting(null));
+            s.people().actAs(tre, null);
+            assertFalse(s.group().reopenMeeting(null).closed());
+            s.group().voidEntry(shares, "typed twice");
+            balanced(s);
+        }
+    }
+
     @Test
     void everyReasonOfTheCyclesRulesIsToldInFourLanguages() {
         for (String reason : coop.minka.domain.GroupBook.REASONS) {
