@@ -142,7 +142,14 @@ public final class LedgerService {
     public Transaction voidTransaction(String id, String reason) {
         String r = Texts.required(reason, "reason");
         String tid = id == null ? "" : id.strip();
-        ws.write(w -> appendVoid(w, periods, tid, r));
+        ws.write(w -> {
+            // a savings-group entry's transaction goes with its entry (design notes 36)
+            coop.minka.store.GroupRepository.entries(w).stream().filter(e -> tid.equals(e.tx())).findFirst()
+                    .ifPresent(e -> {
+                        throw new MinkaException(ErrorCode.GROUP_ENTRY_TRANSACTION, tid, e.id());
+                    });
+            return appendVoid(w, periods, tid, r);
+        });
         return transaction(tid);
     }
 

@@ -116,6 +116,7 @@ class GroupCorrectionsTest {
             long distributable = s.group().shareOut().result().distributable();
             s.group().fine("Juan", "late", null);
             GroupService.EntryView fine = entry(s, OpType.GROUP_FINE, "Juan Mamani");
+            refused(ErrorCode.GROUP_ENTRY_TRANSACTION, s, () -> s.ledger().voidTransaction(fine.tx(), "x"));
             GroupService.EntryView voided = s.group().voidEntry(fine.id(), "Juan was on time");
             assertTrue(voided.voided());
             assertTrue(s.ledger().transaction(fine.tx()).voided(), "its transaction is voided too");
