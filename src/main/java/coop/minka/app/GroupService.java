@@ -812,6 +812,7 @@ public final class GroupService {
         java.util.Set<String> takingPart = new java.util.HashSet<>();
         TreeMap<LocalDate, Long> boughtOn = new TreeMap<>();
         Map<String, Long> repaid = new java.util.HashMap<>();
+        java.util.Set<String> writtenOff = new java.util.HashSet<>();
         long income = 0;
         for (GroupRepository.Entry e : all) {
             if (e.meeting() == null || !held.containsKey(e.meeting())) {
@@ -827,6 +828,10 @@ public final class GroupService {
                     income = Math.addExact(income, e.charge());
                 }
                 case OpType.GROUP_FINE -> income = Math.addExact(income, e.amount());
+                case OpType.GROUP_LOAN_WRITEOFF -> {
+                    income = Math.subtractExact(income, e.amount());
+                    writtenOff.add(e.loan());
+                }
                 default -> { }
             }
         }
@@ -864,7 +869,8 @@ public final class GroupService {
         long outstanding = 0;
         long atRisk = 0;
         for (GroupRepository.Entry e : all) {
-            if (!e.type().equals(OpType.GROUP_LOAN_ISSUE) || !held.containsKey(e.meeting())) {
+            if (!e.type().equals(OpType.GROUP_LOAN_ISSUE) || !held.containsKey(e.meeting())
+                    || writtenOff.contains(e.id())) { // written off by E: nothing more is owed
                 continue;
             }
             LoanSchedule sch = LoanSchedule.of(e.date(), e.amount(), e.months().intValue(), e.chargeBp().intValue(),

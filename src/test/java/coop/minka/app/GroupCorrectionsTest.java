@@ -87,6 +87,11 @@ class GroupCorrectionsTest {
             assertEquals(Map.of("Ana Quispe", 9675L, "Rosa Condori", 5805L, "Juan Mamani", 3870L), payouts);
             assertEquals(r.distributable(), payouts.values().stream().mapToLong(Long::longValue).sum());
 
+            GroupService.QuarterMetrics q1 = s.group().metrics(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31))
+                    .getFirst();
+            assertEquals(1300 + 500 - 2000, q1.income(), "charges and fines less the write-off");
+            assertEquals(0, q1.loansOutstanding(), "one loan repaid, the other written off");
+
             assertEquals(0, s.group().closeMeeting("200.50").difference());
             s.group().postShareOut();
             assertEquals(700, s.group().expectedCash(), "the cash box keeps the social fund");
