@@ -193,7 +193,7 @@ public final class Projector {
         /// first inserted: such a change counts only before any money (design notes 25).
         private List<Op> currencyChanges;
         /// True once a savings-group entry came in: every group entry is judged again at [#finish].
-        private boolean groupTouched;
+        private boolean cycleTouched;
 
         private Batch(DSLContext d) {
             this.d = d;
@@ -284,7 +284,7 @@ public final class Projector {
                 return;
             }
             if (OpType.GROUP_TYPES.contains(op.type())) {
-                groupTouched = true;
+                cycleTouched = true;
             }
             switch (op.type()) {
                 case OpType.WORK_ADD -> insertWork(op);
@@ -323,8 +323,8 @@ public final class Projector {
             if (peopleTouched) {
                 writePeople();
             }
-            if (groupTouched) {
-                judgeGroup();
+            if (cycleTouched) {
+                judgeCycle();
             }
         }
 
@@ -332,8 +332,8 @@ public final class Projector {
         /// entry held is judged again, in stamp order, by [GroupBook#judge]; `held` and `voided_by`
         /// and the `invalid_op` rows of those reasons are written from scratch, so they are the same
         /// whatever order the entries arrived in.
-        private void judgeGroup() {
-            groupTouched = false;
+        private void judgeCycle() {
+            cycleTouched = false;
             List<GroupBook.Fact> facts = new ArrayList<>();
             Map<String, Object[]> ops = new HashMap<>();
             d.resultQuery("SELECT g.id, g.type, g.cycle, g.meeting, g.loan, g.ref, g.date, g.amount, g.principal, "
