@@ -487,6 +487,9 @@ public final class GroupService {
             if (m.closed()) {
                 throw new MinkaException(ErrorCode.GROUP_MEETING_CLOSED, m.date().toString());
             }
+            if (!target.type().equals(OpType.GROUP_GRANT)) {
+                requireNotSharedOut(w, m);
+            }
             if (target.type().equals(OpType.GROUP_LOAN_ISSUE) && GroupRepository.entries(w).stream()
                     .anyMatch(e -> ref.equals(e.loan()))) {
                 throw new MinkaException(ErrorCode.GROUP_NOT_VOIDABLE, ref);
@@ -501,6 +504,15 @@ public final class GroupService {
                 .orElseGet(() -> ws.read(s -> GroupRepository.allEntries(s)).stream().filter(e -> e.id().equals(ref))
                         .map(e -> new EntryView(e.id(), e.type(), e.meeting(), e.date(), e.member(), null, e.amount(),
                                 e.tx(), e.note(), e.voidedBy() != null, e.held())).findFirst().orElseThrow());
+    }
+
+    /// Refuses a change to a cycle already shared out: the share-out in the books would no longer
+    /// match it.
+    private static void requireNotSharedOut(Session s, Meeting m) {
+        if (GroupRepository.entries(s).stream().anyMatch(e -> e.type().equals(OpType.GROUP_SHAREOUT)
+                && m.cycle().equals(e.cycle()))) {
+            throw new MinkaException(ErrorCode.GROUP_ALREADY_SHARED_OUT);
+        }
     }
 
     /// The social fund's balance: contributions less grants, over every cycle.
@@ -554,6 +566,7 @@ public final class GroupService {
         String lid = loanId == null ? "" : loanId.strip();
         ws.write(w -> {
             Meeting m = requireMeeting(w);
+            requireNotSharedOut(w, m);
             Loan loan = loans(w).stream().filter(l -> l.id().equals(lid)).findFirst()
                     .orElseThrow(() -> new MinkaException(ErrorCode.GROUP_UNKNOWN_LOAN, loanId));
             long owed = principalOwed(w, loan);
@@ -599,6 +612,7 @@ public final class GroupService {
         }
         return ws.write(w -> {
             Meeting m = requireMeeting(w);
+            requireNotSharedOut(w, m);
             Words words = words(w);
             String expenses = account(w, EXPENSES, words.t("group.account.expenses"), AccountType.EXPENSE);
             String tx = post(w, m.date(), words.t("group.memo.expense", text), Map.of(expenses, a, cash(w, words), -a));

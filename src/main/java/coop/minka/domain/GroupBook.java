@@ -39,9 +39,12 @@ public final class GroupBook {
     /// A write-off larger than the principal the loan still owes at its stamp (nothing, once
     /// repaid or written off).
     public static final String OVER_OWED = "over-owed";
+    /// An expense or write-off in, or a void of an entry of, a cycle already shared out: the
+    /// share-out in the books would no longer match the cycle.
+    public static final String CYCLE_SHARED_OUT = "cycle-shared-out";
     /// Every reason [#judge] gives, for the message catalogue.
     public static final List<String> REASONS = List.of(NOT_LAST_MEETING, MEETING_NOT_CLOSED, MEETING_CLOSED,
-            UNKNOWN_ENTRY, NOT_VOIDABLE, ALREADY_VOIDED, OVER_SOCIAL_FUND, OVER_OWED);
+            UNKNOWN_ENTRY, NOT_VOIDABLE, ALREADY_VOIDED, OVER_SOCIAL_FUND, OVER_OWED, CYCLE_SHARED_OUT);
     /// The entries a `group.void` may take out.
     public static final Set<String> VOIDABLE = Set.of(OpType.GROUP_ATTEND, OpType.GROUP_SHARES, OpType.GROUP_SOCIAL,
             OpType.GROUP_FINE, OpType.GROUP_LOAN_ISSUE, OpType.GROUP_LOAN_REPAY, OpType.GROUP_GRANT,
@@ -83,6 +86,7 @@ public final class GroupBook {
         Map<String, Long> owed = new HashMap<>();
         Map<String, Integer> dependents = new HashMap<>();
         Set<String> writtenOff = new HashSet<>();
+        Set<String> sharedOut = new HashSet<>();
         long fund = 0;
         int order = 0;
         for (Fact f : inStampOrder) {
@@ -110,6 +114,7 @@ public final class GroupBook {
                         m.closed = false;
                     }
                 }
+                case OpType.GROUP_SHAREOUT -> sharedOut.add(f.cycle());
                 case OpType.GROUP_SOCIAL -> fund += f.amount();
                 case OpType.GROUP_LOAN_ISSUE -> owed.put(f.id(), f.amount());
                 case OpType.GROUP_LOAN_REPAY -> {
@@ -125,9 +130,9 @@ public final class GroupBook {
                         fund -= f.amount();
                     }
                 }
-                case OpType.GROUP_EXPENSE -> reason = open(meetings, f.meeting());
+                case OpType.GROUP_EXPENSE -> reason = notSharedOut(meetings, sharedOut, f.meeting());
                 case OpType.GROUP_LOAN_WRITEOFF -> {
-                    reason = open(meetings, f.meeting());
+                    reason = notSharedOut(meetings, sharedOut, f.meeting());
                     if (reason == null && !owed.containsKey(f.loan())) {
                         reason = UNKNOWN_ENTRY;
                     }
@@ -148,8 +153,10 @@ public final class GroupBook {
                             || t.type().equals(OpType.GROUP_LOAN_ISSUE) && dependents.getOrDefault(t.id(), 0) > 0
                             || t.type().equals(OpType.GROUP_SOCIAL) && t.amount() > fund) {
                         reason = NOT_VOIDABLE;
+                    } else if (t.type().equals(OpType.GROUP_GRANT)) {
+                        reason = open(meetings, t.meeting()); // the fund is not shared out
                     } else {
-                        reason = open(meetings, t.meeting());
+                        reason = notSharedOut(meetings, sharedOut, t.meeting());
                     }
                     if (reason == null) {
                         standing.remove(t.id());
@@ -180,6 +187,12 @@ public final class GroupBook {
             }
         }
         return new Verdicts(held, voidedBy);
+    }
+
+    /// Null if the meeting is open and its cycle not shared out; else why not.
+    private static String notSharedOut(Map<String, MeetingState> meetings, Set<String> sharedOut, String meeting) {
+        String reason = open(meetings, meeting);
+        return reason == null && sharedOut.contains(meetings.get(meeting).cycle) ? CYCLE_SHARED_OUT : reason;
     }
 
     /// Null if the meeting is open; else why not.

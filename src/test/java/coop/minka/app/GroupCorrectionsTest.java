@@ -95,6 +95,11 @@ class GroupCorrectionsTest {
             assertEquals(0, s.group().closeMeeting("200.50").difference());
             s.group().postShareOut();
             assertEquals(700, s.group().expectedCash(), "the cash box keeps the social fund");
+            s.group().reopenMeeting(null);
+            refused(ErrorCode.GROUP_ALREADY_SHARED_OUT, s, () -> s.group().expense("1.00", "Late receipt"));
+            String fine = entry(s, OpType.GROUP_FINE, "Rosa Condori").id();
+            refused(ErrorCode.GROUP_ALREADY_SHARED_OUT, s, () -> s.group().voidEntry(fine, "after the share-out"));
+            s.group().closeMeeting("7.00");
             Map<String, Long> balances = s.ledger().accounts().stream()
                     .collect(Collectors.toMap(b -> b.account().code(), LedgerService.AccountBalance::balance));
             assertEquals(2000L, balances.get(GroupService.WRITE_OFFS));

@@ -104,6 +104,13 @@ class GroupRulesTest {
                 reopenAgain));
         assertEquals(Map.of("f1", "v3"), w.voidedBy());
         assertEquals(Map.of("v4", GroupBook.ALREADY_VOIDED, "r3", GroupBook.MEETING_NOT_CLOSED), w.held());
+
+        // once the cycle is shared out, its entries stay as they were shared out
+        var shareOut = f("so", OpType.GROUP_SHAREOUT, null, null, null, "2026-01-05", 0, 0);
+        var afterShareOut = f("v5", OpType.GROUP_VOID, null, null, "f1", null, 0, 0);
+        var expense = f("e1", OpType.GROUP_EXPENSE, "m1", null, null, null, 100, 0);
+        assertEquals(Map.of("v5", GroupBook.CYCLE_SHARED_OUT, "e1", GroupBook.CYCLE_SHARED_OUT),
+                GroupBook.judge(java.util.List.of(open1, fine, shareOut, afterShareOut, expense)).held());
     }
 
     @Test

@@ -130,6 +130,7 @@ public final class Labels {
             case "already-voided" -> "invalid.already-voided";
             case "over-social-fund" -> "invalid.over-social-fund";
             case "over-owed" -> "invalid.over-owed";
+            case "cycle-shared-out" -> "invalid.cycle-shared-out";
             default -> "invalid.unknown-type";
         };
     }
