@@ -473,7 +473,7 @@ public final class GroupService {
         String r = Texts.required(reason, "reason");
         String ref = entryId == null ? "" : entryId.strip();
         String id = Ids.owned(ws.selfId(), ws.log().now());
-        ws.write(w -> {
+        String meeting = ws.write(w -> {
             GroupRepository.Entry target = GroupRepository.allEntries(w).stream().filter(e -> e.id().equals(ref))
                     .findFirst().orElseThrow(() -> new MinkaException(ErrorCode.GROUP_UNKNOWN_ENTRY, entryId));
             if (target.voidedBy() != null) {
@@ -498,12 +498,9 @@ public final class GroupService {
             if (target.tx() != null) {
                 LedgerService.appendVoid(w, periods, target.tx(), r);
             }
-            return id;
+            return m.id();
         });
-        return entries(null).stream().filter(e -> e.id().equals(ref)).findFirst()
-                .orElseGet(() -> ws.read(s -> GroupRepository.allEntries(s)).stream().filter(e -> e.id().equals(ref))
-                        .map(e -> new EntryView(e.id(), e.type(), e.meeting(), e.date(), e.member(), null, e.amount(),
-                                e.tx(), e.note(), e.voidedBy() != null, e.held())).findFirst().orElseThrow());
+        return entries(meeting).stream().filter(e -> e.id().equals(ref)).findFirst().orElseThrow();
     }
 
     /// Refuses a change to a cycle already shared out: the share-out in the books would no longer
