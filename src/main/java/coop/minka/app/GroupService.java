@@ -42,6 +42,8 @@ public final class GroupService {
     static final String SHARED_OUT = GroupBacking.SHARED_OUT;
     static final String CHARGES = GroupBacking.CHARGES;
     static final String FINES = GroupBacking.FINES;
+    static final String EXPENSES = GroupBacking.EXPENSES;
+    static final String WRITE_OFFS = GroupBacking.WRITE_OFFS;
 
     private final Workspace ws;
     private final PeriodRules periods;
@@ -64,9 +66,10 @@ public final class GroupService {
     public record Close(Meeting meeting, long expected, Long counted, long difference) {
     }
 
-    /// A loan with its schedule and what was repaid.
+    /// A loan with its schedule and what was repaid; `writtenOff` is the principal written off by
+    /// decision (0 if none), after which nothing more is owed.
     public record Loan(String id, String member, String memberName, LocalDate issued, long principal, int months,
-                       LoanSchedule schedule, long repaid, LoanSchedule.Position position) {
+                       LoanSchedule schedule, long repaid, LoanSchedule.Position position, long writtenOff) {
     }
 
     /// A repayment: the amount and how it was divided.
@@ -74,7 +77,20 @@ public final class GroupService {
     }
 
     /// The share-out of the current cycle; `posted` once the payouts are in the books.
-    public record ShareOutView(Cycle cycle, ShareOut result, Map<String, String> names, boolean posted) {
+    public record ShareOutView(Cycle cycle, ShareOut result, Map<String, String> names, boolean posted,
+                               Totals totals) {
+    }
+
+    /// The cycle's figures behind the share-out (minor units): what goes in, what comes off, and
+    /// the social fund's contributions and grants (the fund is not shared).
+    public record Totals(long sharesBought, long serviceCharges, long fines, long writeOffs, long expenses,
+                         long socialContributions, long grants) {
+    }
+
+    /// One group entry as listed for corrections: `voided` once a void takes it out, `held` the
+    /// reason it is held invalid (null when it stands).
+    public record EntryView(String id, String type, String meeting, LocalDate date, String member, String memberName,
+                            Long amount, String tx, String note, boolean voided, String held) {
     }
 
     // ---- constitution ----
@@ -167,18 +183,20 @@ public final class GroupService {
 
     private static List<Meeting> meetings(Session s) {
         List<GroupRepository.Entry> all = GroupRepository.entries(s);
+        // the latest close or reopen (by stamp) decides: a reopened meeting's count no longer stands
         Map<String, GroupRepository.Entry> closes = new LinkedHashMap<>();
         for (GroupRepository.Entry e : all) {
-            if (e.type().equals(OpType.GROUP_MEETING_CLOSE)) {
-                closes.putIfAbsent(e.meeting(), e);
+            if (e.type().equals(OpType.GROUP_MEETING_CLOSE) || e.type().equals(OpType.GROUP_MEETING_REOPEN)) {
+                closes.put(e.meeting(), e);
             }
         }
         return all.stream().filter(e -> e.type().equals(OpType.GROUP_MEETING_OPEN))
                 .sorted(java.util.Comparator.comparing(GroupRepository.Entry::date))
                 .map(e -> {
                     GroupRepository.Entry c = closes.get(e.id());
-                    return new Meeting(e.id(), e.cycle(), e.date(), c != null, c == null ? null : c.counted(),
-                            c == null ? null : c.expected());
+                    boolean closed = c != null && c.type().equals(OpType.GROUP_MEETING_CLOSE);
+                    return new Meeting(e.id(), e.cycle(), e.date(), closed, closed ? c.counted() : null,
+                            closed ? c.expected() : null);
                 }).toList();
     }
 
@@ -380,6 +398,228 @@ public final class GroupService {
         });
     }
 
+    // ---- corrections (design notes 36) ----
+
+    /// Opens again the last meeting of the cycle in force (`meetingRef`: its id or date, null for
+    /// the last): only once it is closed, and only if no later meeting exists. Its count no longer
+    /// stands; closing it again records a new one.
+    public Meeting reopenMeeting(String meetingRef) {
+        String id = Ids.owned(ws.selfId(), ws.log().now());
+        String meeting = ws.write(w -> {
+            Cycle c = requireCycle(w);
+            List<Meeting> ms = meetings(w).stream().filter(m -> m.cycle().equals(c.id())).toList();
+            if (ms.isEmpty()) {
+                throw new MinkaException(ErrorCode.GROUP_NO_MEETING);
+            }
+            Meeting last = ms.getLast();
+            Meeting m = meetingRef == null || meetingRef.isBlank() ? last : ms.stream()
+                    .filter(x -> x.id().equals(meetingRef.strip()) || x.date().toString().equals(meetingRef.strip()))
+                    .reduce((a, b) -> b).orElseThrow(() -> new MinkaException(ErrorCode.GROUP_UNKNOWN_ENTRY,
+                            meetingRef));
+            if (!m.id().equals(last.id())) {
+                throw new MinkaException(ErrorCode.GROUP_NOT_LAST_MEETING, m.date().toString(),
+                        last.date().toString());
+            }
+            if (!m.closed()) {
+                throw new MinkaException(ErrorCode.GROUP_MEETING_STILL_OPEN, m.date().toString());
+            }
+            openMeeting(w).ifPresent(o -> {
+                throw new MinkaException(ErrorCode.GROUP_MEETING_STILL_OPEN, o.date().toString());
+            });
+            periods.checkOpen(w, m.date());
+            w.append(OpType.GROUP_MEETING_REOPEN, id, OpData.builder().put("meeting", m.id()).build());
+            return m.id();
+        });
+        return meetings().stream().filter(m -> m.id().equals(meeting)).findFirst().orElseThrow();
+    }
+
+    /// Every group entry of a meeting (null: the open one, else the last), voided and held
+    /// invalid ones too, in the order they were made: the ids `void` takes.
+    public List<EntryView> entries(String meetingRef) {
+        return ws.read(s -> {
+            List<Meeting> ms = meetings(s);
+            Meeting m;
+            if (meetingRef == null || meetingRef.isBlank()) {
+                m = openMeeting(s).or(() -> ms.isEmpty() ? Optional.empty() : Optional.of(ms.getLast()))
+                        .orElseThrow(() -> new MinkaException(ErrorCode.GROUP_NO_MEETING));
+            } else {
+                m = ms.stream().filter(x -> x.id().equals(meetingRef.strip())
+                        || x.date().toString().equals(meetingRef.strip())).reduce((a, b) -> b)
+                        .orElseThrow(() -> new MinkaException(ErrorCode.GROUP_UNKNOWN_ENTRY, meetingRef));
+            }
+            Map<String, String> names = names(s);
+            Map<String, String> loanMember = new java.util.HashMap<>();
+            List<GroupRepository.Entry> all = GroupRepository.allEntries(s);
+            all.stream().filter(e -> e.type().equals(OpType.GROUP_LOAN_ISSUE))
+                    .forEach(e -> loanMember.put(e.id(), e.member()));
+            List<EntryView> out = new ArrayList<>();
+            for (GroupRepository.Entry e : all) {
+                if (!m.id().equals(e.meeting()) || e.type().equals(OpType.GROUP_MEETING_OPEN)) {
+                    continue;
+                }
+                String member = e.member() != null ? e.member() : loanMember.get(e.loan());
+                out.add(new EntryView(e.id(), e.type(), e.meeting(), m.date(), member,
+                        member == null ? null : names.getOrDefault(member, "?"), e.amount(), e.tx(), e.note(),
+                        e.voidedBy() != null, e.held()));
+            }
+            return out;
+        });
+    }
+
+    /// Voids one group entry and, in the same write, its transaction (the `tx.void` of
+    /// `minka tx void`): a correction is a void, never an edit. Only while the entry's meeting is
+    /// open (or the last meeting reopened); a loan with repayments or a write-off cannot be voided
+    /// before they are.
+    public EntryView voidEntry(String entryId, String reason) {
+        String r = Texts.required(reason, "reason");
+        String ref = entryId == null ? "" : entryId.strip();
+        String id = Ids.owned(ws.selfId(), ws.log().now());
+        String meeting = ws.write(w -> {
+            GroupRepository.Entry target = GroupRepository.allEntries(w).stream().filter(e -> e.id().equals(ref))
+                    .findFirst().orElseThrow(() -> new MinkaException(ErrorCode.GROUP_UNKNOWN_ENTRY, entryId));
+            if (target.voidedBy() != null) {
+                throw new MinkaException(ErrorCode.ALREADY_VOIDED, ref);
+            }
+            if (target.held() != null || !coop.minka.domain.GroupBook.VOIDABLE.contains(target.type())) {
+                throw new MinkaException(ErrorCode.GROUP_NOT_VOIDABLE, ref);
+            }
+            Meeting m = meetings(w).stream().filter(x -> x.id().equals(target.meeting())).findFirst()
+                    .orElseThrow(() -> new MinkaException(ErrorCode.GROUP_UNKNOWN_ENTRY, entryId));
+            if (m.closed()) {
+                throw new MinkaException(ErrorCode.GROUP_MEETING_CLOSED, m.date().toString());
+            }
+            if (!target.type().equals(OpType.GROUP_GRANT)) {
+                requireNotSharedOut(w, m);
+            }
+            if (target.type().equals(OpType.GROUP_LOAN_ISSUE) && GroupRepository.entries(w).stream()
+                    .anyMatch(e -> ref.equals(e.loan()))) {
+                throw new MinkaException(ErrorCode.GROUP_NOT_VOIDABLE, ref);
+            }
+            w.append(OpType.GROUP_VOID, id, OpData.builder().put("entry", ref).put("reason", r).build());
+            if (target.tx() != null) {
+                LedgerService.appendVoid(w, periods, target.tx(), r);
+            }
+            return m.id();
+        });
+        return entries(meeting).stream().filter(e -> e.id().equals(ref)).findFirst().orElseThrow();
+    }
+
+    /// Refuses a change to a cycle already shared out: the share-out in the books would no longer
+    /// match it.
+    private static void requireNotSharedOut(Session s, Meeting m) {
+        if (GroupRepository.entries(s).stream().anyMatch(e -> e.type().equals(OpType.GROUP_SHAREOUT)
+                && m.cycle().equals(e.cycle()))) {
+            throw new MinkaException(ErrorCode.GROUP_ALREADY_SHARED_OUT);
+        }
+    }
+
+    /// The social fund's balance: contributions less grants, over every cycle.
+    public long socialFund() {
+        return ws.read(GroupService::socialFund);
+    }
+
+    private static long socialFund(Session s) {
+        long fund = 0;
+        for (GroupRepository.Entry e : GroupRepository.entries(s)) {
+            if (e.type().equals(OpType.GROUP_SOCIAL)) {
+                fund = Math.addExact(fund, e.amount());
+            } else if (e.type().equals(OpType.GROUP_GRANT)) {
+                fund = Math.subtractExact(fund, e.amount());
+            }
+        }
+        return fund;
+    }
+
+    /// A grant from the social fund to a member (an emergency, a funeral), paid from the cash box
+    /// at the open meeting; never more than the fund holds, and always with its reason.
+    public long grant(String memberRef, String amount, String reason) {
+        String r = Texts.required(reason, "reason");
+        long a = Money.parse(Texts.required(amount, "amount"), ws.currency());
+        if (a <= 0) {
+            throw new MinkaException(ErrorCode.BAD_AMOUNT, amount);
+        }
+        return ws.write(w -> {
+            Meeting m = requireMeeting(w);
+            Member member = MemberService.find(w, memberRef);
+            long fund = socialFund(w);
+            if (a > fund) {
+                throw new MinkaException(ErrorCode.GROUP_OVER_SOCIAL_FUND, Money.format(a, ws.currency()),
+                        Money.format(fund, ws.currency()));
+            }
+            Words words = words(w);
+            String fundAccount = account(w, SOCIAL_FUND, words.t("starter.account.socialFund"), AccountType.EQUITY);
+            String tx = post(w, m.date(), words.t("group.memo.grant", member.name(), r),
+                    Map.of(fundAccount, a, cash(w, words), -a));
+            appendEntry(w, OpType.GROUP_GRANT, OpData.builder().put("meeting", m.id()).put("member", member.id())
+                    .put("amount", a).put("reason", r).put("tx", tx));
+            return a;
+        });
+    }
+
+    /// Writes off what a loan still owes in principal, by the group's decision (two people when
+    /// the cooperative has people): it moves from the member's loan account to the write-off
+    /// expense, and the loan shows written off. Returns the loan.
+    public Loan writeOff(String loanId, String reason) {
+        String r = Texts.required(reason, "reason");
+        String lid = loanId == null ? "" : loanId.strip();
+        ws.write(w -> {
+            Meeting m = requireMeeting(w);
+            requireNotSharedOut(w, m);
+            Loan loan = loans(w).stream().filter(l -> l.id().equals(lid)).findFirst()
+                    .orElseThrow(() -> new MinkaException(ErrorCode.GROUP_UNKNOWN_LOAN, loanId));
+            long owed = principalOwed(w, loan);
+            if (owed <= 0) {
+                throw new MinkaException(ErrorCode.GROUP_NOTHING_OWED, lid);
+            }
+            Words words = words(w);
+            Member member = MemberService.find(w, loan.member());
+            String loanAccount = memberAccount(w, words, LOANS, "group.account.loan", AccountType.ASSET, member);
+            String off = account(w, WRITE_OFFS, words.t("group.account.writeOffs"), AccountType.EXPENSE);
+            String tx = post(w, m.date(), words.t("group.memo.writeOff", member.name(), r),
+                    Map.of(off, owed, loanAccount, -owed));
+            return appendEntry(w, OpType.GROUP_LOAN_WRITEOFF, OpData.builder().put("meeting", m.id())
+                    .put("loan", loan.id()).put("member", member.id()).put("amount", owed).put("reason", r)
+                    .put("tx", tx));
+        });
+        return loan(lid);
+    }
+
+    /// The principal a loan still owes by its entries (what its loan account holds for it):
+    /// principal lent less the principal repaid and written off.
+    private static long principalOwed(Session s, Loan loan) {
+        long owed = loan.principal();
+        for (GroupRepository.Entry e : GroupRepository.entries(s)) {
+            if (loan.id().equals(e.loan())) {
+                if (e.type().equals(OpType.GROUP_LOAN_REPAY)) {
+                    owed -= e.principal();
+                } else if (e.type().equals(OpType.GROUP_LOAN_WRITEOFF)) {
+                    owed -= e.amount();
+                }
+            }
+        }
+        return owed;
+    }
+
+    /// An expense of the cycle paid from the cash box at the open meeting (a notebook, a
+    /// padlock); it comes off the share-out.
+    public long expense(String amount, String memo) {
+        String text = Texts.required(memo, "memo");
+        long a = Money.parse(Texts.required(amount, "amount"), ws.currency());
+        if (a <= 0) {
+            throw new MinkaException(ErrorCode.BAD_AMOUNT, amount);
+        }
+        return ws.write(w -> {
+            Meeting m = requireMeeting(w);
+            requireNotSharedOut(w, m);
+            Words words = words(w);
+            String expenses = account(w, EXPENSES, words.t("group.account.expenses"), AccountType.EXPENSE);
+            String tx = post(w, m.date(), words.t("group.memo.expense", text), Map.of(expenses, a, cash(w, words), -a));
+            appendEntry(w, OpType.GROUP_EXPENSE, OpData.builder().put("meeting", m.id()).put("amount", a)
+                    .put("memo", text).put("tx", tx));
+            return a;
+        });
+    }
+
     // ---- loans ----
 
     public List<Loan> loans() {
@@ -393,15 +633,27 @@ public final class GroupService {
     }
 
     private static List<Loan> loans(Session s) {
-        List<GroupRepository.Entry> all = GroupRepository.entries(s);
+        return loans(s, null);
+    }
+
+    /// The loans as they stood on `day`, from the meetings held by then (null: every meeting,
+    /// positions today).
+    private static List<Loan> loans(Session s, LocalDate day) {
+        java.util.Set<String> upTo = new java.util.HashSet<>();
+        meetings(s).stream().filter(m -> day == null || !m.date().isAfter(day)).forEach(m -> upTo.add(m.id()));
+        List<GroupRepository.Entry> all = GroupRepository.entries(s).stream()
+                .filter(e -> day == null || (e.meeting() != null && upTo.contains(e.meeting()))).toList();
         Map<String, Long> repaid = new java.util.HashMap<>();
+        Map<String, Long> writtenOff = new java.util.HashMap<>();
         for (GroupRepository.Entry e : all) {
             if (e.type().equals(OpType.GROUP_LOAN_REPAY)) {
                 repaid.merge(e.loan(), e.amount(), Math::addExact);
+            } else if (e.type().equals(OpType.GROUP_LOAN_WRITEOFF)) {
+                writtenOff.merge(e.loan(), e.amount(), Math::addExact);
             }
         }
         Map<String, String> names = names(s);
-        LocalDate today = LocalDate.now();
+        LocalDate today = day == null ? LocalDate.now() : day;
         List<Loan> out = new ArrayList<>();
         for (GroupRepository.Entry e : all) {
             if (!e.type().equals(OpType.GROUP_LOAN_ISSUE)) {
@@ -410,8 +662,10 @@ public final class GroupService {
             LoanSchedule sch = LoanSchedule.of(e.date(), e.amount(), e.months().intValue(), e.chargeBp().intValue(),
                     GroupConstitution.ChargeMethod.fromWire(e.method()));
             long paid = Math.min(repaid.getOrDefault(e.id(), 0L), sch.totalDue());
+            long off = writtenOff.getOrDefault(e.id(), 0L);
+            // written off: nothing more is owed, nothing is late
             out.add(new Loan(e.id(), e.member(), names.getOrDefault(e.member(), "?"), e.date(), e.amount(),
-                    e.months().intValue(), sch, paid, sch.position(paid, today)));
+                    e.months().intValue(), sch, paid, sch.position(off > 0 ? sch.totalDue() : paid, today), off));
         }
         return out;
     }
@@ -439,13 +693,22 @@ public final class GroupService {
         long shares = 0;
         long charges = 0;
         long fines = 0;
+        long writeOffs = 0;
+        long expenses = 0;
         long social = 0;
+        long grants = 0;
+        long fund = 0; // the social fund's balance over every cycle: it is carried, never shared
         boolean posted = false;
         Map<String, Long> holdings = new TreeMap<>();
         List<GroupRepository.Entry> all = GroupRepository.entries(s);
         for (GroupRepository.Entry e : all) {
             if (e.type().equals(OpType.GROUP_SHAREOUT) && c.id().equals(e.cycle())) {
                 posted = true;
+            }
+            if (e.type().equals(OpType.GROUP_SOCIAL)) {
+                fund = Math.addExact(fund, e.amount());
+            } else if (e.type().equals(OpType.GROUP_GRANT)) {
+                fund = Math.subtractExact(fund, e.amount());
             }
             if (e.meeting() == null || !meetings.contains(e.meeting())) {
                 continue;
@@ -458,12 +721,17 @@ public final class GroupService {
                 case OpType.GROUP_LOAN_REPAY -> charges = Math.addExact(charges, e.charge());
                 case OpType.GROUP_FINE -> fines = Math.addExact(fines, e.amount());
                 case OpType.GROUP_SOCIAL -> social = Math.addExact(social, e.amount());
+                case OpType.GROUP_GRANT -> grants = Math.addExact(grants, e.amount());
+                case OpType.GROUP_LOAN_WRITEOFF -> writeOffs = Math.addExact(writeOffs, e.amount());
+                case OpType.GROUP_EXPENSE -> expenses = Math.addExact(expenses, e.amount());
                 default -> { }
             }
         }
-        ShareOut r = ShareOut.compute(new ShareOut.Cycle(shares, charges, fines, 0, 0, 0, social),
-                holdings.entrySet().stream().map(h -> new ShareOut.Holding(h.getKey(), h.getValue())).toList());
-        return new ShareOutView(c, r, names(s), posted);
+        ShareOut r = ShareOut.compute(new ShareOut.Cycle(shares, charges, fines, 0, writeOffs, expenses,
+                Math.max(0, fund)), holdings.entrySet().stream()
+                .map(h -> new ShareOut.Holding(h.getKey(), h.getValue())).toList());
+        return new ShareOutView(c, r, names(s), posted,
+                new Totals(shares, charges, fines, writeOffs, expenses, social, grants));
     }
 
     /// Posts the share-out: each member's savings and the cycle's income go back out of the cash
@@ -497,8 +765,10 @@ public final class GroupService {
                         b.getValue(), Math::addExact);
                 savingsTotal += b.getValue();
             }
+            // what the cycle earned (debited), or what write-offs and expenses took from the
+            // savings (credited): either way the members' savings go back to zero
             long profit = v.result().distributable() - savingsTotal;
-            if (profit > 0) {
+            if (profit != 0) {
                 lines.put(account(w, SHARED_OUT, words.t("group.account.sharedOut"), AccountType.EQUITY), profit);
             }
             String tx = null;
@@ -567,6 +837,7 @@ public final class GroupService {
         java.util.Set<String> takingPart = new java.util.HashSet<>();
         TreeMap<LocalDate, Long> boughtOn = new TreeMap<>();
         Map<String, Long> repaid = new java.util.HashMap<>();
+        java.util.Set<String> writtenOff = new java.util.HashSet<>();
         long income = 0;
         for (GroupRepository.Entry e : all) {
             if (e.meeting() == null || !held.containsKey(e.meeting())) {
@@ -582,6 +853,10 @@ public final class GroupService {
                     income = Math.addExact(income, e.charge());
                 }
                 case OpType.GROUP_FINE -> income = Math.addExact(income, e.amount());
+                case OpType.GROUP_LOAN_WRITEOFF -> {
+                    income = Math.subtractExact(income, e.amount());
+                    writtenOff.add(e.loan());
+                }
                 default -> { }
             }
         }
@@ -619,7 +894,8 @@ public final class GroupService {
         long outstanding = 0;
         long atRisk = 0;
         for (GroupRepository.Entry e : all) {
-            if (!e.type().equals(OpType.GROUP_LOAN_ISSUE) || !held.containsKey(e.meeting())) {
+            if (!e.type().equals(OpType.GROUP_LOAN_ISSUE) || !held.containsKey(e.meeting())
+                    || writtenOff.contains(e.id())) { // written off by E: nothing more is owed
                 continue;
             }
             LoanSchedule sch = LoanSchedule.of(e.date(), e.amount(), e.months().intValue(), e.chargeBp().intValue(),
@@ -926,31 +1202,28 @@ public final class GroupService {
             }
         }
         List<PassbookLoan> loans = new ArrayList<>();
-        for (GroupRepository.Entry e : all) {
-            if (!e.type().equals(OpType.GROUP_LOAN_ISSUE) || !member.id().equals(e.member())
-                    || !held.containsKey(e.meeting())) {
+        for (Loan l : loans(s, day)) {
+            if (!member.id().equals(l.member())) {
                 continue;
             }
-            LoanSchedule sch = LoanSchedule.of(e.date(), e.amount(), e.months().intValue(),
-                    e.chargeBp().intValue(), GroupConstitution.ChargeMethod.fromWire(e.method()));
-            long paid = Math.min(repaid.getOrDefault(e.id(), 0L), sch.totalDue());
-            long owed = sch.totalDue() - paid;
-            if (owed == 0 && !ofCycle.contains(e.meeting())) {
-                continue;
+            LoanSchedule sch = l.schedule();
+            long paid = l.repaid();
+            long owed = l.writtenOff() > 0 ? 0 : sch.totalDue() - paid;
+            if (owed == 0 && l.issued().isBefore(c.rules().start())) {
+                continue; // settled in an earlier cycle
             }
             LoanSchedule.Installment next = null;
             long nextLeft = 0;
             long cumulative = 0;
             for (LoanSchedule.Installment i : sch.installments()) {
                 cumulative += i.total();
-                if (cumulative > paid) {
+                if (owed > 0 && cumulative > paid) {
                     next = i;
                     nextLeft = cumulative - paid;
                     break;
                 }
             }
-            loans.add(new PassbookLoan(new Loan(e.id(), e.member(), member.name(), e.date(), e.amount(),
-                    e.months().intValue(), sch, paid, sch.position(paid, day)), owed, next, nextLeft));
+            loans.add(new PassbookLoan(l, owed, next, nextLeft));
         }
         long minutes = 0;
         int entries = 0;

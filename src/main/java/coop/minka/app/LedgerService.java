@@ -143,15 +143,27 @@ public final class LedgerService {
         String r = Texts.required(reason, "reason");
         String tid = id == null ? "" : id.strip();
         ws.write(w -> {
-            Transaction t = LedgerRepository.transaction(w, tid)
-                    .orElseThrow(() -> new MinkaException(ErrorCode.UNKNOWN_TRANSACTION, id));
-            if (t.voided()) {
-                throw new MinkaException(ErrorCode.ALREADY_VOIDED, id);
-            }
-            periods.checkVoidable(w, t.date(), t.id());
-            return w.append(OpType.TX_VOID, t.id(), OpData.builder().put("reason", r).build());
+            // a savings-group entry's transaction goes with its entry (design notes 36)
+            coop.minka.store.GroupRepository.entries(w).stream().filter(e -> tid.equals(e.tx())).findFirst()
+                    .ifPresent(e -> {
+                        throw new MinkaException(ErrorCode.GROUP_ENTRY_TRANSACTION, tid, e.id());
+                    });
+            return appendVoid(w, periods, tid, r);
         });
         return transaction(tid);
+    }
+
+    /// Appends the void of a transaction (the one way, also for a savings-group entry's): it must
+    /// exist, not be voided already, and its date must allow a void.
+    static coop.minka.domain.Op appendVoid(coop.minka.store.ChangeLog.Writer w, PeriodRules periods, String id,
+                                           String reason) {
+        Transaction t = LedgerRepository.transaction(w, id)
+                .orElseThrow(() -> new MinkaException(ErrorCode.UNKNOWN_TRANSACTION, id));
+        if (t.voided()) {
+            throw new MinkaException(ErrorCode.ALREADY_VOIDED, id);
+        }
+        periods.checkVoidable(w, t.date(), t.id());
+        return w.append(OpType.TX_VOID, t.id(), OpData.builder().put("reason", reason).build());
     }
 
     public Transaction transaction(String id) {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "group", description = "A savings group: cycle, meetings, shares, social fund, fines, loans, share-out.",
         subcommands = {GroupCommand.CycleCmd.class, GroupCommand.MeetingCmd.class, GroupCommand.Attend.class,
             GroupCommand.Shares.class, GroupCommand.Social.class, GroupCommand.Fine.class, GroupCommand.LoanCmd.class,
-            GroupCommand.ShareOutCmd.class, GroupCommand.Metrics.class, GroupCommand.PassbookCmd.class})
+            GroupCommand.ShareOutCmd.class, GroupCommand.Metrics.class, GroupCommand.Entries.class,
+            GroupCommand.VoidCmd.class, GroupCommand.Grant.class, GroupCommand.Expense.class, GroupCommand.PassbookCmd.class})
 final class GroupCommand {
     private GroupCommand() {
     }
@@ -44,7 +45,17 @@ final class GroupCommand {
 
     record LoanJson(String id, String member, String name, String issued, String principal, int termMonths,
                     String totalDue, String repaid, String principalOwed, String chargeOwed, long daysOverdue,
-                    List<InstallmentJson> schedule) {
+                    List<InstallmentJson> schedule, String writtenOff) {
+    }
+
+    /// A group entry in `group entries --json` and `group void --json`.
+    record GroupEntryJson(String id, String type, String date, String member, String name, String amount, String tx,
+                          String note, boolean voided, String held) {
+    }
+
+    static GroupEntryJson entry(Services s, GroupService.EntryView e) {
+        return new GroupEntryJson(e.id(), e.type(), e.date().toString(), e.member(), e.memberName(),
+                e.amount() == null ? null : money(s, e.amount()), e.tx(), e.note(), e.voided(), e.held());
     }
 
     record RepaymentJson(String id, String loan, String amount, String charge, String principal) {
@@ -54,7 +65,7 @@ final class GroupCommand {
     }
 
     record ShareOutJson(String distributable, long totalShares, String valuePerShare, String socialFund,
-                        boolean posted, List<PayoutJson> members) {
+                        boolean posted, List<PayoutJson> members, String writeOffs, String expenses) {
     }
 
     private static String percent(int bp, int scale) {
@@ -70,7 +81,8 @@ final class GroupCommand {
         LoanSchedule.Position p = l.position();
         return new LoanJson(l.id(), l.member(), l.memberName(), l.issued().toString(), Money.format(l.principal(), c),
                 l.months(), Money.format(l.schedule().totalDue(), c), Money.format(l.repaid(), c),
-                Money.format(p.principalOwed(), c), Money.format(p.chargeOwed(), c), p.daysPastDue(), inst);
+                Money.format(p.principalOwed(), c), Money.format(p.chargeOwed(), c), p.daysPastDue(), inst,
+                l.writtenOff() == 0 ? null : Money.format(l.writtenOff(), c));
     }
 
     @Command(name = "cycle", description = "The savings group's constitution for a cycle.",
@@ -126,7 +138,7 @@ final class GroupCommand {
     }
 
     @Command(name = "meeting", description = "Open and close a meeting.",
-            subcommands = {MeetingCmd.Open.class, MeetingCmd.Close.class})
+            subcommands = {MeetingCmd.Open.class, MeetingCmd.Close.class, MeetingCmd.Reopen.class})
     static final class MeetingCmd {
         @Command(name = "open", description = "Open the meeting of a day.")
         static final class Open extends Leaf {
@@ -168,6 +180,26 @@ final class GroupCommand {
                         out().println(t(c.difference() == 0 ? "cli.group.countedOk" : "cli.group.countedDifference",
                                 money(s, c.counted()), money(s, c.difference())));
                     }
+                }
+                return 0;
+            }
+        }
+
+        @Command(name = "reopen", description = "Open the last meeting again after its close (only the last, "
+                + "only if no later meeting exists); closing it again records a new count.")
+        static final class Reopen extends Leaf {
+            @Parameters(paramLabel = "MEETING", arity = "0..1", description = "Its id or date (default: the last).")
+            String meeting;
+            @Mixin
+            JsonOption json;
+
+            @Override
+            int run(Services s) {
+                GroupService.Meeting m = s.group().reopenMeeting(meeting);
+                if (json.on) {
+                    Out.json(out(), new MeetingJson(m.id(), m.date().toString(), false, null, null, null));
+                } else {
+                    out().println(t("cli.group.reopened", m.date().toString()));
                 }
                 return 0;
             }
@@ -259,7 +291,8 @@ final class GroupCommand {
     }
 
     @Command(name = "loan", description = "Loans from the group's fund.",
-            subcommands = {LoanCmd.Issue.class, LoanCmd.Repay.class, LoanCmd.ListLoans.class, LoanCmd.Schedule.class})
+            subcommands = {LoanCmd.Issue.class, LoanCmd.Repay.class, LoanCmd.ListLoans.class, LoanCmd.Schedule.class,
+                LoanCmd.WriteOff.class})
     static final class LoanCmd {
         @Command(name = "issue", description = "Lend within the constitution; prints the loan's id.")
         static final class Issue extends Leaf {
@@ -328,6 +361,29 @@ final class GroupCommand {
             }
         }
 
+        @Command(name = "write-off", description = "Write off what a loan still owes in principal, by the group's "
+                + "decision (a second person confirms when the cooperative has people).")
+        static final class WriteOff extends Leaf {
+            @Parameters(paramLabel = "LOAN")
+            String loan;
+            @Option(names = "--reason", required = true, paramLabel = "TEXT")
+            String reason;
+            @Mixin
+            JsonOption json;
+
+            @Override
+            int run(Services s) {
+                GroupService.Loan l = s.group().writeOff(loan, reason);
+                if (json.on) {
+                    Out.json(out(), loan(s, l));
+                } else {
+                    out().println(t("cli.group.writtenOff", l.memberName(), money(s, l.principal()),
+                            money(s, l.writtenOff())));
+                }
+                return 0;
+            }
+        }
+
         @Command(name = "schedule", description = "A loan's schedule of installments.")
         static final class Schedule extends Leaf {
             @Parameters(paramLabel = "LOAN")
@@ -367,7 +423,8 @@ final class GroupCommand {
                     .toList();
             if (json.on) {
                 Out.json(out(), new ShareOutJson(money(s, r.distributable()), r.totalShares(),
-                        money(s, r.valuePerShare()), money(s, r.socialFund()), v.posted(), members));
+                        money(s, r.valuePerShare()), money(s, r.socialFund()), v.posted(), members,
+                        money(s, v.totals().writeOffs()), money(s, v.totals().expenses())));
                 return 0;
             }
             out().println(t("cli.group.shareOut", money(s, r.distributable()), Long.toString(r.totalShares()),
@@ -378,6 +435,97 @@ final class GroupCommand {
             return 0;
         }
     }
+    @Command(name = "entries", description = "The entries of a meeting (default: the open one, else the last), "
+            + "with the ids to void.")
+    static final class Entries extends Leaf {
+        @Option(names = "--meeting", paramLabel = "MEETING", description = "Its id or date.")
+        String meeting;
+        @Mixin
+        JsonOption json;
+
+        @Override
+        int run(Services s) {
+            List<GroupService.EntryView> all = s.group().entries(meeting);
+            if (json.on) {
+                Out.json(out(), all.stream().map(e -> entry(s, e)).toList());
+                return 0;
+            }
+            Out.table(out(), List.of(t("cli.col.id"), t("cli.col.type"), t("cli.col.member"), t("cli.col.amount"),
+                    t("cli.col.status")), all.stream().map(e -> List.of(e.id(), e.type(),
+                    e.memberName() == null ? "" : e.memberName(), e.amount() == null ? "" : money(s, e.amount()),
+                    e.voided() ? t("cli.group.entryVoided") : e.held() != null ? t("cli.group.entryHeld") : ""))
+                    .toList());
+            return 0;
+        }
+    }
+
+    @Command(name = "void", description = "Void a group entry and its transaction while its meeting is open "
+            + "(a correction is a void, never an edit).")
+    static final class VoidCmd extends Leaf {
+        @Parameters(paramLabel = "ENTRY")
+        String entry;
+        @Option(names = "--reason", required = true, paramLabel = "TEXT")
+        String reason;
+        @Mixin
+        JsonOption json;
+
+        @Override
+        int run(Services s) {
+            GroupService.EntryView e = s.group().voidEntry(entry, reason);
+            if (json.on) {
+                Out.json(out(), entry(s, e));
+            } else {
+                out().println(t("cli.group.voided", e.id(), e.type()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "grant", description = "A grant from the social fund to a member, paid from the cash box "
+            + "at the open meeting.")
+    static final class Grant extends Leaf {
+        @Option(names = "--member", required = true, description = "Id or name.")
+        String member;
+        @Option(names = "--amount", required = true, paramLabel = "AMOUNT")
+        String amount;
+        @Option(names = "--reason", required = true, paramLabel = "TEXT")
+        String reason;
+        @Mixin
+        JsonOption json;
+
+        @Override
+        int run(Services s) {
+            long a = s.group().grant(member, amount, reason);
+            if (json.on) {
+                Out.json(out(), new EntryJson(member, money(s, a), null, null));
+            } else {
+                out().println(t("cli.group.grant", member, money(s, a), money(s, s.group().socialFund())));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "expense", description = "An expense of the cycle paid from the cash box at the open meeting.")
+    static final class Expense extends Leaf {
+        @Option(names = "--amount", required = true, paramLabel = "AMOUNT")
+        String amount;
+        @Option(names = "--memo", required = true, paramLabel = "TEXT")
+        String memo;
+        @Mixin
+        JsonOption json;
+
+        @Override
+        int run(Services s) {
+            long a = s.group().expense(amount, memo);
+            if (json.on) {
+                Out.json(out(), new EntryJson(null, money(s, a), null, null));
+            } else {
+                out().println(t("cli.group.expense", money(s, a), memo));
+            }
+            return 0;
+        }
+    }
+
     record MetricsJson(String quarter, String start, String end, int members, int women, String womenPercent,
                        long attended, long expected, String attendancePercent, String savings,
                        String loansOutstanding, String atRisk30, String parPercent, String income,

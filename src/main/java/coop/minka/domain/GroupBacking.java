@@ -14,7 +14,8 @@ import java.util.Objects;
 ///
 /// The rule, for the lines of the transaction on the group's own accounts (a member's savings
 /// `2000-…` and loan `1200-…` accounts, the social fund `3000`, service charges `4100`, fines
-/// `4200`, shared out `3100`): they are exactly what the entry claims, and every other line is on
+/// `4200`, shared out `3100`, cycle expenses `5000`, loans written off `5100`): they are exactly
+/// what the entry claims, and every other line is on
 /// an asset account of the cooperative that belongs to no member (the cash box or a bank). The
 /// transaction must be the author's own; the constitution's share price, social fund, charge rate,
 /// method and longest term must be the ones the entry used.
@@ -28,6 +29,8 @@ public final class GroupBacking {
     public static final String SHARED_OUT = "3100";
     public static final String CHARGES = "4100";
     public static final String FINES = "4200";
+    public static final String EXPENSES = "5000";
+    public static final String WRITE_OFFS = "5100";
 
     private GroupBacking() {
     }
@@ -111,11 +114,32 @@ public final class GroupBacking {
                     want.put(CHARGES, -c.charge());
                 }
             }
+            case OpType.GROUP_GRANT -> {
+                if (c.amount() == null) {
+                    return false;
+                }
+                want.put(SOCIAL_FUND, c.amount());
+            }
+            case OpType.GROUP_EXPENSE -> {
+                if (c.amount() == null) {
+                    return false;
+                }
+                want.put(EXPENSES, c.amount());
+            }
+            case OpType.GROUP_LOAN_WRITEOFF -> {
+                if (c.loanMember() == null || c.amount() == null) {
+                    return false;
+                }
+                want.put(WRITE_OFFS, c.amount());
+                want.put(LOANS + "|" + c.loanMember(), -c.amount());
+            }
             case OpType.GROUP_SHAREOUT -> {
-                // savings handed back and the cycle's gain leave the cash box: only debits on
-                // members' savings and on "shared out", nothing else of the group's
+                // savings handed back and the cycle's gain (or loss, when write-offs and expenses
+                // passed the income) leave the cash box: debits on members' savings, "shared
+                // out" either way, nothing else of the group's
                 for (Map.Entry<String, Long> g : group.entrySet()) {
-                    if (!(g.getKey().startsWith(SAVINGS + "|") || g.getKey().equals(SHARED_OUT)) || g.getValue() <= 0) {
+                    boolean savings = g.getKey().startsWith(SAVINGS + "|") && g.getValue() > 0;
+                    if (!savings && !g.getKey().equals(SHARED_OUT)) {
                         return false;
                     }
                 }
@@ -137,7 +161,7 @@ public final class GroupBacking {
         if (l.member() != null && (code.startsWith(SAVINGS + "-") || code.startsWith(LOANS + "-"))) {
             return code.substring(0, 4) + "|" + l.member();
         }
-        if (l.member() == null && List.of(SOCIAL_FUND, SHARED_OUT, CHARGES, FINES).contains(code)) {
+        if (l.member() == null && List.of(SOCIAL_FUND, SHARED_OUT, CHARGES, FINES, EXPENSES, WRITE_OFFS).contains(code)) {
             return code;
         }
         return null;

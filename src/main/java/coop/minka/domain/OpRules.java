@@ -329,6 +329,32 @@ public final class OpRules {
                         throw new Broken(BAD_AMOUNT, "charge + principal");
                     }
                 }
+                case OpType.GROUP_MEETING_REOPEN -> r.id("meeting", true);
+                case OpType.GROUP_VOID -> {
+                    r.id("entry", true);
+                    r.text("reason", true, MAX_TEXT, false);
+                }
+                case OpType.GROUP_GRANT -> {
+                    r.id("meeting", true);
+                    r.id("member", true);
+                    r.id("tx", true);
+                    r.amount("amount", true, false);
+                    r.text("reason", true, MAX_TEXT, false);
+                }
+                case OpType.GROUP_LOAN_WRITEOFF -> {
+                    r.id("meeting", true);
+                    r.id("loan", true);
+                    r.id("member", false);
+                    r.id("tx", true);
+                    r.amount("amount", true, false);
+                    r.text("reason", true, MAX_TEXT, false);
+                }
+                case OpType.GROUP_EXPENSE -> {
+                    r.id("meeting", true);
+                    r.id("tx", true);
+                    r.amount("amount", true, false);
+                    r.text("memo", true, MAX_TEXT, false);
+                }
                 case OpType.GROUP_SHAREOUT -> {
                     r.id("cycle", true);
                     r.id("tx", false);

@@ -44,10 +44,20 @@ public final class OpType {
     public static final String GROUP_LOAN_ISSUE = "group.loan.issue";
     public static final String GROUP_LOAN_REPAY = "group.loan.repay";
     public static final String GROUP_SHAREOUT = "group.shareout";
+    /// Corrections (design notes 36): the last meeting of a cycle opened again after its close;
+    /// a void of one group entry (`entry`, `reason`), written with the `tx.void` of its
+    /// transaction; a social-fund grant to a member; a loan's principal written off by decision;
+    /// an expense of the cycle. Each is judged against the entries stamped before it ([GroupBook]).
+    public static final String GROUP_MEETING_REOPEN = "group.meeting.reopen";
+    public static final String GROUP_VOID = "group.void";
+    public static final String GROUP_GRANT = "group.grant";
+    public static final String GROUP_LOAN_WRITEOFF = "group.loan.writeoff";
+    public static final String GROUP_EXPENSE = "group.expense";
     /// The savings-group ops, each a fact created once with its own id.
     public static final java.util.List<String> GROUP_TYPES = java.util.List.of(GROUP_CYCLE, GROUP_MEETING_OPEN,
             GROUP_MEETING_CLOSE, GROUP_ATTEND, GROUP_SHARES, GROUP_SOCIAL, GROUP_FINE, GROUP_LOAN_ISSUE,
-            GROUP_LOAN_REPAY, GROUP_SHAREOUT);
+            GROUP_LOAN_REPAY, GROUP_SHAREOUT, GROUP_MEETING_REOPEN, GROUP_VOID, GROUP_GRANT, GROUP_LOAN_WRITEOFF,
+            GROUP_EXPENSE);
     /// The ops about people, which decide who may make every other change.
     public static final java.util.List<String> PERSON_TYPES = java.util.List.of(PERSON_ADD, PERSON_UPDATE, PERSON_PIN);
 

@@ -65,6 +65,13 @@ public final class Permissions {
         t.put(OpType.GROUP_LOAN_ISSUE, one(MONEY));
         t.put(OpType.GROUP_LOAN_REPAY, one(MONEY));
         t.put(OpType.GROUP_SHAREOUT, new Rule(MONEY, KEEPERS, false));
+        // corrections (design notes 36): they change the books, so they are the treasurer's; a
+        // loan written off is a decision of the group and needs a second person, like the share-out
+        t.put(OpType.GROUP_MEETING_REOPEN, one(MONEY));
+        t.put(OpType.GROUP_VOID, one(MONEY));
+        t.put(OpType.GROUP_GRANT, one(MONEY));
+        t.put(OpType.GROUP_EXPENSE, one(MONEY));
+        t.put(OpType.GROUP_LOAN_WRITEOFF, new Rule(MONEY, KEEPERS, false));
         t.put(OpType.PERSON_ADD, new Rule(EnumSet.of(Role.PRESIDENT), KEEPERS, false));
         t.put(OpType.PERSON_UPDATE, new Rule(EnumSet.of(Role.PRESIDENT), KEEPERS, false));
         t.put(OpType.PERSON_PIN, new Rule(NONE, NONE, true));

@@ -6,6 +6,7 @@ import coop.minka.domain.MinkaException;
 import coop.minka.domain.Op;
 import coop.minka.domain.OpData;
 import coop.minka.domain.OpRules;
+import coop.minka.domain.OpType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -169,6 +170,15 @@ public final class ChangeLog {
                 return;
             }
             batch.finish();
+            // a typed savings-group entry gets the verdict a received one would (design notes 36)
+            for (Op op : appended) {
+                if (OpType.GROUP_TYPES.contains(op.type())) {
+                    String held = GroupRepository.held(this, op.entity());
+                    if (held != null) {
+                        throw new MinkaException(ErrorCode.INVALID_ENTRY, held, op.type());
+                    }
+                }
+            }
             Meta.put(d, Meta.HLC, Long.toString(hlc));
             byte[] sig = Keys.sign(identity.privateKey(),
                     Keys.headMessage(coopId, identity.replicaId(), head.seq(), head.hash()));

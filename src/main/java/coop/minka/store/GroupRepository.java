@@ -34,11 +34,17 @@ public final class GroupRepository {
     public record Cycle(String id, GroupConstitution rules) {
     }
 
-    /// One savings-group entry; the fields its type does not use are null.
+    /// One savings-group entry; the fields its type does not use are null. `ref` is the entry a
+    /// void names, `note` a correction's reason or memo; `held` the reason the entry is held
+    /// invalid by the cycle's rules and `voidedBy` the void that takes it out (design notes 36).
     public record Entry(String id, String type, String cycle, String meeting, String member, String loan,
                         LocalDate date, String kind, String status, Long count, Long amount, Long charge,
                         Long principal, Long months, Long chargeBp, String method, Long counted, Long expected,
-                        String tx) {
+                        String tx, String ref, String note, String held, String voidedBy) {
+        /// True if the entry counts: not held invalid, not voided.
+        public boolean stands() {
+            return held == null && voidedBy == null;
+        }
     }
 
     /// Every cycle, by start date (then by the order it was made in).
@@ -47,21 +53,31 @@ public final class GroupRepository {
                 .fetch(GroupRepository::cycle);
     }
 
-    /// Every entry, in the order they were made (stamp, then id): the same on every laptop. An
-    /// entry whose transaction was voided is gone with it.
+    /// Every entry that stands (not held invalid, not voided, its transaction not voided), in the
+    /// order they were made (stamp, then id): the same on every laptop.
     public static List<Entry> entries(Session s) {
-        return s.dsl().selectFrom(GROUP_ENTRY)
-                .where(GROUP_ENTRY.TX.isNull().or(GROUP_ENTRY.TX.notIn(
+        return s.dsl().selectFrom(GROUP_ENTRY).where(GROUP_ENTRY.HELD.isNull()).and(GROUP_ENTRY.VOIDED_BY.isNull())
+                .and(GROUP_ENTRY.TX.isNull().or(GROUP_ENTRY.TX.notIn(
                         DSL.select(VOID.ENTITY).from(VOID).where(VOID.KIND.eq("tx")))))
-                .orderBy(GROUP_ENTRY.HLC, GROUP_ENTRY.REPLICA, GROUP_ENTRY.ID)
+                .orderBy(GROUP_ENTRY.HLC, GROUP_ENTRY.REPLICA, GROUP_ENTRY.ID).fetch(GroupRepository::entry);
+    }
+
+    /// Every entry held, voided and held invalid ones too, in the same order.
+    public static List<Entry> allEntries(Session s) {
+        return s.dsl().selectFrom(GROUP_ENTRY).orderBy(GROUP_ENTRY.HLC, GROUP_ENTRY.REPLICA, GROUP_ENTRY.ID)
                 .fetch(GroupRepository::entry);
+    }
+
+    /// Why the entry is held invalid by the cycle's rules; null if it stands or is not held.
+    public static String held(Session s, String id) {
+        return s.dsl().select(GROUP_ENTRY.HELD).from(GROUP_ENTRY).where(GROUP_ENTRY.ID.eq(id)).fetchOne(0, String.class);
     }
 
     /// The ids of the entries (with their authors) that the transactions they name do not back
     /// ([GroupBacking], design notes 37): the projector holds them invalid. A pure function of
     /// the projections, so every laptop with the same entries comes to the same verdicts. A
-    /// transaction backs one entry only (the earliest naming it); a repayment is judged after the
-    /// loans, against the loan's member.
+    /// transaction backs one entry only (the earliest naming it); a repayment or write-off is
+    /// judged after the loans, against the loan's member.
     static List<Entry> unbacked(DSLContext d) {
         Map<String, GroupConstitution> rules = new HashMap<>();
         d.selectFrom(GROUP_CYCLE).forEach(r -> rules.put(r.getId(), cycle(r).rules()));
@@ -89,7 +105,9 @@ public final class GroupRepository {
         Map<String, String> loanMember = new HashMap<>();
         for (boolean repayments : new boolean[] {false, true}) {
             for (GroupEntryRecord r : all) {
-                if (OpType.GROUP_LOAN_REPAY.equals(r.getType()) != repayments || !MONEY_TYPES.contains(r.getType())) {
+                boolean onLoan = OpType.GROUP_LOAN_REPAY.equals(r.getType())
+                        || OpType.GROUP_LOAN_WRITEOFF.equals(r.getType());
+                if (onLoan != repayments || !MONEY_TYPES.contains(r.getType())) {
                     continue;
                 }
                 String tx = r.getTx();
@@ -122,7 +140,8 @@ public final class GroupRepository {
 
     /// The group entries that carry money, and so name a transaction.
     private static final Set<String> MONEY_TYPES = Set.of(OpType.GROUP_SHARES, OpType.GROUP_SOCIAL,
-            OpType.GROUP_FINE, OpType.GROUP_LOAN_ISSUE, OpType.GROUP_LOAN_REPAY, OpType.GROUP_SHAREOUT);
+            OpType.GROUP_FINE, OpType.GROUP_LOAN_ISSUE, OpType.GROUP_LOAN_REPAY, OpType.GROUP_SHAREOUT,
+            OpType.GROUP_GRANT, OpType.GROUP_EXPENSE, OpType.GROUP_LOAN_WRITEOFF);
 
     private static Cycle cycle(GroupCycleRecord r) {
         SortedMap<String, Long> fines = new TreeMap<>();
@@ -142,6 +161,6 @@ public final class GroupRepository {
         return new Entry(r.getId(), r.getType(), r.getCycle(), r.getMeeting(), r.getMember(), r.getLoan(),
                 r.getDate() == null ? null : LocalDate.parse(r.getDate()), r.getKind(), r.getStatus(), r.getCount(),
                 r.getAmount(), r.getCharge(), r.getPrincipal(), r.getMonths(), r.getChargeBp(), r.getMethod(),
-                r.getCounted(), r.getExpected(), r.getTx());
+                r.getCounted(), r.getExpected(), r.getTx(), r.getRef(), r.getNote(), r.getHeld(), r.getVoidedBy());
     }
 }

@@ -22,6 +22,7 @@ import static coop.minka.store.schema.Tables.WORK_RATE;
 import coop.minka.domain.EntityFold;
 import coop.minka.domain.ErrorCode;
 import coop.minka.domain.GroupBacking;
+import coop.minka.domain.GroupBook;
 import coop.minka.domain.Hlc;
 import coop.minka.domain.Ids;
 import coop.minka.domain.MinkaException;
@@ -38,6 +39,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -190,8 +192,8 @@ public final class Projector {
         /// The greatest hlc of the ops this batch applied, and of those held before it.
         private long maxHlcApplied = Long.MIN_VALUE;
         private Long maxHlcBefore;
-        /// True once a group entry or an account came in: the group entries are judged again
-        /// against their transactions at [#finish] (design notes 37).
+        /// True once a savings-group entry or an account came in: every group entry is judged
+        /// again at [#finish] (design notes 36, 37).
         private boolean groupTouched;
         /// The `coop.update`s in the log that carry `currency`, loaded when a transaction is
         /// first inserted: such a change counts only before any money (design notes 25).
@@ -285,6 +287,9 @@ public final class Projector {
                 recordInvalid(op, invalid);
                 return;
             }
+            if (OpType.GROUP_TYPES.contains(op.type())) {
+                groupTouched = true;
+            }
             switch (op.type()) {
                 case OpType.WORK_ADD -> insertWork(op);
                 case OpType.TX_POST -> insertTx(op);
@@ -294,9 +299,11 @@ public final class Projector {
                 case OpType.GROUP_CYCLE -> insertCycle(op);
                 case OpType.GROUP_MEETING_OPEN, OpType.GROUP_MEETING_CLOSE, OpType.GROUP_ATTEND, OpType.GROUP_SHARES,
                      OpType.GROUP_SOCIAL, OpType.GROUP_FINE, OpType.GROUP_LOAN_ISSUE, OpType.GROUP_LOAN_REPAY,
-                     OpType.GROUP_SHAREOUT -> {
+                     OpType.GROUP_SHAREOUT -> insertGroupEntry(op);
+                case OpType.GROUP_MEETING_REOPEN, OpType.GROUP_VOID, OpType.GROUP_GRANT, OpType.GROUP_LOAN_WRITEOFF,
+                     OpType.GROUP_EXPENSE -> {
                     insertGroupEntry(op);
-                    groupTouched = true;
+                    insertCorrection(op);
                 }
                 default -> {
                     dirty.add(op.entity());
@@ -330,27 +337,63 @@ public final class Projector {
             }
         }
 
-        /// Holds invalid the group entries their transactions do not back, and brings back those
-        /// held before that the books now back (an account that arrived late): the verdicts are a
-        /// function of the projections alone, so the same on every laptop (design notes 37).
+        /// The savings group's verdicts, written from scratch from the projections (accounts,
+        /// transactions, cycles, entries), so they are the same whatever order the entries
+        /// arrived in: first the entries their transactions do not back (design notes 37), then,
+        /// in stamp order, the rules that need the entries before one — reopen, void, grant,
+        /// write-off (design notes 36, [GroupBook#judge]). `held` and `voided_by` and the
+        /// `invalid_op` rows of those reasons are rewritten each time.
         private void judgeGroup() {
             groupTouched = false;
-            var held = d.select(INVALID_OP.REPLICA, INVALID_OP.SEQ, INVALID_OP.ENTITY).from(INVALID_OP)
-                    .where(INVALID_OP.REASON.eq(GroupBacking.MISMATCH)).fetch();
-            for (var h : held) {
-                OpStore.byEntity(d, h.value3()).stream()
-                        .filter(op -> op.replica().equals(h.value1()) && op.seq() == h.value2())
-                        .findFirst().ifPresent(this::insertGroupEntry);
-            }
-            d.deleteFrom(INVALID_OP).where(INVALID_OP.REASON.eq(GroupBacking.MISMATCH)).execute();
+            d.execute("UPDATE group_entry SET held = NULL, voided_by = NULL "
+                    + "WHERE held IS NOT NULL OR voided_by IS NOT NULL");
+            List<String> reasons = new ArrayList<>(GroupBook.REASONS);
+            reasons.add(GroupBacking.MISMATCH);
+            d.deleteFrom(INVALID_OP).where(INVALID_OP.REASON.in(reasons))
+                    .and(INVALID_OP.TYPE.in(OpType.GROUP_TYPES)).execute();
             if (!d.fetchExists(GROUP_ENTRY)) {
                 return;
             }
+            Map<String, String> held = new LinkedHashMap<>();
             for (GroupRepository.Entry e : GroupRepository.unbacked(d)) {
-                d.deleteFrom(GROUP_ENTRY).where(GROUP_ENTRY.ID.eq(e.id())).execute();
-                OpStore.byEntity(d, e.id()).stream().filter(op -> op.type().equals(e.type()))
-                        .forEach(op -> recordInvalid(op, GroupBacking.MISMATCH));
+                held.put(e.id(), GroupBacking.MISMATCH);
             }
+            List<GroupBook.Fact> facts = new ArrayList<>();
+            Map<String, Object[]> ops = new HashMap<>();
+            d.resultQuery("SELECT g.id, g.type, g.cycle, g.meeting, g.loan, g.ref, g.date, g.amount, g.principal, "
+                    + "g.replica, op.seq FROM group_entry g JOIN op ON op.replica = g.replica AND op.entity = g.id "
+                    + "AND op.type = g.type AND op.hlc = g.hlc ORDER BY g.hlc, g.replica, op.seq").forEach(r -> {
+                        String id = r.get(0, String.class);
+                        ops.put(id, new Object[] {r.get(9, String.class), r.get(10, Long.class), r.get(1, String.class)});
+                        if (held.containsKey(id)) {
+                            return; // not backed: as if it had not come
+                        }
+                        String date = r.get(6, String.class);
+                        Long amount = r.get(7, Long.class);
+                        Long principal = r.get(8, Long.class);
+                        facts.add(new GroupBook.Fact(id, r.get(1, String.class),
+                                r.get(2, String.class), r.get(3, String.class), r.get(4, String.class),
+                                r.get(5, String.class), date == null ? null : java.time.LocalDate.parse(date),
+                                amount == null ? 0 : amount, principal == null ? 0 : principal));
+                    });
+            GroupBook.Verdicts v = GroupBook.judge(facts);
+            v.held().forEach(held::putIfAbsent);
+            held.forEach((id, reason) -> {
+                d.execute("UPDATE group_entry SET held = ? WHERE id = ?", reason, id);
+                Object[] o = ops.get(id);
+                if (o != null) {
+                    recordInvalid((String) o[0], (Long) o[1], (String) o[2], id, reason);
+                }
+            });
+            v.voidedBy().forEach((id, by) -> d.execute("UPDATE group_entry SET voided_by = ? WHERE id = ?", by, id));
+        }
+
+        /// What a correction adds to its group entry: the entry a void names, the reason or memo.
+        private void insertCorrection(Op op) {
+            var data = op.data();
+            String note = data.str(op.type().equals(OpType.GROUP_EXPENSE) ? "memo" : "reason");
+            d.execute("UPDATE group_entry SET ref = ?, note = ? WHERE id = ? AND replica = ?", data.str("entry"), note,
+                    op.entity(), op.replica());
         }
 
         /// Writes the running totals changed since the last flush. A total holds a row only
@@ -588,13 +631,17 @@ public final class Projector {
         }
 
         private void recordInvalid(Op op, String reason) {
+            recordInvalid(op.replica(), op.seq(), op.type(), op.entity(), reason);
+        }
+
+        private void recordInvalid(String replica, long seq, String type, String entity, String reason) {
             try {
                 var ps = Statements.get(d, "INSERT INTO invalid_op (replica, seq, type, entity, reason) "
                         + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
-                ps.setString(1, op.replica());
-                ps.setLong(2, op.seq());
-                ps.setString(3, op.type());
-                ps.setString(4, op.entity());
+                ps.setString(1, replica);
+                ps.setLong(2, seq);
+                ps.setString(3, type);
+                ps.setString(4, entity);
                 ps.setString(5, reason);
                 ps.executeUpdate();
             } catch (SQLException e) {

@@ -82,6 +82,25 @@ class GroupBackingTest {
     }
 
     @Test
+    void grantsExpensesAndWriteOffs() {
+        var grant = claim(OpType.GROUP_GRANT, "ana", null, 500L, null, null, null, null, null, null);
+        assertTrue(GroupBacking.backs(grant, RULES, List.of(line("3000", AccountType.EQUITY, null, 500), cash(-500))));
+        assertFalse(GroupBacking.backs(grant, RULES, List.of(line("4000", AccountType.INCOME, null, 500), cash(-500))),
+                "paid out of dues, not the social fund");
+        var expense = claim(OpType.GROUP_EXPENSE, null, null, 450L, null, null, null, null, null, null);
+        assertTrue(GroupBacking.backs(expense, RULES, List.of(line("5000", AccountType.EXPENSE, null, 450), cash(-450))));
+        assertFalse(GroupBacking.backs(expense, RULES, List.of(line("5000", AccountType.EXPENSE, null, 900), cash(-900))));
+        var off = claim(OpType.GROUP_LOAN_WRITEOFF, null, null, null, null, null, null, null, null, "ana");
+        var offAmount = claim(OpType.GROUP_LOAN_WRITEOFF, null, null, 2000L, null, null, null, null, null, "ana");
+        List<GroupBacking.Line> booked = List.of(line("5100", AccountType.EXPENSE, null, 2000),
+                line("1200-ana", AccountType.ASSET, "ana", -2000));
+        assertTrue(GroupBacking.backs(offAmount, RULES, booked));
+        assertFalse(GroupBacking.backs(off, RULES, booked), "no amount");
+        assertFalse(GroupBacking.backs(offAmount, RULES, List.of(line("5100", AccountType.EXPENSE, null, 2000),
+                line("1200-ros", AccountType.ASSET, "rosa", -2000))), "another member's loan");
+    }
+
+    @Test
     void aShareOutOnlyPaysSavingsAndGainOutOfTheCashBox() {
         var out = claim(OpType.GROUP_SHAREOUT, null, null, null, null, null, null, null, null, null);
         assertTrue(GroupBacking.backs(out, RULES, List.of(line("2000-ana", AccountType.LIABILITY, "ana", 5000),

@@ -66,4 +66,64 @@ class GroupRulesTest {
                 .put("meeting", M).put("member", M).put("tx", T).put("amount", 100L).put("months", 0L)
                 .put("chargeBp", 1000L).put("method", "flat").build()));
     }
+
+    private static GroupBook.Fact f(String id, String type, String meeting, String loan, String ref, String date,
+                                    long amount, long principal) {
+        return new GroupBook.Fact(id, type, "c", meeting, loan, ref, date == null ? null : LocalDate.parse(date), amount,
+                principal);
+    }
+
+    /// Corrections are judged against the entries stamped before them (design notes 36).
+    @Test
+    void correctionsAreJudgedAgainstTheEntriesBeforeThem() {
+        var open1 = f("m1", OpType.GROUP_MEETING_OPEN, null, null, null, "2026-01-05", 0, 0);
+        var social = f("s1", OpType.GROUP_SOCIAL, "m1", null, null, null, 200, 0);
+        var fine = f("f1", OpType.GROUP_FINE, "m1", null, null, null, 500, 0);
+        var close1 = f("c1", OpType.GROUP_MEETING_CLOSE, "m1", null, null, null, 0, 0);
+        var open2 = f("m2", OpType.GROUP_MEETING_OPEN, null, null, null, "2026-02-05", 0, 0);
+        var lateVoid = f("v1", OpType.GROUP_VOID, null, null, "f1", null, 0, 0);
+        var reopen1 = f("r1", OpType.GROUP_MEETING_REOPEN, "m1", null, null, null, 0, 0);
+        var grant = f("g1", OpType.GROUP_GRANT, "m2", null, null, null, 201, 0);
+        var loan = f("l1", OpType.GROUP_LOAN_ISSUE, "m2", null, null, null, 3000, 0);
+        var repay = f("p1", OpType.GROUP_LOAN_REPAY, "m2", "l1", null, null, 1300, 1000);
+        var off = f("w1", OpType.GROUP_LOAN_WRITEOFF, "m2", "l1", null, null, 2000, 0);
+        var offAgain = f("w2", OpType.GROUP_LOAN_WRITEOFF, "m2", "l1", null, null, 1, 0);
+        var voidLoan = f("v2", OpType.GROUP_VOID, null, null, "l1", null, 0, 0);
+        GroupBook.Verdicts v = GroupBook.judge(java.util.List.of(open1, social, fine, close1, open2, lateVoid, reopen1,
+                grant, loan, repay, off, offAgain, voidLoan));
+        assertEquals(Map.of("v1", GroupBook.MEETING_CLOSED, "r1", GroupBook.NOT_LAST_MEETING, "g1",
+                GroupBook.OVER_SOCIAL_FUND, "w2", GroupBook.OVER_OWED, "v2", GroupBook.NOT_VOIDABLE), v.held());
+        assertEquals(Map.of(), v.voidedBy());
+
+        // the same void stamped before the close stands; a second void of the entry does not
+        var earlyVoid = f("v3", OpType.GROUP_VOID, null, null, "f1", null, 0, 0);
+        var twice = f("v4", OpType.GROUP_VOID, null, null, "f1", null, 0, 0);
+        var reopen = f("r2", OpType.GROUP_MEETING_REOPEN, "m1", null, null, null, 0, 0);
+        var reopenAgain = f("r3", OpType.GROUP_MEETING_REOPEN, "m1", null, null, null, 0, 0);
+        GroupBook.Verdicts w = GroupBook.judge(java.util.List.of(open1, fine, earlyVoid, twice, close1, reopen,
+                reopenAgain));
+        assertEquals(Map.of("f1", "v3"), w.voidedBy());
+        assertEquals(Map.of("v4", GroupBook.ALREADY_VOIDED, "r3", GroupBook.MEETING_NOT_CLOSED), w.held());
+
+        // once the cycle is shared out, its entries stay as they were shared out
+        var shareOut = f("so", OpType.GROUP_SHAREOUT, null, null, null, "2026-01-05", 0, 0);
+        var afterShareOut = f("v5", OpType.GROUP_VOID, null, null, "f1", null, 0, 0);
+        var expense = f("e1", OpType.GROUP_EXPENSE, "m1", null, null, null, 100, 0);
+        assertEquals(Map.of("v5", GroupBook.CYCLE_SHARED_OUT, "e1", GroupBook.CYCLE_SHARED_OUT),
+                GroupBook.judge(java.util.List.of(open1, fine, shareOut, afterShareOut, expense)).held());
+    }
+
+    @Test
+    void correctionsAreCheckedAloneToo() {
+        assertEquals(Optional.of(OpRules.MISSING_FIELD), reason(OpType.GROUP_VOID, OpData.builder().put("entry", M)
+                .put("reason", " ").build()));
+        assertEquals(Optional.empty(), reason(OpType.GROUP_GRANT, OpData.builder().put("meeting", M).put("member", M)
+                .put("tx", T).put("amount", 100L).put("reason", "Flood").build()));
+        assertEquals(Optional.of(OpRules.BAD_AMOUNT), reason(OpType.GROUP_EXPENSE, OpData.builder().put("meeting", M)
+                .put("tx", T).put("amount", 0L).put("memo", "Padlock").build()));
+        assertEquals(Optional.of(OpRules.MISSING_FIELD), reason(OpType.GROUP_LOAN_WRITEOFF, OpData.builder()
+                .put("meeting", M).put("loan", M).put("tx", T).put("amount", 10L).build()));
+        assertEquals(Optional.of(OpRules.BAD_ID), reason(OpType.GROUP_MEETING_REOPEN, OpData.builder()
+                .put("meeting", "m1").build()));
+    }
 }

@@ -123,6 +123,15 @@ public final class Labels {
             case "bad-fine" -> "invalid.bad-fine";
             case "shares-out-of-range" -> "invalid.shares-out-of-range";
             case "group-tx-mismatch" -> "invalid.group-tx-mismatch";
+            case "not-last-meeting" -> "invalid.not-last-meeting";
+            case "meeting-not-closed" -> "invalid.meeting-not-closed";
+            case "meeting-closed" -> "invalid.meeting-closed";
+            case "unknown-entry" -> "invalid.unknown-entry";
+            case "not-voidable" -> "invalid.not-voidable";
+            case "already-voided" -> "invalid.already-voided";
+            case "over-social-fund" -> "invalid.over-social-fund";
+            case "over-owed" -> "invalid.over-owed";
+            case "cycle-shared-out" -> "invalid.cycle-shared-out";
             default -> "invalid.unknown-type";
         };
     }
