@@ -29,7 +29,7 @@ import org.sqlite.SQLiteException;
 /// plainly that the file is busy.
 public final class Database implements AutoCloseable {
     /// Bumped by every migration; a file with a higher number comes from a newer Minka.
-    public static final int SCHEMA_VERSION = 10;
+    public static final int SCHEMA_VERSION = 11;
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Path file;

@@ -3,6 +3,7 @@ package coop.minka.store;
 import static coop.minka.store.schema.Tables.ACCOUNT;
 import static coop.minka.store.schema.Tables.ACCOUNT_BALANCE;
 import static coop.minka.store.schema.Tables.ACCOUNT_MONTH;
+import static coop.minka.store.schema.Tables.CAPITAL_ENTRY;
 import static coop.minka.store.schema.Tables.CONFLICT;
 import static coop.minka.store.schema.Tables.COOPERATIVE;
 import static coop.minka.store.schema.Tables.GROUP_CYCLE;
@@ -13,12 +14,15 @@ import static coop.minka.store.schema.Tables.OP;
 import static coop.minka.store.schema.Tables.PERSON;
 import static coop.minka.store.schema.Tables.POSTING;
 import static coop.minka.store.schema.Tables.REPLICA;
+import static coop.minka.store.schema.Tables.SURPLUS_ALLOCATION;
+import static coop.minka.store.schema.Tables.SURPLUS_REFUND;
 import static coop.minka.store.schema.Tables.TX;
 import static coop.minka.store.schema.Tables.VOID;
 import static coop.minka.store.schema.Tables.WORK_CATEGORY;
 import static coop.minka.store.schema.Tables.WORK_ENTRY;
 import static coop.minka.store.schema.Tables.WORK_RATE;
 
+import coop.minka.domain.CapitalRegister;
 import coop.minka.domain.EntityFold;
 import coop.minka.domain.ErrorCode;
 import coop.minka.domain.Hlc;
@@ -57,7 +61,7 @@ public final class Projector {
     /// Projection tables in digest order; the change-log tables and `meta` are not projections.
     public static final List<Table<?>> TABLES = List.of(COOPERATIVE, REPLICA, PERSON, MEMBER, WORK_CATEGORY, WORK_RATE,
             WORK_ENTRY, ACCOUNT, TX, POSTING, VOID, ACCOUNT_BALANCE, ACCOUNT_MONTH, CONFLICT, INVALID_OP, GROUP_CYCLE,
-            GROUP_ENTRY);
+            GROUP_ENTRY, CAPITAL_ENTRY, SURPLUS_ALLOCATION, SURPLUS_REFUND);
     private static final List<String> TRUST_TYPES = List.of(OpType.COOP_CREATE, OpType.REPLICA_JOIN,
             OpType.REPLICA_ADMIT, OpType.REPLICA_REVOKE);
     /// Ops that create an entity with an id owned by their author (design-notes item 10).
@@ -67,6 +71,7 @@ public final class Projector {
         Set<String> t = new HashSet<>(List.of(OpType.MEMBER_ADD, OpType.CATEGORY_ADD, OpType.ACCOUNT_ADD,
                 OpType.WORK_ADD, OpType.TX_POST, OpType.PERIOD_CLOSE, OpType.PERSON_ADD));
         t.addAll(OpType.GROUP_TYPES);
+        t.addAll(OpType.CAPITAL_TYPES);
         return Set.copyOf(t);
     }
     /// Ops of the descriptive entities that are folded field by field.
@@ -191,6 +196,8 @@ public final class Projector {
         /// The `coop.update`s in the log that carry `currency`, loaded when a transaction is
         /// first inserted: such a change counts only before any money (design notes 25).
         private List<Op> currencyChanges;
+        /// True once a capital entry came in: the register is folded again at [#finish].
+        private boolean capitalTouched;
 
         private Batch(DSLContext d) {
             this.d = d;
@@ -290,6 +297,8 @@ public final class Projector {
                 case OpType.GROUP_MEETING_OPEN, OpType.GROUP_MEETING_CLOSE, OpType.GROUP_ATTEND, OpType.GROUP_SHARES,
                      OpType.GROUP_SOCIAL, OpType.GROUP_FINE, OpType.GROUP_LOAN_ISSUE, OpType.GROUP_LOAN_REPAY,
                      OpType.GROUP_SHAREOUT -> insertGroupEntry(op);
+                case OpType.CAPITAL_SUBSCRIBE, OpType.CAPITAL_PAY, OpType.CAPITAL_TRANSFER, OpType.CAPITAL_REDEEM,
+                     OpType.SURPLUS_ALLOCATE -> capitalTouched = true;
                 default -> dirty.add(op.entity());
             }
         }
@@ -311,6 +320,76 @@ public final class Projector {
             dirty.clear();
             if (peopleTouched) {
                 writePeople();
+            }
+            if (capitalTouched) {
+                writeCapital();
+            }
+        }
+
+        /// The share register and the allocations, written again from every capital entry that
+        /// counts and passes the rule book ([CapitalRegister#fold], design notes 35): a pure
+        /// function of the set held, so the numbers and the entries held invalid agree on every
+        /// laptop whatever order the entries came in.
+        private void writeCapital() {
+            capitalTouched = false;
+            Map<String, Op> ops = new HashMap<>();
+            Map<String, Op> byId = new HashMap<>();
+            List<CapitalRegister.Entry> entries = new ArrayList<>();
+            d.deleteFrom(INVALID_OP).where(INVALID_OP.TYPE.in(OpType.CAPITAL_TYPES))
+                    .and(INVALID_OP.REASON.in(CapitalRegister.OVER_HOLDING, CapitalRegister.ALLOCATED_TWICE,
+                            "id-used-twice")).execute();
+            List<Op> held = new ArrayList<>();
+            for (Op op : OpStore.capitalOps(d)) {
+                if (counts(op) && invalidReason(op) == null) {
+                    held.add(op);
+                }
+            }
+            held.sort(Op.STAMP_ORDER);
+            for (Op op : held) {
+                if (byId.putIfAbsent(op.entity(), op) != null) {
+                    recordInvalid(op, "id-used-twice"); // an author that wrote one id twice
+                    continue;
+                }
+                ops.put(op.replica() + "#" + op.seq(), op);
+                entries.add(CapitalRegister.Entry.of(op));
+            }
+            d.deleteFrom(CAPITAL_ENTRY).execute();
+            d.deleteFrom(SURPLUS_REFUND).execute();
+            d.deleteFrom(SURPLUS_ALLOCATION).execute();
+            CapitalRegister.Result r = CapitalRegister.fold(entries);
+            for (CapitalRegister.Numbered n : r.register()) {
+                var e = n.entry();
+                d.insertInto(CAPITAL_ENTRY).set(CAPITAL_ENTRY.ID, e.id()).set(CAPITAL_ENTRY.NUMBER, n.number())
+                        .set(CAPITAL_ENTRY.TYPE, e.type()).set(CAPITAL_ENTRY.DATE, e.date().toString())
+                        .set(CAPITAL_ENTRY.MEMBER, e.member()).set(CAPITAL_ENTRY.TO_MEMBER, e.to())
+                        .set(CAPITAL_ENTRY.SHARES, e.shares()).set(CAPITAL_ENTRY.PRICE, e.price())
+                        .set(CAPITAL_ENTRY.AMOUNT, e.amount()).set(CAPITAL_ENTRY.TX, e.tx())
+                        .set(CAPITAL_ENTRY.REPLICA, e.replica()).set(CAPITAL_ENTRY.HLC, e.hlc())
+                        .set(CAPITAL_ENTRY.SEQ, e.seq()).execute();
+            }
+            for (CapitalRegister.Entry e : r.allocations()) {
+                var data = ops.get(e.replica() + "#" + e.seq()).data();
+                d.insertInto(SURPLUS_ALLOCATION).set(SURPLUS_ALLOCATION.ID, e.id())
+                        .set(SURPLUS_ALLOCATION.YEAR, e.year()).set(SURPLUS_ALLOCATION.DATE, e.date().toString())
+                        .set(SURPLUS_ALLOCATION.BASIS, data.str("basis"))
+                        .set(SURPLUS_ALLOCATION.SURPLUS, data.lng("surplus"))
+                        .set(SURPLUS_ALLOCATION.RESERVE_BP, data.lng("reserveBp"))
+                        .set(SURPLUS_ALLOCATION.EDUCATION_BP, data.lng("educationBp"))
+                        .set(SURPLUS_ALLOCATION.CASH_BP, data.lng("cashBp"))
+                        .set(SURPLUS_ALLOCATION.RESERVE, data.lng("reserve"))
+                        .set(SURPLUS_ALLOCATION.EDUCATION, data.lng("education"))
+                        .set(SURPLUS_ALLOCATION.TX, e.tx()).set(SURPLUS_ALLOCATION.REPLICA, e.replica())
+                        .set(SURPLUS_ALLOCATION.HLC, e.hlc()).set(SURPLUS_ALLOCATION.SEQ, e.seq()).execute();
+                for (Map<String, Object> m : data.list("members")) {
+                    d.insertInto(SURPLUS_REFUND).set(SURPLUS_REFUND.ALLOCATION, e.id())
+                            .set(SURPLUS_REFUND.MEMBER, String.valueOf(m.get("member")))
+                            .set(SURPLUS_REFUND.WEIGHT, ((Number) m.get("weight")).longValue())
+                            .set(SURPLUS_REFUND.CASH, ((Number) m.get("cash")).longValue())
+                            .set(SURPLUS_REFUND.RETAINED, ((Number) m.get("retained")).longValue()).execute();
+                }
+            }
+            for (CapitalRegister.Held h : r.held()) {
+                recordInvalid(ops.get(h.entry().replica() + "#" + h.entry().seq()), h.reason());
             }
         }
 
