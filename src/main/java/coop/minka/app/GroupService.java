@@ -3,6 +3,7 @@ package coop.minka.app;
 import coop.minka.domain.Account;
 import coop.minka.domain.AccountType;
 import coop.minka.domain.ErrorCode;
+import coop.minka.domain.GroupBacking;
 import coop.minka.domain.GroupConstitution;
 import coop.minka.domain.Ids;
 import coop.minka.domain.LoanSchedule;
@@ -35,12 +36,12 @@ import java.util.TreeMap;
 public final class GroupService {
     /// Account codes: per-member accounts are `PREFIX-` and the member's id's first 12 digits.
     static final String CASH = BookWriter.CASH;
-    static final String LOANS = "1200";
-    static final String SAVINGS = "2000";
-    static final String SOCIAL_FUND = "3000";
-    static final String SHARED_OUT = "3100";
-    static final String CHARGES = "4100";
-    static final String FINES = "4200";
+    static final String LOANS = GroupBacking.LOANS;
+    static final String SAVINGS = GroupBacking.SAVINGS;
+    static final String SOCIAL_FUND = GroupBacking.SOCIAL_FUND;
+    static final String SHARED_OUT = GroupBacking.SHARED_OUT;
+    static final String CHARGES = GroupBacking.CHARGES;
+    static final String FINES = GroupBacking.FINES;
 
     private final Workspace ws;
     private final PeriodRules periods;
@@ -424,7 +425,11 @@ public final class GroupService {
     }
 
     private static ShareOutView shareOut(Session s) {
-        Cycle c = requireCycle(s);
+        return shareOut(s, requireCycle(s));
+    }
+
+    /// The share-out of cycle `c`, as it would be posted (or was).
+    private static ShareOutView shareOut(Session s, Cycle c) {
         java.util.Set<String> meetings = new java.util.HashSet<>();
         for (Meeting m : meetings(s)) {
             if (m.cycle().equals(c.id())) {
@@ -687,5 +692,245 @@ public final class GroupService {
     private String memberAccount(ChangeLog.Writer w, Words words, String prefix, String nameKey, AccountType type,
                                  Member m) {
         return books.memberAccount(w, words, prefix, nameKey, type, m);
+    }
+
+    // ---- printed papers (design note 34) ----
+
+    /// One member's line on a meeting sheet, money in minor units: attendance as recorded
+    /// (`present`, `represented`, `absent`; null when not marked), shares bought and their value,
+    /// the social fund paid, loan repayments, fines and the loans issued to the member.
+    public record SheetLine(String member, String name, String attendance, long shares, long savings, long social,
+                            long repaid, long fines, long lent) {
+    }
+
+    /// A closed meeting's sheet to sign: a line for every member with an entry at the meeting
+    /// and every active member with an entry at an earlier meeting of the cycle (name order;
+    /// attendance null where it was not marked), the totals (member and name null), the loans issued
+    /// at it, and the cash: expected by the books at the close, counted (null: not counted) and
+    /// the difference (null when not counted).
+    public record MeetingSheet(Meeting meeting, List<SheetLine> lines, SheetLine totals, List<Loan> loans,
+                               long expected, Long counted, Long difference) {
+    }
+
+    /// A share-out posted in a period: the date it was posted for and the statement.
+    public record PostedShareOut(LocalDate date, ShareOutView view) {
+    }
+
+    /// The savings group's papers of a period: the sheets of the closed meetings dated in it and
+    /// the share-outs posted with a date in it (oldest first).
+    public record Papers(List<MeetingSheet> meetings, List<PostedShareOut> shareOuts) {
+        public boolean isEmpty() {
+            return meetings.isEmpty() && shareOuts.isEmpty();
+        }
+    }
+
+    /// The papers of [from, to] (null: open on that side).
+    public Papers papers(LocalDate from, LocalDate to) {
+        return ws.read(s -> papers(s, from, to));
+    }
+
+    /// The papers of [from, to] in one read of the books (for the pack and its check code).
+    public static Papers papers(Session s, LocalDate from, LocalDate to) {
+        java.util.function.Predicate<LocalDate> in = d -> d != null && (from == null || !d.isBefore(from))
+                && (to == null || !d.isAfter(to));
+        List<GroupRepository.Entry> all = GroupRepository.entries(s);
+        Map<String, Member> people = new java.util.HashMap<>();
+        MemberRepository.all(s).forEach(m -> people.put(m.id(), m));
+        Map<String, Loan> loans = new java.util.HashMap<>();
+        loans(s).forEach(l -> loans.put(l.id(), l));
+        Map<String, String> loanMember = new java.util.HashMap<>();
+        loans.values().forEach(l -> loanMember.put(l.id(), l.member()));
+        List<MeetingSheet> sheets = new ArrayList<>();
+        Map<String, Meeting> held = new LinkedHashMap<>();
+        meetings(s).forEach(m -> held.put(m.id(), m));
+        for (Meeting m : held.values()) {
+            if (!m.closed() || !in.test(m.date())) {
+                continue;
+            }
+            Map<String, SheetLine> lines = new java.util.HashMap<>();
+            java.util.function.Function<String, SheetLine> line = id -> lines.computeIfAbsent(id, k -> new SheetLine(k,
+                    people.containsKey(k) ? people.get(k).name() : "?", null, 0, 0, 0, 0, 0, 0));
+            // the group as it stood: every active member with an entry at a meeting of the cycle up to this one
+            java.util.Set<String> upTo = new java.util.HashSet<>();
+            held.forEach((id, x) -> {
+                if (x.cycle().equals(m.cycle()) && !x.date().isAfter(m.date())) {
+                    upTo.add(id);
+                }
+            });
+            for (GroupRepository.Entry e : all) {
+                String who = e.type().equals(OpType.GROUP_LOAN_REPAY) ? loanMember.get(e.loan()) : e.member();
+                if (who != null && upTo.contains(e.meeting()) && people.containsKey(who)
+                        && people.get(who).status() == MemberStatus.ACTIVE) {
+                    line.apply(who);
+                }
+            }
+            List<Loan> issued = new ArrayList<>();
+            for (GroupRepository.Entry e : all) {
+                if (!m.id().equals(e.meeting())) {
+                    continue;
+                }
+                String who = e.type().equals(OpType.GROUP_LOAN_REPAY) ? loanMember.get(e.loan()) : e.member();
+                if (who == null) {
+                    continue;
+                }
+                SheetLine l = line.apply(who);
+                long a = e.amount() == null ? 0 : e.amount();
+                SheetLine n = switch (e.type()) {
+                    case OpType.GROUP_ATTEND -> new SheetLine(l.member(), l.name(), e.status(), l.shares(), l.savings(),
+                            l.social(), l.repaid(), l.fines(), l.lent());
+                    case OpType.GROUP_SHARES -> new SheetLine(l.member(), l.name(), l.attendance(),
+                            Math.addExact(l.shares(), e.count()), Math.addExact(l.savings(), a), l.social(), l.repaid(),
+                            l.fines(), l.lent());
+                    case OpType.GROUP_SOCIAL -> new SheetLine(l.member(), l.name(), l.attendance(), l.shares(),
+                            l.savings(), Math.addExact(l.social(), a), l.repaid(), l.fines(), l.lent());
+                    case OpType.GROUP_LOAN_REPAY -> new SheetLine(l.member(), l.name(), l.attendance(), l.shares(),
+                            l.savings(), l.social(), Math.addExact(l.repaid(), a), l.fines(), l.lent());
+                    case OpType.GROUP_FINE -> new SheetLine(l.member(), l.name(), l.attendance(), l.shares(),
+                            l.savings(), l.social(), l.repaid(), Math.addExact(l.fines(), a), l.lent());
+                    case OpType.GROUP_LOAN_ISSUE -> {
+                        if (loans.containsKey(e.id())) {
+                            issued.add(loans.get(e.id()));
+                        }
+                        yield new SheetLine(l.member(), l.name(), l.attendance(), l.shares(), l.savings(), l.social(),
+                                l.repaid(), l.fines(), Math.addExact(l.lent(), a));
+                    }
+                    default -> l;
+                };
+                lines.put(who, n);
+            }
+            List<SheetLine> sorted = lines.values().stream().sorted(java.util.Comparator
+                    .comparing(SheetLine::name).thenComparing(SheetLine::member)).toList();
+            SheetLine totals = new SheetLine(null, null, null, sorted.stream().mapToLong(SheetLine::shares).sum(),
+                    sorted.stream().mapToLong(SheetLine::savings).sum(), sorted.stream().mapToLong(SheetLine::social).sum(),
+                    sorted.stream().mapToLong(SheetLine::repaid).sum(), sorted.stream().mapToLong(SheetLine::fines).sum(),
+                    sorted.stream().mapToLong(SheetLine::lent).sum());
+            issued.sort(java.util.Comparator.comparing(Loan::memberName).thenComparing(Loan::id));
+            long expected = m.expected() == null ? 0 : m.expected();
+            sheets.add(new MeetingSheet(m, sorted, totals, List.copyOf(issued), expected, m.counted(),
+                    m.counted() == null ? null : m.counted() - expected));
+        }
+        Map<String, Cycle> cycles = new java.util.HashMap<>();
+        GroupRepository.cycles(s).forEach(c -> cycles.put(c.id(), new Cycle(c.id(), c.rules())));
+        List<PostedShareOut> shareOuts = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (GroupRepository.Entry e : all) {
+            if (e.type().equals(OpType.GROUP_SHAREOUT) && in.test(e.date()) && cycles.containsKey(e.cycle())
+                    && seen.add(e.cycle())) {
+                shareOuts.add(new PostedShareOut(e.date(), shareOut(s, cycles.get(e.cycle()))));
+            }
+        }
+        shareOuts.sort(java.util.Comparator.comparing(PostedShareOut::date));
+        return new Papers(List.copyOf(sheets), List.copyOf(shareOuts));
+    }
+
+    /// A member's loan on the passbook: what is owed on the day, and the next installment (the
+    /// first not fully paid: its number, due date and what is left of it; null once repaid).
+    public record PassbookLoan(Loan loan, long owed, LoanSchedule.Installment next, long nextLeft) {
+    }
+
+    /// A member's passbook on `asOf` for the cycle in force that day, counting the meetings dated
+    /// on or before it: shares bought and their value, the social fund paid, fines paid, the
+    /// member's loans (of the cycle, or older ones still owed), and the work logged from the
+    /// cycle's start to `asOf` (minutes and number of entries, voided ones left out).
+    public record Passbook(String member, String name, Cycle cycle, LocalDate asOf, long shares, long savings,
+                           long social, long fines, int fineCount, List<PassbookLoan> loans, long workMinutes,
+                           int workEntries) {
+    }
+
+    /// The passbook of `memberRef` (id or name) on `asOf` (null: today). `UNKNOWN_MEMBER`
+    /// when there is no such member, `GROUP_NO_CYCLE` when no cycle had started by then.
+    public Passbook passbook(String memberRef, LocalDate asOf) {
+        return ws.read(s -> passbook(s, memberRef, asOf));
+    }
+
+    /// [#passbook(String, LocalDate)] in a read of the books (for the printed passbook).
+    public static Passbook passbook(Session s, String memberRef, LocalDate asOf) {
+        LocalDate day = asOf == null ? LocalDate.now() : asOf;
+        Member member = MemberService.find(s, memberRef);
+        GroupRepository.Cycle c = null;
+        for (GroupRepository.Cycle x : GroupRepository.cycles(s)) {
+            if (!x.rules().start().isAfter(day)) {
+                c = x;
+            }
+        }
+        if (c == null) {
+            throw new MinkaException(ErrorCode.GROUP_NO_CYCLE);
+        }
+        Map<String, LocalDate> held = new java.util.HashMap<>();
+        java.util.Set<String> ofCycle = new java.util.HashSet<>();
+        for (Meeting m : meetings(s)) {
+            if (!m.date().isAfter(day)) {
+                held.put(m.id(), m.date());
+                if (m.cycle().equals(c.id())) {
+                    ofCycle.add(m.id());
+                }
+            }
+        }
+        long shares = 0;
+        long savings = 0;
+        long social = 0;
+        long fines = 0;
+        int fineCount = 0;
+        Map<String, Long> repaid = new java.util.HashMap<>();
+        List<GroupRepository.Entry> all = GroupRepository.entries(s);
+        for (GroupRepository.Entry e : all) {
+            if (e.meeting() == null || !held.containsKey(e.meeting())) {
+                continue;
+            }
+            if (e.type().equals(OpType.GROUP_LOAN_REPAY)) {
+                repaid.merge(e.loan(), e.amount(), Math::addExact);
+            }
+            if (!ofCycle.contains(e.meeting()) || !member.id().equals(e.member())) {
+                continue;
+            }
+            switch (e.type()) {
+                case OpType.GROUP_SHARES -> {
+                    shares = Math.addExact(shares, e.count());
+                    savings = Math.addExact(savings, e.amount());
+                }
+                case OpType.GROUP_SOCIAL -> social = Math.addExact(social, e.amount());
+                case OpType.GROUP_FINE -> {
+                    fines = Math.addExact(fines, e.amount());
+                    fineCount++;
+                }
+                default -> { }
+            }
+        }
+        List<PassbookLoan> loans = new ArrayList<>();
+        for (GroupRepository.Entry e : all) {
+            if (!e.type().equals(OpType.GROUP_LOAN_ISSUE) || !member.id().equals(e.member())
+                    || !held.containsKey(e.meeting())) {
+                continue;
+            }
+            LoanSchedule sch = LoanSchedule.of(e.date(), e.amount(), e.months().intValue(),
+                    e.chargeBp().intValue(), GroupConstitution.ChargeMethod.fromWire(e.method()));
+            long paid = Math.min(repaid.getOrDefault(e.id(), 0L), sch.totalDue());
+            long owed = sch.totalDue() - paid;
+            if (owed == 0 && !ofCycle.contains(e.meeting())) {
+                continue;
+            }
+            LoanSchedule.Installment next = null;
+            long nextLeft = 0;
+            long cumulative = 0;
+            for (LoanSchedule.Installment i : sch.installments()) {
+                cumulative += i.total();
+                if (cumulative > paid) {
+                    next = i;
+                    nextLeft = cumulative - paid;
+                    break;
+                }
+            }
+            loans.add(new PassbookLoan(new Loan(e.id(), e.member(), member.name(), e.date(), e.amount(),
+                    e.months().intValue(), sch, paid, sch.position(paid, day)), owed, next, nextLeft));
+        }
+        long minutes = 0;
+        int entries = 0;
+        for (coop.minka.domain.WorkEntry w : coop.minka.store.WorkRepository.entries(s, member.id(),
+                c.rules().start(), day, false)) {
+            minutes += w.minutes();
+            entries++;
+        }
+        return new Passbook(member.id(), member.name(), new Cycle(c.id(), c.rules()), day, shares, savings, social,
+                fines, fineCount, List.copyOf(loans), minutes, entries);
     }
 }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "group", description = "A savings group: cycle, meetings, shares, social fund, fines, loans, share-out.",
         subcommands = {GroupCommand.CycleCmd.class, GroupCommand.MeetingCmd.class, GroupCommand.Attend.class,
             GroupCommand.Shares.class, GroupCommand.Social.class, GroupCommand.Fine.class, GroupCommand.LoanCmd.class,
-            GroupCommand.ShareOutCmd.class, GroupCommand.Metrics.class})
+            GroupCommand.ShareOutCmd.class, GroupCommand.Metrics.class, GroupCommand.PassbookCmd.class})
 final class GroupCommand {
     private GroupCommand() {
     }
@@ -427,6 +427,83 @@ final class GroupCommand {
                 Out.json(out(), rows);
             } else {
                 Out.table(out(), headers, cells);
+            }
+            return 0;
+        }
+    }
+
+    record PassbookLoanJson(String id, String issued, String principal, int termMonths, String repaid, String owed,
+                            Integer nextNumber, String nextDue, String nextAmount) {
+    }
+
+    record PassbookJson(String member, String name, String date, String cycleStart, long shares, String savings,
+                        String socialFund, String fines, String workHours, List<PassbookLoanJson> loans, String file,
+                        String checkCode) {
+    }
+
+    @Command(name = "passbook", description = "A member's passbook: shares and savings, social fund, fines, loans "
+            + "with the next installment, hours of work; with --out also as a PDF slip with the check code.")
+    static final class PassbookCmd extends Leaf {
+        @Option(names = "--member", required = true, description = "Id or name.")
+        String member;
+        @Option(names = "--date", paramLabel = "DATE", description = "The passbook on this day (default: today).")
+        String date;
+        @Option(names = "--out", paramLabel = "FILE.pdf", description = "Write the PDF slip: a new file, or a folder.")
+        java.nio.file.Path out;
+        @Option(names = "--language", paramLabel = "LANG",
+                description = "Language of the PDF: en, es, fr or pt (default: --lang, else the cooperative's).")
+        String language;
+        @Mixin
+        JsonOption json;
+
+        @Override
+        int run(Services s) {
+            java.util.Locale lang = root().askedLanguage();
+            if (language != null) {
+                lang = Language.ofOption(language);
+                if (lang == null) {
+                    throw new coop.minka.domain.MinkaException(coop.minka.domain.ErrorCode.BAD_CHOICE, language,
+                            String.join(", ", Language.SUPPORTED));
+                }
+            }
+            java.time.LocalDate day = date == null ? null : coop.minka.app.Texts.date(date);
+            GroupService.Passbook p;
+            String file = null;
+            String code = null;
+            if (out != null) {
+                coop.minka.app.pack.PackService.Passbook printed = s.pack().writePassbook(member, day, out, lang);
+                p = printed.passbook();
+                file = printed.file().toString();
+                code = printed.code().text();
+            } else {
+                p = s.group().passbook(member, day);
+            }
+            Currency c = s.workspace().currency();
+            List<PassbookLoanJson> loans = p.loans().stream().map(l -> new PassbookLoanJson(l.loan().id(),
+                    l.loan().issued().toString(), Money.format(l.loan().principal(), c), l.loan().months(),
+                    Money.format(l.loan().repaid(), c), Money.format(l.owed(), c),
+                    l.next() == null ? null : l.next().number(), l.next() == null ? null : l.next().due().toString(),
+                    l.next() == null ? null : Money.format(l.nextLeft(), c))).toList();
+            if (json.on) {
+                Out.json(out(), new PassbookJson(p.member(), p.name(), p.asOf().toString(),
+                        p.cycle().rules().start().toString(), p.shares(), money(s, p.savings()), money(s, p.social()),
+                        money(s, p.fines()), coop.minka.app.Texts.hours(p.workMinutes()), loans, file, code));
+                return 0;
+            }
+            out().println(t("cli.group.passbook", p.name(), p.asOf().toString(), p.cycle().rules().start().toString()));
+            out().println(t("cli.group.passbook.savings", Long.toString(p.shares()), money(s, p.savings())));
+            out().println(t("cli.group.passbook.social", money(s, p.social())));
+            out().println(t("cli.group.passbook.fines", money(s, p.fines())));
+            out().println(t("cli.group.passbook.work", coop.minka.app.Texts.hours(p.workMinutes())));
+            for (PassbookLoanJson l : loans) {
+                out().println(t("cli.group.passbook.loan", l.principal(), l.issued(), l.owed()));
+                if (l.nextDue() != null) {
+                    out().println(t("cli.group.passbook.next", l.nextAmount(), l.nextDue()));
+                }
+            }
+            if (file != null) {
+                out().println(Terminal.safe(t("cli.group.passbook.wrote", file)));
+                out().println(t("cli.report.checkCode", code));
             }
             return 0;
         }

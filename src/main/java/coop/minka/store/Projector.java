@@ -25,6 +25,7 @@ import static coop.minka.store.schema.Tables.WORK_RATE;
 import coop.minka.domain.CapitalRegister;
 import coop.minka.domain.EntityFold;
 import coop.minka.domain.ErrorCode;
+import coop.minka.domain.GroupBacking;
 import coop.minka.domain.Hlc;
 import coop.minka.domain.Ids;
 import coop.minka.domain.MinkaException;
@@ -156,6 +157,7 @@ public final class Projector {
         Batch b = new Batch(d);
         b.refreshTrust(false);
         b.peopleTouched = true;
+        b.groupTouched = true;
         b.contested = b.contested();
         OpStore.forEach(d, b::applyNonTrust);
         b.finish();
@@ -193,6 +195,9 @@ public final class Projector {
         /// The greatest hlc of the ops this batch applied, and of those held before it.
         private long maxHlcApplied = Long.MIN_VALUE;
         private Long maxHlcBefore;
+        /// True once a group entry or an account came in: the group entries are judged again
+        /// against their transactions at [#finish] (design notes 37).
+        private boolean groupTouched;
         /// The `coop.update`s in the log that carry `currency`, loaded when a transaction is
         /// first inserted: such a change counts only before any money (design notes 25).
         private List<Op> currencyChanges;
@@ -296,10 +301,18 @@ public final class Projector {
                 case OpType.GROUP_CYCLE -> insertCycle(op);
                 case OpType.GROUP_MEETING_OPEN, OpType.GROUP_MEETING_CLOSE, OpType.GROUP_ATTEND, OpType.GROUP_SHARES,
                      OpType.GROUP_SOCIAL, OpType.GROUP_FINE, OpType.GROUP_LOAN_ISSUE, OpType.GROUP_LOAN_REPAY,
-                     OpType.GROUP_SHAREOUT -> insertGroupEntry(op);
+                     OpType.GROUP_SHAREOUT -> {
+                    insertGroupEntry(op);
+                    groupTouched = true;
+                }
                 case OpType.CAPITAL_SUBSCRIBE, OpType.CAPITAL_PAY, OpType.CAPITAL_TRANSFER, OpType.CAPITAL_REDEEM,
                      OpType.SURPLUS_ALLOCATE -> capitalTouched = true;
-                default -> dirty.add(op.entity());
+                default -> {
+                    dirty.add(op.entity());
+                    if (op.type().equals(OpType.ACCOUNT_ADD) || op.type().equals(OpType.ACCOUNT_UPDATE)) {
+                        groupTouched = true;
+                    }
+                }
             }
         }
 
@@ -323,6 +336,32 @@ public final class Projector {
             }
             if (capitalTouched) {
                 writeCapital();
+            }
+            if (groupTouched) {
+                judgeGroup();
+            }
+        }
+
+        /// Holds invalid the group entries their transactions do not back, and brings back those
+        /// held before that the books now back (an account that arrived late): the verdicts are a
+        /// function of the projections alone, so the same on every laptop (design notes 37).
+        private void judgeGroup() {
+            groupTouched = false;
+            var held = d.select(INVALID_OP.REPLICA, INVALID_OP.SEQ, INVALID_OP.ENTITY).from(INVALID_OP)
+                    .where(INVALID_OP.REASON.eq(GroupBacking.MISMATCH)).fetch();
+            for (var h : held) {
+                OpStore.byEntity(d, h.value3()).stream()
+                        .filter(op -> op.replica().equals(h.value1()) && op.seq() == h.value2())
+                        .findFirst().ifPresent(this::insertGroupEntry);
+            }
+            d.deleteFrom(INVALID_OP).where(INVALID_OP.REASON.eq(GroupBacking.MISMATCH)).execute();
+            if (!d.fetchExists(GROUP_ENTRY)) {
+                return;
+            }
+            for (GroupRepository.Entry e : GroupRepository.unbacked(d)) {
+                d.deleteFrom(GROUP_ENTRY).where(GROUP_ENTRY.ID.eq(e.id())).execute();
+                OpStore.byEntity(d, e.id()).stream().filter(op -> op.type().equals(e.type()))
+                        .forEach(op -> recordInvalid(op, GroupBacking.MISMATCH));
             }
         }
 

@@ -85,7 +85,41 @@ class PeopleSyncTest {
             case OpType.SURPLUS_ALLOCATE -> OpData.builder().put("year", 2000L + n).put("date", "2026-05-04")
                     .put("basis", "capital").put("surplus", 0L).put("reserveBp", 0L).put("educationBp", 0L)
                     .put("cashBp", 0L).put("reserve", 0L).put("education", 0L).put("members", List.of()).build();
-            default -> throw new IllegalArgumentException(type);
+            default -> type.startsWith("group.") ? groupSample(c, type, n) : fail(type);
+        };
+    }
+
+    private static OpData fail(String type) {
+        throw new IllegalArgumentException(type);
+    }
+
+    /// Valid data (for the rule book) of a savings-group entry; the ids it names need not exist:
+    /// what is judged here is who may make it.
+    private static OpData groupSample(TestCoop c, String type, int n) {
+        String some = Ids.owned(c.coopId, 1_000_000L + n);
+        return switch (type) {
+            case OpType.GROUP_CYCLE -> new coop.minka.domain.GroupConstitution(java.time.LocalDate.of(2026, 1, 1),
+                    1000, 1, 5, 200, 30_000, 3, 1000, coop.minka.domain.GroupConstitution.ChargeMethod.FLAT,
+                    new java.util.TreeMap<>()).toData();
+            case OpType.GROUP_MEETING_OPEN -> OpData.builder().put("cycle", some).put("date", "2026-01-05").build();
+            case OpType.GROUP_MEETING_CLOSE -> OpData.builder().put("meeting", some).put("counted", 100L)
+                    .put("expected", 100L).build();
+            case OpType.GROUP_ATTEND -> OpData.builder().put("meeting", some).put("member", c.ana)
+                    .put("status", "present").build();
+            case OpType.GROUP_SHARES -> OpData.builder().put("meeting", some).put("member", c.ana).put("tx", some)
+                    .put("amount", 1000L).put("count", 1L).build();
+            case OpType.GROUP_SOCIAL -> OpData.builder().put("meeting", some).put("member", c.ana).put("tx", some)
+                    .put("amount", 200L).build();
+            case OpType.GROUP_FINE -> OpData.builder().put("meeting", some).put("member", c.ana).put("tx", some)
+                    .put("amount", 500L).put("kind", "late").build();
+            case OpType.GROUP_LOAN_ISSUE -> OpData.builder().put("meeting", some).put("member", c.ana).put("tx", some)
+                    .put("amount", 5000L).put("months", 1L).put("chargeBp", 1000L).put("method", "flat")
+                    .put("date", "2026-01-05").build();
+            case OpType.GROUP_LOAN_REPAY -> OpData.builder().put("meeting", some).put("loan", some).put("tx", some)
+                    .put("amount", 1100L).put("charge", 100L).put("principal", 1000L).build();
+            case OpType.GROUP_SHAREOUT -> OpData.builder().put("cycle", some).put("date", "2026-12-01")
+                    .put("distributable", 0L).build();
+            default -> fail(type);
         };
     }
 
@@ -125,9 +159,6 @@ class PeopleSyncTest {
             c.fromATo(c.laptops);
             List<String[]> cases = new ArrayList<>();
             for (String type : Permissions.table().keySet()) {
-                if (type.startsWith("group.")) {
-                    continue; // the savings group's entries need a cycle and a meeting: GroupPermissionsTest
-                }
                 if (type.equals(OpType.CAPITAL_TRANSFER) || type.equals(OpType.CAPITAL_REDEEM)) {
                     continue; // they need shares held, whatever the order: CapitalPermissionsTest
                 }
@@ -175,9 +206,19 @@ class PeopleSyncTest {
                 for (var row : TestCoop.invalidRows(v)) {
                     invalid.add(row.get("replica") + "#" + row.get("seq"));
                 }
+                Map<String, String> reasons = new HashMap<>();
+                for (var row : TestCoop.invalidRows(v)) {
+                    reasons.put(row.get("replica") + "#" + row.get("seq"), row.get("reason"));
+                }
                 imported.forEach((op, allowed) -> {
                     if (!allowed) {
                         assertHeldInvalid(v, op);
+                        assertTrue(People.REASONS.contains(reasons.getOrDefault(op.replica() + "#" + op.seq(), "")),
+                                op.type() + " held for who made it");
+                    } else if (op.type().startsWith("group.")) {
+                        // its cycle, meeting and transaction are made up: only who made it is judged
+                        assertFalse(People.REASONS.contains(reasons.getOrDefault(op.replica() + "#" + op.seq(), "")),
+                                op.type() + " " + op.data());
                     } else {
                         assertFalse(invalid.contains(op.replica() + "#" + op.seq()), op.type() + " " + op.data());
                     }

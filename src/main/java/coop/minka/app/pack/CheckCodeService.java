@@ -2,6 +2,7 @@ package coop.minka.app.pack;
 
 import coop.minka.app.Books;
 import coop.minka.app.DateRange;
+import coop.minka.app.GroupService;
 import coop.minka.app.Workspace;
 
 import coop.minka.domain.Account;
@@ -32,7 +33,8 @@ import java.util.TreeSet;
 /// archived one with postings) and their balances before the period; every non-voided
 /// transaction dated in the period (id, date, memo, reference, postings in line order); the
 /// members who get a statement or did work (id, name, gender, status); the categories of the
-/// work; and every non-voided work entry dated in the period. Lists are sorted by id, so the
+/// work; every non-voided work entry dated in the period; and, when the period has any, the
+/// savings group's papers as printed (design note 34). Lists are sorted by id, so the
 /// order in which laptops received the entries does not matter. Anything the pack prints
 /// changes the code; entries outside the period do not, except through opening balances.
 public final class CheckCodeService {
@@ -46,7 +48,7 @@ public final class CheckCodeService {
     /// The check code of the period on this laptop's books.
     public CheckCode compute(LocalDate from, LocalDate to) {
         requirePeriod(from, to);
-        return ws.read(s -> compute(Books.load(s, from, to)));
+        return ws.read(s -> compute(Books.load(s, from, to), GroupService.papers(s, from, to)));
     }
 
     /// Checks a code as typed against this laptop's books: returns it when they give the same
@@ -70,11 +72,48 @@ public final class CheckCodeService {
         DateRange.check(from, to);
     }
 
-    public static CheckCode compute(Books b) {
-        return new CheckCode(b.from(), b.to(), CheckCode.fromDigest(digest(b)));
+    /// The check code of the books and the savings group's papers of the same period.
+    public static CheckCode compute(Books b, GroupService.Papers papers) {
+        return new CheckCode(b.from(), b.to(), CheckCode.fromDigest(digest(b, papers)));
     }
 
-    public static byte[] digest(Books b) {
+    /// The digest of the books and, when the period has any, the savings group's papers (design
+    /// note 34): without papers (null or empty) nothing is added, so the codes of books without
+    /// a savings group stay as they were. The papers are encoded as printed: each closed meeting's sheet
+    /// (meeting id, date, cycle, expected, counted; each line's member, name, attendance,
+    /// shares, savings, social fund, repaid, fines, lent; the loans issued with their terms) and
+    /// each share-out posted in the period (cycle, date, distributable, shares, value per share,
+    /// social fund, each member's shares and payout).
+    public static byte[] digest(Books b, GroupService.Papers papers) {
+        Canon c = canon(b);
+        if (papers != null && !papers.isEmpty()) {
+            c.put("group").put(papers.meetings().size());
+            for (GroupService.MeetingSheet m : papers.meetings()) {
+                c.put(m.meeting().id()).put(m.meeting().date().toString()).put(m.meeting().cycle())
+                        .put(m.expected()).put(m.counted()).put(m.lines().size());
+                for (GroupService.SheetLine l : m.lines()) {
+                    c.put(l.member()).put(l.name()).put(l.attendance()).put(l.shares()).put(l.savings())
+                            .put(l.social()).put(l.repaid()).put(l.fines()).put(l.lent());
+                }
+                c.put(m.loans().size());
+                for (GroupService.Loan l : m.loans()) {
+                    c.put(l.id()).put(l.member()).put(l.issued().toString()).put(l.principal()).put(l.months())
+                            .put(l.schedule().chargeBpPerMonth()).put(l.schedule().method().wire());
+                }
+            }
+            c.put("share-outs").put(papers.shareOuts().size());
+            for (GroupService.PostedShareOut p : papers.shareOuts()) {
+                var r = p.view().result();
+                c.put(p.view().cycle().id()).put(p.date().toString()).put(r.distributable()).put(r.totalShares())
+                        .put(r.valuePerShare()).put(r.socialFund()).put(r.members().size());
+                r.members().forEach(x -> c.put(x.member()).put(p.view().names().get(x.member())).put(x.shares())
+                        .put(x.payout()));
+            }
+        }
+        return c.digest();
+    }
+
+    private static Canon canon(Books b) {
         Canon c = new Canon();
         c.put(FORMAT).put(b.coop().id()).put(b.coop().name()).put(b.currency().getCurrencyCode())
                 .put(String.valueOf(b.from())).put(String.valueOf(b.to()));
@@ -132,7 +171,7 @@ public final class CheckCodeService {
             c.put(e.id()).put(e.memberId()).put(e.date().toString()).put(e.minutes()).put(e.categoryId())
                     .put(e.note()).put(e.witnessId()).put(e.workDayId());
         }
-        return c.digest();
+        return c;
     }
 
     /// Type-tagged, length-prefixed values fed to SHA-256.

@@ -1,6 +1,7 @@
 package coop.minka.app.pack;
 
 import coop.minka.app.Books;
+import coop.minka.app.GroupService;
 import coop.minka.app.OutputFiles;
 import coop.minka.app.Progress;
 import coop.minka.app.Words;
@@ -43,7 +44,9 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 /// of the books, through the same tables as the CSV export. Every word is in the pack's
 /// language: the cooperative's unless another is asked for; the check code is the same in all.
 /// When asked, a last page holds the cooperative's recovery key, to fold and seal
-/// ([RecoveryPage]); the check code does not cover it.
+/// ([RecoveryPage]); the check code does not cover it. With a savings group, the pack also holds
+/// a sheet to sign for each meeting closed in the period and the statement of each share-out
+/// posted in it ([GroupPages], design note 34), covered by the check code.
 public final class PackService {
     private final Workspace ws;
 
@@ -89,11 +92,13 @@ public final class PackService {
                 .withLocale(w.locale()).format(Instant.ofEpochMilli(ws.log().now()).atZone(ZoneId.systemDefault()));
         return ws.read(s -> {
             Books b = Books.load(s, from, to);
-            CheckCode code = CheckCodeService.compute(b);
+            GroupService.Papers papers = GroupService.papers(s, from, to);
+            CheckCode code = CheckCodeService.compute(b, papers);
             try (PdfCanvas pdf = new PdfCanvas()) {
-                PackPages pages = new PackPages(pdf, b, code, w);
-                int total = 8 + b.statementMembers().size();
-                Runnable[] sections = {pages::summary, pages::balances, pages::cashBooks, pages::income, pages::work};
+                PackPages pages = new PackPages(pdf, b, code, w, papers);
+                int total = 9 + b.statementMembers().size();
+                Runnable[] sections = {pages::summary, pages::balances, pages::cashBooks, pages::income, pages::work,
+                    () -> new GroupPages(pdf, w, b.currency()).draw(papers)};
                 for (int i = 0; i < sections.length; i++) {
                     progress.checkCancelled();
                     sections[i].run();
@@ -101,7 +106,7 @@ public final class PackService {
                 }
                 pages.slips(n -> {
                     progress.checkCancelled();
-                    progress.step(5 + n, total);
+                    progress.step(6 + n, total);
                 });
                 int sealed = -1;
                 if (secret != null) {
@@ -123,6 +128,48 @@ public final class PackService {
                 return new Pack(file, code, pdf.pages.size());
             }
         });
+    }
+
+    /// A printed passbook: the file, its figures, and the check code of the period from the
+    /// cycle's start to the passbook's day.
+    public record Passbook(Path file, GroupService.Passbook passbook, CheckCode code) {
+    }
+
+    /// Writes the passbook of `member` (id or name) on `asOf` (null: today) to `out` (a new
+    /// file, or a folder to put `passbook-DATE-NAME.pdf` in) in `language` (null: the
+    /// cooperative's). The member and the cycle are looked up before anything is written: an
+    /// unknown member (`UNKNOWN_MEMBER`) or no cycle (`GROUP_NO_CYCLE`) leaves no file.
+    public Passbook writePassbook(String member, LocalDate asOf, Path out, Locale language) {
+        Words w = Words.of(language, ws.coop());
+        String laptop = ws.read(s -> ReplicaRepository.name(s, ws.selfId())).orElse("?");
+        String made = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(w.locale()).format(Instant.ofEpochMilli(ws.log().now()).atZone(ZoneId.systemDefault()));
+        return ws.read(s -> {
+            GroupService.Passbook p = GroupService.passbook(s, member, asOf);
+            LocalDate from = p.cycle().rules().start();
+            Books b = Books.load(s, from, p.asOf());
+            CheckCode code = CheckCodeService.compute(b, GroupService.papers(s, from, p.asOf()));
+            Path file = OutputFiles.resolve(out, "passbook-" + p.asOf() + "-" + fileName(p.name()) + ".pdf");
+            try (PdfCanvas pdf = new PdfCanvas()) {
+                PassbookPaper.draw(pdf, b.coop().name(), p, b.currency(), code, w.t("pack.made", made, laptop), w);
+                pdf.closeStream();
+                var info = pdf.doc.getDocumentInformation();
+                info.setTitle(w.t("pack.passbook.title") + " — " + p.name());
+                info.setCreator("Minka");
+                Calendar cal = Calendar.getInstance();
+                cal.setTimeInMillis(ws.log().now());
+                info.setCreationDate(cal);
+                OutputFiles.write(file, os -> pdf.doc.save(os));
+            }
+            return new Passbook(file, p, code);
+        });
+    }
+
+    /// A name as a file name: letters and digits kept (accents too), anything else a dash.
+    private static String fileName(String name) {
+        String s = name.codePoints().mapToObj(c -> Character.isLetterOrDigit(c) ? Character.toString(c) : "-")
+                .collect(java.util.stream.Collectors.joining()).replaceAll("-+", "-").replaceAll("^-|-$", "");
+        return s.isEmpty() ? "member" : s;
     }
 
     /// Checks that `file` (an age identity file, as `minka security recovery-key --out` writes it)
@@ -187,9 +234,11 @@ public final class PackService {
         private final java.util.Currency cur;
         private final Recognition rec;
         private final Words w;
+        private final GroupService.Papers papers;
 
-        PackPages(PdfCanvas pdf, Books b, CheckCode code, Words w) {
+        PackPages(PdfCanvas pdf, Books b, CheckCode code, Words w, GroupService.Papers papers) {
             this.pdf = pdf;
+            this.papers = papers;
             this.w = w;
             this.b = b;
             this.code = code;
@@ -234,6 +283,9 @@ public final class PackService {
             pdf.paragraph(w.t("pack.verify", "minka verify-code \"" + code.text() + "\""), pdf.regular, 12);
             pdf.space(16);
             pdf.paragraph(w.t("pack.contents"), pdf.regular, 12);
+            if (!papers.isEmpty()) {
+                pdf.paragraph(w.t("pack.contentsGroup"), pdf.regular, 12);
+            }
         }
 
         void balances() {
