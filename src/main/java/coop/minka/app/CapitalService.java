@@ -48,12 +48,12 @@ import java.util.TreeMap;
 /// the cash part of a refund until it is paid); and the cooperative's `3300` indivisible reserve,
 /// `3400` education fund and `3500` "Surplus allocated" (equity).
 public final class CapitalService {
-    static final String OWED = "1400";
-    static final String CAPITAL = "3200";
-    static final String REFUND = "2400";
-    static final String RESERVE = "3300";
-    static final String EDUCATION = "3400";
-    static final String ALLOCATED = "3500";
+    static final String OWED = CapitalRegister.OWED;
+    static final String CAPITAL = CapitalRegister.CAPITAL;
+    static final String REFUND = CapitalRegister.REFUND;
+    static final String RESERVE = CapitalRegister.RESERVE;
+    static final String EDUCATION = CapitalRegister.EDUCATION;
+    static final String ALLOCATED = CapitalRegister.ALLOCATED;
 
     private final Workspace ws;
     private final PeriodRules periods;

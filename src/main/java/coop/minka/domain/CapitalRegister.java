@@ -33,8 +33,21 @@ public final class CapitalRegister {
     /// Reasons the projection gives from the whole set.
     public static final String OVER_HOLDING = "capital-over-holding";
     public static final String ALLOCATED_TWICE = "surplus-allocated-twice";
-    /// The reasons only the fold gives.
-    public static final List<String> FOLD_REASONS = List.of(OVER_HOLDING, ALLOCATED_TWICE);
+    /// An entry its transaction does not back ([#backs]).
+    public static final String TX_MISMATCH = "capital-tx-mismatch";
+    /// The reasons only the projection gives.
+    public static final List<String> FOLD_REASONS = List.of(OVER_HOLDING, ALLOCATED_TWICE, TX_MISMATCH);
+
+    /// Account codes: per member `PREFIX-` and the member's id's first digits (found by the
+    /// account's member), the cooperative's funds by their code.
+    public static final String OWED = "1400";
+    public static final String CAPITAL = "3200";
+    public static final String REFUND = "2400";
+    public static final String RESERVE = "3300";
+    public static final String EDUCATION = "3400";
+    public static final String ALLOCATED = "3500";
+    private static final List<String> MEMBER_PREFIXES = List.of(OWED, CAPITAL, REFUND);
+    private static final List<String> FUNDS = List.of(RESERVE, EDUCATION, ALLOCATED);
 
     private CapitalRegister() {
     }
@@ -123,6 +136,78 @@ public final class CapitalRegister {
                 // a payment moves money, not shares
             }
         }
+    }
+
+    /// One line of an entry's transaction, with what the books say of its account (null code if
+    /// the account is not known here yet).
+    public record Line(String code, AccountType type, String member, long amount) {
+    }
+
+    /// What a capital entry claims on the capital's accounts: account key (`PREFIX|member` or a
+    /// fund's code) → amount, debit positive, zeros left out. `members` are an allocation's rows
+    /// (`member`, `cash`, `retained`), `surplus`, `reserve`, `education` its figures.
+    public static Map<String, Long> claim(Entry e, long surplus, long reserve, long education,
+                                          List<Map<String, Object>> members) {
+        Map<String, Long> c = new TreeMap<>();
+        switch (e.type()) {
+            case OpType.CAPITAL_SUBSCRIBE -> {
+                c.merge(OWED + "|" + e.member(), e.amount(), Math::addExact);
+                c.merge(CAPITAL + "|" + e.member(), -e.amount(), Math::addExact);
+            }
+            case OpType.CAPITAL_PAY -> c.merge(OWED + "|" + e.member(), -e.amount(), Math::addExact);
+            case OpType.CAPITAL_TRANSFER -> {
+                c.merge(CAPITAL + "|" + e.member(), e.amount(), Math::addExact);
+                c.merge(CAPITAL + "|" + e.to(), -e.amount(), Math::addExact);
+            }
+            case OpType.CAPITAL_REDEEM -> c.merge(CAPITAL + "|" + e.member(), e.amount(), Math::addExact);
+            case OpType.SURPLUS_ALLOCATE -> {
+                c.merge(ALLOCATED, surplus, Math::addExact);
+                c.merge(RESERVE, -reserve, Math::addExact);
+                c.merge(EDUCATION, -education, Math::addExact);
+                for (Map<String, Object> m : members) {
+                    c.merge(REFUND + "|" + m.get("member"), -((Number) m.get("cash")).longValue(), Math::addExact);
+                    c.merge(CAPITAL + "|" + m.get("member"), -((Number) m.get("retained")).longValue(),
+                            Math::addExact);
+                }
+            }
+            default -> throw new IllegalArgumentException(e.type());
+        }
+        c.values().removeIf(v -> v == 0);
+        return c;
+    }
+
+    /// True if the transaction's `lines` back the claim (design notes 35, as 37 for the savings
+    /// group): its lines on the capital's accounts — a member's `1400-…`, `3200-…`, `2400-…` (by
+    /// the account's member) and the funds `3300`, `3400`, `3500` — add up to exactly the claim,
+    /// and every other line is on an asset account of no member (the cash box or a bank). An
+    /// allocation of no surplus names no transaction (`lines` null); any other entry needs one.
+    public static boolean backs(Map<String, Long> claim, List<Line> lines) {
+        if (lines == null || lines.isEmpty()) {
+            return claim.isEmpty();
+        }
+        Map<String, Long> got = new TreeMap<>();
+        for (Line l : lines) {
+            if (l.code() == null) {
+                return false;
+            }
+            String key = null;
+            if (l.member() != null) {
+                for (String p : MEMBER_PREFIXES) {
+                    if (l.code().startsWith(p + "-")) {
+                        key = p + "|" + l.member();
+                    }
+                }
+            } else if (FUNDS.contains(l.code())) {
+                key = l.code();
+            }
+            if (key != null) {
+                got.merge(key, l.amount(), Math::addExact);
+            } else if (l.type() != AccountType.ASSET || l.member() != null) {
+                return false;
+            }
+        }
+        got.values().removeIf(v -> v == 0);
+        return got.equals(claim);
     }
 
     /// A member's capital by the register: shares subscribed and their value, paid, shares

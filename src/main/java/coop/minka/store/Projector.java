@@ -158,6 +158,7 @@ public final class Projector {
         b.refreshTrust(false);
         b.peopleTouched = true;
         b.groupTouched = true;
+        b.capitalTouched = true;
         b.contested = b.contested();
         OpStore.forEach(d, b::applyNonTrust);
         b.finish();
@@ -203,6 +204,9 @@ public final class Projector {
         private List<Op> currencyChanges;
         /// True once a capital entry came in: the register is folded again at [#finish].
         private boolean capitalTouched;
+        /// True once a transaction, a void or an account came in: what backs a capital entry may
+        /// have changed, so the register is folded again if the log holds any capital entry.
+        private boolean capitalBooks;
 
         private Batch(DSLContext d) {
             this.d = d;
@@ -294,8 +298,14 @@ public final class Projector {
             }
             switch (op.type()) {
                 case OpType.WORK_ADD -> insertWork(op);
-                case OpType.TX_POST -> insertTx(op);
-                case OpType.WORK_VOID, OpType.TX_VOID -> applyVoid(op);
+                case OpType.TX_POST -> {
+                    insertTx(op);
+                    capitalBooks = true;
+                }
+                case OpType.WORK_VOID, OpType.TX_VOID -> {
+                    applyVoid(op);
+                    capitalBooks = true;
+                }
                 case OpType.PERIOD_CLOSE, OpType.PERIOD_ACCEPT -> { /* read from the log by the period rules */ }
                 case OpType.PERSON_ADD, OpType.PERSON_UPDATE, OpType.PERSON_PIN -> peopleTouched = true;
                 case OpType.GROUP_CYCLE -> insertCycle(op);
@@ -311,6 +321,7 @@ public final class Projector {
                     dirty.add(op.entity());
                     if (op.type().equals(OpType.ACCOUNT_ADD) || op.type().equals(OpType.ACCOUNT_UPDATE)) {
                         groupTouched = true;
+                        capitalBooks = true;
                     }
                 }
             }
@@ -334,9 +345,11 @@ public final class Projector {
             if (peopleTouched) {
                 writePeople();
             }
-            if (capitalTouched) {
+            if (capitalTouched || capitalBooks && d.fetchExists(d.selectOne().from(OP).where(OP.TYPE.in(
+                    OpType.CAPITAL_TYPES.stream().map(DSL::inline).toList())))) {
                 writeCapital();
             }
+            capitalBooks = false;
             if (groupTouched) {
                 judgeGroup();
             }
@@ -376,7 +389,7 @@ public final class Projector {
             List<CapitalRegister.Entry> entries = new ArrayList<>();
             d.deleteFrom(INVALID_OP).where(INVALID_OP.TYPE.in(OpType.CAPITAL_TYPES))
                     .and(INVALID_OP.REASON.in(CapitalRegister.OVER_HOLDING, CapitalRegister.ALLOCATED_TWICE,
-                            "id-used-twice")).execute();
+                            CapitalRegister.TX_MISMATCH, "id-used-twice")).execute();
             List<Op> held = new ArrayList<>();
             for (Op op : OpStore.capitalOps(d)) {
                 if (counts(op) && invalidReason(op) == null) {
@@ -384,13 +397,29 @@ public final class Projector {
                 }
             }
             held.sort(Op.STAMP_ORDER);
+            Books books = capitalBooks(held);
+            Set<String> usedTx = new HashSet<>();
             for (Op op : held) {
                 if (byId.putIfAbsent(op.entity(), op) != null) {
                     recordInvalid(op, "id-used-twice"); // an author that wrote one id twice
                     continue;
                 }
+                CapitalRegister.Entry e = CapitalRegister.Entry.of(op);
+                if (e.tx() != null && books.voided().contains(e.tx())) {
+                    continue; // gone with its transaction
+                }
+                var data = op.data();
+                var claim = CapitalRegister.claim(e, orZero(data.lng("surplus")), orZero(data.lng("reserve")),
+                        orZero(data.lng("education")), e.type().equals(OpType.SURPLUS_ALLOCATE)
+                                ? data.list("members") : List.of());
+                boolean own = e.tx() == null || op.replica().equals(books.author().get(e.tx()));
+                if (!own || (e.tx() != null && !usedTx.add(e.tx()))
+                        || !CapitalRegister.backs(claim, e.tx() == null ? null : books.lines().get(e.tx()))) {
+                    recordInvalid(op, CapitalRegister.TX_MISMATCH);
+                    continue;
+                }
                 ops.put(op.replica() + "#" + op.seq(), op);
-                entries.add(CapitalRegister.Entry.of(op));
+                entries.add(e);
             }
             d.deleteFrom(CAPITAL_ENTRY).execute();
             d.deleteFrom(SURPLUS_REFUND).execute();
@@ -430,6 +459,41 @@ public final class Projector {
             for (CapitalRegister.Held h : r.held()) {
                 recordInvalid(ops.get(h.entry().replica() + "#" + h.entry().seq()), h.reason());
             }
+        }
+
+        /// The transactions capital entries name: their author, their lines with what the books
+        /// say of each account, and those voided.
+        private record Books(Map<String, String> author, Map<String, List<CapitalRegister.Line>> lines,
+                             Set<String> voided) {
+        }
+
+        private Books capitalBooks(List<Op> entries) {
+            Set<String> ids = new HashSet<>();
+            entries.forEach(op -> {
+                String tx = op.data().str("tx");
+                if (tx != null) {
+                    ids.add(tx);
+                }
+            });
+            Map<String, String> author = new HashMap<>();
+            Map<String, List<CapitalRegister.Line>> lines = new HashMap<>();
+            Set<String> voided = new HashSet<>();
+            if (!ids.isEmpty()) {
+                d.select(TX.ID, TX.REPLICA).from(TX).where(TX.ID.in(ids)).forEach(r -> author.put(r.value1(), r.value2()));
+                d.select(POSTING.TX, ACCOUNT.CODE, ACCOUNT.TYPE, ACCOUNT.MEMBER, POSTING.AMOUNT).from(POSTING)
+                        .leftJoin(ACCOUNT).on(ACCOUNT.ID.eq(POSTING.ACCOUNT)).where(POSTING.TX.in(ids))
+                        .orderBy(POSTING.TX, POSTING.LINE)
+                        .forEach(r -> lines.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(
+                                new CapitalRegister.Line(r.value2(), r.value3() == null ? null
+                                        : coop.minka.domain.AccountType.fromWire(r.value3()), r.value4(), r.value5())));
+                d.select(VOID.ENTITY).from(VOID).where(VOID.KIND.eq("tx")).and(VOID.ENTITY.in(ids))
+                        .forEach(r -> voided.add(r.value1()));
+            }
+            return new Books(author, lines, voided);
+        }
+
+        private static long orZero(Long v) {
+            return v == null ? 0 : v;
         }
 
         /// Writes the running totals changed since the last flush. A total holds a row only

@@ -109,6 +109,23 @@ class CapitalServiceTest {
     }
 
     @Test
+    void anEntryIsGoneWithItsVoidedTransaction() {
+        try (Services s = coop(dir, "void")) {
+            s.capital().subscribe("Ana", 2, "10.00", JAN);
+            s.capital().subscribe("Rosa", 3, null, JAN);
+            String tx = s.ledger().transactions(null, null, null).stream()
+                    .filter(t -> t.memo().contains("Ana")).findFirst().orElseThrow().id();
+            s.ledger().voidTransaction(tx, "typed for the wrong member");
+            List<CapitalService.Line> register = s.capital().register();
+            assertEquals(1, register.size());
+            assertEquals(1, register.getFirst().number(), "the numbers close up");
+            assertEquals(id(s, "Rosa"), register.getFirst().member());
+            assertEquals(0, s.capital().statement("Ana").position().sharesHeld());
+            refused(ErrorCode.CAPITAL_OVER_HOLDING, s, () -> s.capital().redeem("Ana", 1, JAN));
+        }
+    }
+
+    @Test
     void aYearThatIsNotClosedIsRefused() {
         try (Services s = coop(dir, "open")) {
             sales(s, "1000.01", "300.00");

@@ -72,8 +72,9 @@ class CapitalSyncTest {
     }
 
     /// An admitted laptop turned hostile: one redemption stamped after the honest subscription
-    /// (it stands once that arrives), one of more shares than are left (held invalid), and an
-    /// allocation whose parts do not add up (held invalid by the rule book). Laptop b receives the
+    /// (it stands once that arrives), a subscription its transaction does not carry (held
+    /// invalid: it would have made the next one pass), one redemption of more shares than are left
+    /// (held invalid), and an allocation whose parts do not add up (held invalid by the rule book). Laptop b receives the
     /// hostile file before the honest subscription, laptop a after it: the same state.
     @Test
     void aHostileEntryBreakingTheRegisterIsHeldInvalidInEitherOrder() {
@@ -84,10 +85,20 @@ class CapitalSyncTest {
             a.s.capital().subscribe("Ana", 10, "1.00", DAY);
             Op sub = capitalOps(a).getFirst();
             long from = h.seq() + 1;
+            String capital = ForgeKit.ownedId(h.author.id());
+            h.appendAt(sub.hlc() + 1, OpType.ACCOUNT_ADD, capital, OpData.builder().put("code", "3200-ana")
+                    .put("name", "Capital Ana").put("type", "equity").put("member", c.ana).build());
             Op fair = h.appendAt(sub.hlc() + 1, OpType.CAPITAL_REDEEM, ForgeKit.ownedId(h.author.id()),
-                    redeem(c, h, 5, sub.hlc() + 1));
+                    redeem(c, h, capital, 5, sub.hlc() + 1));
+            // 100 shares claimed, but the transaction is a dues payment: it backs nothing
+            String dues = ForgeKit.ownedId(h.author.id());
+            h.appendAt(sub.hlc() + 2, OpType.TX_POST, dues, TestCoop.tx("2026-01-10", "Dues", c.cash, 100L, c.dues,
+                    -100L));
+            Op unbacked = h.appendAt(sub.hlc() + 2, OpType.CAPITAL_SUBSCRIBE, ForgeKit.ownedId(h.author.id()),
+                    OpData.builder().put("member", c.ana).put("shares", 100L).put("price", 1L).put("amount", 100L)
+                            .put("date", "2026-01-10").put("tx", dues).build());
             Op tooMany = h.appendAt(sub.hlc() + 3, OpType.CAPITAL_REDEEM, ForgeKit.ownedId(h.author.id()),
-                    redeem(c, h, 12, sub.hlc() + 3));
+                    redeem(c, h, capital, 12, sub.hlc() + 3));
             Op badSplit = h.appendAt(sub.hlc() + 4, OpType.SURPLUS_ALLOCATE, ForgeKit.ownedId(h.author.id()),
                     OpData.builder().put("year", 2025L).put("date", "2026-01-10").put("basis", "capital")
                             .put("surplus", 1000L).put("reserveBp", 3000L).put("educationBp", 500L)
@@ -103,6 +114,7 @@ class CapitalSyncTest {
                 assertTrue(TestCoop.heldInvalid(v, tooMany), "more than held, on " + v.id());
                 assertEquals(CapitalRegister.OVER_HOLDING, reasonOf(v, tooMany));
                 assertEquals(CapitalRegister.ALLOCATION_MISMATCH, reasonOf(v, badSplit));
+                assertEquals(CapitalRegister.TX_MISMATCH, reasonOf(v, unbacked), "shares its transaction does not carry");
                 assertEquals(List.of(1L, 2L), v.s.capital().register().stream().map(CapitalService.Line::number)
                         .toList());
                 assertEquals(5, v.s.capital().statement("Ana").position().sharesHeld());
@@ -114,11 +126,11 @@ class CapitalSyncTest {
         }
     }
 
-    /// A hostile redemption: its own balanced transaction (cash out against dues, which any
-    /// treasurer laptop could post) and the register entry naming it.
-    private static OpData redeem(TestCoop c, ForgeKit.Chain h, long shares, long stamp) {
+    /// A hostile redemption: its own balanced transaction (the member's capital against the cash
+    /// box, as a real one) and the register entry naming it.
+    private static OpData redeem(TestCoop c, ForgeKit.Chain h, String capital, long shares, long stamp) {
         String tx = ForgeKit.ownedId(h.author.id());
-        h.appendAt(stamp, OpType.TX_POST, tx, TestCoop.tx("2026-01-10", "Paid back", c.dues, shares * 100,
+        h.appendAt(stamp, OpType.TX_POST, tx, TestCoop.tx("2026-01-10", "Paid back", capital, shares * 100,
                 c.cash, -shares * 100));
         return OpData.builder().put("member", c.ana).put("shares", shares).put("price", 100L)
                 .put("amount", shares * 100).put("date", "2026-01-10").put("tx", tx).build();

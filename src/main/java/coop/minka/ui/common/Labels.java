@@ -127,6 +127,7 @@ public final class Labels {
             case "allocation-mismatch" -> "invalid.allocation-mismatch";
             case "capital-over-holding" -> "invalid.capital-over-holding";
             case "surplus-allocated-twice" -> "invalid.surplus-allocated-twice";
+            case "capital-tx-mismatch" -> "invalid.capital-tx-mismatch";
             case "group-tx-mismatch" -> "invalid.group-tx-mismatch";
             default -> "invalid.unknown-type";
         };
