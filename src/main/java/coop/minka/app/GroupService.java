@@ -35,7 +35,7 @@ import java.util.TreeMap;
 /// reports, exports, sync and verify see them as any other transaction.
 public final class GroupService {
     /// Account codes: per-member accounts are `PREFIX-` and the member's id's first 12 digits.
-    static final String CASH = "1000";
+    static final String CASH = BookWriter.CASH;
     static final String LOANS = GroupBacking.LOANS;
     static final String SAVINGS = GroupBacking.SAVINGS;
     static final String SOCIAL_FUND = GroupBacking.SOCIAL_FUND;
@@ -47,10 +47,12 @@ public final class GroupService {
 
     private final Workspace ws;
     private final PeriodRules periods;
+    private final BookWriter books;
 
     public GroupService(Workspace ws, PeriodRules periods) {
         this.ws = ws;
         this.periods = periods;
+        this.books = new BookWriter(ws, periods);
     }
 
     /// A cycle and its rules.
@@ -129,7 +131,7 @@ public final class GroupService {
     }
 
     /// `10` → 1000 with `scale` 100 (basis points of a percent); refuses more precision than that.
-    private static int hundredths(String s, int scale) {
+    static int hundredths(String s, int scale) {
         try {
             BigDecimal v = new BigDecimal(s.strip()).multiply(BigDecimal.valueOf(scale));
             if (v.signum() < 0 || v.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
@@ -238,8 +240,7 @@ public final class GroupService {
     }
 
     private static Optional<Account> cashAccount(Session s) {
-        List<Account> cash = LedgerRepository.accounts(s).stream().filter(Account::isCashAndBank).toList();
-        return cash.stream().filter(a -> a.code().equals(CASH)).findFirst().or(() -> cash.stream().findFirst());
+        return BookWriter.cashAccount(s);
     }
 
     public void attend(String memberRef, String status) {
@@ -952,51 +953,21 @@ public final class GroupService {
         return id;
     }
 
-    /// A balanced transaction through the one write path's rules: the date must be open.
     private String post(ChangeLog.Writer w, LocalDate date, String memo, Map<String, Long> lines) {
-        periods.checkOpen(w, date);
-        String id = Ids.owned(ws.selfId(), ws.log().now());
-        List<Map<String, Object>> wire = new ArrayList<>();
-        new TreeMap<>(lines).forEach((account, amount) -> {
-            if (amount != 0) {
-                wire.add(Map.of("account", account, "amount", amount));
-            }
-        });
-        w.append(OpType.TX_POST, id, OpData.builder().put("date", date.toString()).put("memo", memo)
-                .put("postings", wire).build());
-        return id;
+        return books.post(w, date, memo, lines);
     }
 
-    /// The cash box: the cooperative's cash account (code 1000 first), made if there is none.
     private String cash(ChangeLog.Writer w, Words words) {
-        Optional<Account> a = cashAccount(w);
-        if (a.isPresent()) {
-            return a.get().id();
-        }
-        return addAccount(w, CASH, words.t("starter.account.cash"), AccountType.ASSET, null, true);
+        return books.cash(w, words);
     }
 
-    /// The cooperative's account with this code, made with this name and type if there is none.
     private String account(ChangeLog.Writer w, String code, String name, AccountType type) {
-        return LedgerRepository.accountByCode(w, code).map(Account::id)
-                .orElseGet(() -> addAccount(w, code, name, type, null, false));
+        return books.account(w, code, name, type);
     }
 
-    /// A member's account (`prefix-` + the first digits of the member's id), made if missing.
     private String memberAccount(ChangeLog.Writer w, Words words, String prefix, String nameKey, AccountType type,
                                  Member m) {
-        String code = prefix + "-" + m.id().replace("-", "").substring(0, 12);
-        return LedgerRepository.accounts(w).stream()
-                .filter(a -> m.id().equals(a.memberId()) && a.code().startsWith(prefix + "-")).map(Account::id)
-                .findFirst().orElseGet(() -> addAccount(w, code, words.t(nameKey, m.name()), type, m.id(), false));
-    }
-
-    private String addAccount(ChangeLog.Writer w, String code, String name, AccountType type, String member,
-                              boolean cash) {
-        String id = Ids.owned(ws.selfId(), ws.log().now());
-        w.append(OpType.ACCOUNT_ADD, id, OpData.builder().put("code", code).put("name", name)
-                .put("type", type.wire()).put("member", member).put("cash", cash ? Boolean.TRUE : null).build());
-        return id;
+        return books.memberAccount(w, words, prefix, nameKey, type, m);
     }
 
     // ---- printed papers (design note 34) ----

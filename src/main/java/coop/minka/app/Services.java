@@ -33,6 +33,7 @@ public final class Services implements AutoCloseable {
     private final PackService pack;
     private final PeopleService people;
     private final GroupService group;
+    private final CapitalService capital;
 
     public Services(Workspace workspace) {
         this.workspace = workspace;
@@ -54,6 +55,7 @@ public final class Services implements AutoCloseable {
         this.pack = new PackService(workspace);
         this.people = new PeopleService(workspace);
         this.group = new GroupService(workspace, periods);
+        this.capital = new CapitalService(workspace, periods);
     }
 
     public Workspace workspace() {
@@ -142,6 +144,11 @@ public final class Services implements AutoCloseable {
     /// A savings group's cycle: constitution, meetings, shares, loans, share-out (design notes 32).
     public GroupService group() {
         return group;
+    }
+
+    /// The share register and the allocation of a closed year's surplus (design notes 35).
+    public CapitalService capital() {
+        return capital;
     }
 
     @Override

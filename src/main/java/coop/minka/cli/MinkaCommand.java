@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
                 AccountCommand.class, TxCommand.class, ReportCommand.class, LogCommand.class, VerifyCommand.class,
                 SyncCommand.class, JoinCommand.class,
                 ExportCommand.class, PeriodCommand.class, VerifyCodeCommand.class, DemoCommand.class,
-                BackupCommand.class, CoopCommand.class, PersonCommand.class, SecurityCommand.class, GroupCommand.class})
+                BackupCommand.class, CoopCommand.class, PersonCommand.class, SecurityCommand.class, GroupCommand.class,
+                CapitalCommand.class, SurplusCommand.class})
 public final class MinkaCommand {
     @Option(names = "--db", paramLabel = "FILE",
             description = "The database file (default: $MINKA_DB, else the per-user data folder).")

@@ -92,7 +92,8 @@ public final class OpRules {
             UNBALANCED, BAD_CHOICE, BAD_CURRENCY, BAD_LANGUAGES, BAD_KEY, BAD_FINGERPRINT, BAD_HASH, FIXED_FIELD,
             BAD_ROLES, BAD_PIN_HASH, GroupConstitution.BAD_SHARE_PRICE, GroupConstitution.BAD_SHARE_RANGE,
             GroupConstitution.BAD_SOCIAL_FUND, GroupConstitution.BAD_LOAN_MULTIPLE, GroupConstitution.BAD_TERM,
-            GroupConstitution.BAD_CHARGE_RATE, GroupConstitution.BAD_FINE, GroupConstitution.SHARES_OUT_OF_RANGE);
+            GroupConstitution.BAD_CHARGE_RATE, GroupConstitution.BAD_FINE, GroupConstitution.SHARES_OUT_OF_RANGE,
+            CapitalRegister.BAD_SHARES, CapitalRegister.SAME_MEMBER, CapitalRegister.ALLOCATION_MISMATCH);
 
     /// The shape of a PIN hash (design notes 27): `pbkdf2-sha256$ITERATIONS$SALT$HASH`, salt 16
     /// bytes and hash 32 bytes in Base64, at least [#MIN_PIN_ITERATIONS] iterations.
@@ -112,6 +113,7 @@ public final class OpRules {
     private static final Set<String> ACCOUNT_TYPES = wires(AccountType.values());
     private static final Set<String> ATTENDANCE = Set.of("present", "represented", "absent");
     private static final Set<String> CHARGE_METHODS = wires(GroupConstitution.ChargeMethod.values());
+    private static final Set<String> BASES = wires(SurplusAllocation.Basis.values());
 
     private static final java.util.regex.Pattern AGE_RECIPIENT =
             java.util.regex.Pattern.compile("age1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{58}");
@@ -361,6 +363,33 @@ public final class OpRules {
                     r.date("date", true);
                     r.amount("distributable", true, true);
                 }
+                case OpType.CAPITAL_SUBSCRIBE, OpType.CAPITAL_PAY, OpType.CAPITAL_TRANSFER, OpType.CAPITAL_REDEEM -> {
+                    r.id("member", true);
+                    r.date("date", true);
+                    r.id("tx", true);
+                    long amount = r.amount("amount", true, false);
+                    if (!type.equals(OpType.CAPITAL_PAY)) {
+                        Long shares = r.number("shares", true);
+                        if (shares < 1 || shares > CapitalRegister.MAX_SHARES) {
+                            throw new Broken(CapitalRegister.BAD_SHARES, String.valueOf(shares));
+                        }
+                        long price = r.amount("price", true, false);
+                        try {
+                            if (Math.multiplyExact(shares, price) != amount) {
+                                throw new Broken(BAD_AMOUNT, "shares × price");
+                            }
+                        } catch (ArithmeticException e) {
+                            throw new Broken(BAD_AMOUNT, "shares × price");
+                        }
+                    }
+                    if (type.equals(OpType.CAPITAL_TRANSFER)) {
+                        r.id("to", true);
+                        if (data.str("to").equals(data.str("member"))) {
+                            throw new Broken(CapitalRegister.SAME_MEMBER, "to");
+                        }
+                    }
+                }
+                case OpType.SURPLUS_ALLOCATE -> r.allocation();
                 default -> throw new Broken(UNKNOWN_TYPE, type);
             }
             return Optional.empty();
@@ -508,6 +537,70 @@ public final class OpRules {
                 throw new Broken(BAD_AMOUNT, key);
             }
             return n;
+        }
+
+        /// A `surplus.allocate`: its own figures must be what [SurplusAllocation#compute] gives
+        /// for its surplus, percentages, basis and members' weights (exact to the minor unit).
+        void allocation() {
+            Long year = number("year", true);
+            if (year < MIN_DATE.getYear() || year > MAX_DATE.getYear()) {
+                throw new Broken(BAD_DATE, "year");
+            }
+            date("date", true);
+            id("tx", false);
+            choice("basis", BASES);
+            if (!data.has("basis")) {
+                throw new Broken(MISSING_FIELD, "basis");
+            }
+            long surplus = amount("surplus", true, true);
+            long reserve = amount("reserve", true, true);
+            long education = amount("education", true, true);
+            int[] bp = new int[3];
+            String[] keys = {"reserveBp", "educationBp", "cashBp"};
+            for (int i = 0; i < 3; i++) {
+                Long v = number(keys[i], true);
+                if (v < 0 || v > GroupConstitution.BP) {
+                    throw new Broken(BAD_AMOUNT, keys[i]);
+                }
+                bp[i] = v.intValue();
+            }
+            Object list = value("members", true);
+            if (!(list instanceof List<?> rows) || rows.size() > MAX_POSTINGS) {
+                throw new Broken(WRONG_KIND, "members");
+            }
+            List<SurplusAllocation.Weight> weights = new java.util.ArrayList<>();
+            List<long[]> given = new java.util.ArrayList<>();
+            for (Object o : rows) {
+                if (!(o instanceof Map<?, ?> m)) {
+                    throw new Broken(WRONG_KIND, "members");
+                }
+                Rules row = new Rules(OpData.of(stringKeys(m)));
+                row.id("member", true);
+                weights.add(new SurplusAllocation.Weight(row.data.str("member"), row.amount("weight", true, true)));
+                given.add(new long[] {row.amount("cash", true, true), row.amount("retained", true, true)});
+            }
+            SurplusAllocation a;
+            try {
+                a = SurplusAllocation.compute(surplus, bp[0], bp[1], bp[2],
+                        SurplusAllocation.Basis.fromWire(data.str("basis")), weights);
+            } catch (MinkaException | IllegalArgumentException e) {
+                throw new Broken(CapitalRegister.ALLOCATION_MISMATCH, "compute");
+            }
+            if (a.reserve() != reserve || a.education() != education) {
+                throw new Broken(CapitalRegister.ALLOCATION_MISMATCH, "funds");
+            }
+            for (int i = 0; i < given.size(); i++) {
+                var refund = a.members().get(i);
+                if (refund.cash() != given.get(i)[0] || refund.retained() != given.get(i)[1]) {
+                    throw new Broken(CapitalRegister.ALLOCATION_MISMATCH, refund.member());
+                }
+            }
+        }
+
+        private static Map<String, Object> stringKeys(Map<?, ?> m) {
+            Map<String, Object> out = new java.util.TreeMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), v));
+            return out;
         }
 
         /// An amount that may be negative (a balance), within ±[#MAX_AMOUNT] × [#MAX_POSTINGS].

@@ -58,6 +58,23 @@ public final class OpType {
             GROUP_MEETING_CLOSE, GROUP_ATTEND, GROUP_SHARES, GROUP_SOCIAL, GROUP_FINE, GROUP_LOAN_ISSUE,
             GROUP_LOAN_REPAY, GROUP_SHAREOUT, GROUP_MEETING_REOPEN, GROUP_VOID, GROUP_GRANT, GROUP_LOAN_WRITEOFF,
             GROUP_EXPENSE);
+    /// The cooperative's share register (design notes 35): a member subscribes shares (owes
+    /// them), pays into capital, transfers shares to another member, has shares redeemed (paid
+    /// back). Each names the `tx.post` written with it (`tx`).
+    public static final String CAPITAL_SUBSCRIBE = "capital.subscribe";
+    public static final String CAPITAL_PAY = "capital.pay";
+    public static final String CAPITAL_TRANSFER = "capital.transfer";
+    public static final String CAPITAL_REDEEM = "capital.redeem";
+    /// The allocation of a closed year's surplus to the reserve, the education fund and the
+    /// members (design notes 35), with the `tx.post` written with it.
+    public static final String SURPLUS_ALLOCATE = "surplus.allocate";
+    /// The register's entries, in the order the register lists their kinds.
+    public static final java.util.List<String> REGISTER_TYPES = java.util.List.of(CAPITAL_SUBSCRIBE, CAPITAL_PAY,
+            CAPITAL_TRANSFER, CAPITAL_REDEEM);
+    /// The capital ops: the register's and the surplus allocation, each a fact created once with
+    /// its own id, judged together against the whole set held (the projection folds them).
+    public static final java.util.List<String> CAPITAL_TYPES = java.util.List.of(CAPITAL_SUBSCRIBE, CAPITAL_PAY,
+            CAPITAL_TRANSFER, CAPITAL_REDEEM, SURPLUS_ALLOCATE);
     /// The ops about people, which decide who may make every other change.
     public static final java.util.List<String> PERSON_TYPES = java.util.List.of(PERSON_ADD, PERSON_UPDATE, PERSON_PIN);
 

@@ -72,6 +72,13 @@ public final class Permissions {
         t.put(OpType.GROUP_GRANT, one(MONEY));
         t.put(OpType.GROUP_EXPENSE, one(MONEY));
         t.put(OpType.GROUP_LOAN_WRITEOFF, new Rule(MONEY, KEEPERS, false));
+        // the share register and the surplus (design notes 35): money, so the treasurer's; paying
+        // capital back and allocating a year's surplus need a second person
+        t.put(OpType.CAPITAL_SUBSCRIBE, one(MONEY));
+        t.put(OpType.CAPITAL_PAY, one(MONEY));
+        t.put(OpType.CAPITAL_TRANSFER, one(MONEY));
+        t.put(OpType.CAPITAL_REDEEM, new Rule(MONEY, KEEPERS, false));
+        t.put(OpType.SURPLUS_ALLOCATE, new Rule(MONEY, KEEPERS, false));
         t.put(OpType.PERSON_ADD, new Rule(EnumSet.of(Role.PRESIDENT), KEEPERS, false));
         t.put(OpType.PERSON_UPDATE, new Rule(EnumSet.of(Role.PRESIDENT), KEEPERS, false));
         t.put(OpType.PERSON_PIN, new Rule(NONE, NONE, true));

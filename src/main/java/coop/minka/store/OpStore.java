@@ -133,6 +133,13 @@ public final class OpStore {
                 .orderBy(OP.ID).fetch());
     }
 
+    /// Every capital op held (design notes 35), through their own partial index (see V011).
+    public static List<Op> capitalOps(DSLContext d) {
+        return decode(d.select(OP.PREV, OP.BODY).from(OP)
+                .where(OP.TYPE.in(coop.minka.domain.OpType.CAPITAL_TYPES.stream().map(org.jooq.impl.DSL::inline).toList()))
+                .orderBy(OP.ID).fetch());
+    }
+
     /// Streams one author's ops with seq greater than `afterSeq`, in seq order.
     public static void forEachOf(DSLContext d, String replica, long afterSeq, Consumer<Op> sink) {
         try (Cursor<org.jooq.Record2<byte[], byte[]>> c = d.select(OP.PREV, OP.BODY).from(OP)

@@ -3,6 +3,7 @@ package coop.minka.store;
 import static coop.minka.store.schema.Tables.ACCOUNT;
 import static coop.minka.store.schema.Tables.ACCOUNT_BALANCE;
 import static coop.minka.store.schema.Tables.ACCOUNT_MONTH;
+import static coop.minka.store.schema.Tables.CAPITAL_ENTRY;
 import static coop.minka.store.schema.Tables.CONFLICT;
 import static coop.minka.store.schema.Tables.COOPERATIVE;
 import static coop.minka.store.schema.Tables.GROUP_CYCLE;
@@ -13,12 +14,15 @@ import static coop.minka.store.schema.Tables.OP;
 import static coop.minka.store.schema.Tables.PERSON;
 import static coop.minka.store.schema.Tables.POSTING;
 import static coop.minka.store.schema.Tables.REPLICA;
+import static coop.minka.store.schema.Tables.SURPLUS_ALLOCATION;
+import static coop.minka.store.schema.Tables.SURPLUS_REFUND;
 import static coop.minka.store.schema.Tables.TX;
 import static coop.minka.store.schema.Tables.VOID;
 import static coop.minka.store.schema.Tables.WORK_CATEGORY;
 import static coop.minka.store.schema.Tables.WORK_ENTRY;
 import static coop.minka.store.schema.Tables.WORK_RATE;
 
+import coop.minka.domain.CapitalRegister;
 import coop.minka.domain.EntityFold;
 import coop.minka.domain.ErrorCode;
 import coop.minka.domain.GroupBacking;
@@ -60,7 +64,7 @@ public final class Projector {
     /// Projection tables in digest order; the change-log tables and `meta` are not projections.
     public static final List<Table<?>> TABLES = List.of(COOPERATIVE, REPLICA, PERSON, MEMBER, WORK_CATEGORY, WORK_RATE,
             WORK_ENTRY, ACCOUNT, TX, POSTING, VOID, ACCOUNT_BALANCE, ACCOUNT_MONTH, CONFLICT, INVALID_OP, GROUP_CYCLE,
-            GROUP_ENTRY);
+            GROUP_ENTRY, CAPITAL_ENTRY, SURPLUS_ALLOCATION, SURPLUS_REFUND);
     private static final List<String> TRUST_TYPES = List.of(OpType.COOP_CREATE, OpType.REPLICA_JOIN,
             OpType.REPLICA_ADMIT, OpType.REPLICA_REVOKE);
     /// Ops that create an entity with an id owned by their author (design-notes item 10).
@@ -70,6 +74,7 @@ public final class Projector {
         Set<String> t = new HashSet<>(List.of(OpType.MEMBER_ADD, OpType.CATEGORY_ADD, OpType.ACCOUNT_ADD,
                 OpType.WORK_ADD, OpType.TX_POST, OpType.PERIOD_CLOSE, OpType.PERSON_ADD));
         t.addAll(OpType.GROUP_TYPES);
+        t.addAll(OpType.CAPITAL_TYPES);
         return Set.copyOf(t);
     }
     /// Ops of the descriptive entities that are folded field by field.
@@ -155,6 +160,7 @@ public final class Projector {
         b.refreshTrust(false);
         b.peopleTouched = true;
         b.groupTouched = true;
+        b.capitalTouched = true;
         b.contested = b.contested();
         OpStore.forEach(d, b::applyNonTrust);
         b.finish();
@@ -198,6 +204,11 @@ public final class Projector {
         /// The `coop.update`s in the log that carry `currency`, loaded when a transaction is
         /// first inserted: such a change counts only before any money (design notes 25).
         private List<Op> currencyChanges;
+        /// True once a capital entry came in: the register is folded again at [#finish].
+        private boolean capitalTouched;
+        /// True once a transaction, a void or an account came in: what backs a capital entry may
+        /// have changed, so the register is folded again if the log holds any capital entry.
+        private boolean capitalBooks;
 
         private Batch(DSLContext d) {
             this.d = d;
@@ -292,8 +303,14 @@ public final class Projector {
             }
             switch (op.type()) {
                 case OpType.WORK_ADD -> insertWork(op);
-                case OpType.TX_POST -> insertTx(op);
-                case OpType.WORK_VOID, OpType.TX_VOID -> applyVoid(op);
+                case OpType.TX_POST -> {
+                    insertTx(op);
+                    capitalBooks = true;
+                }
+                case OpType.WORK_VOID, OpType.TX_VOID -> {
+                    applyVoid(op);
+                    capitalBooks = true;
+                }
                 case OpType.PERIOD_CLOSE, OpType.PERIOD_ACCEPT -> { /* read from the log by the period rules */ }
                 case OpType.PERSON_ADD, OpType.PERSON_UPDATE, OpType.PERSON_PIN -> peopleTouched = true;
                 case OpType.GROUP_CYCLE -> insertCycle(op);
@@ -305,10 +322,13 @@ public final class Projector {
                     insertGroupEntry(op);
                     insertCorrection(op);
                 }
+                case OpType.CAPITAL_SUBSCRIBE, OpType.CAPITAL_PAY, OpType.CAPITAL_TRANSFER, OpType.CAPITAL_REDEEM,
+                     OpType.SURPLUS_ALLOCATE -> capitalTouched = true;
                 default -> {
                     dirty.add(op.entity());
                     if (op.type().equals(OpType.ACCOUNT_ADD) || op.type().equals(OpType.ACCOUNT_UPDATE)) {
                         groupTouched = true;
+                        capitalBooks = true;
                     }
                 }
             }
@@ -332,6 +352,11 @@ public final class Projector {
             if (peopleTouched) {
                 writePeople();
             }
+            if (capitalTouched || capitalBooks && d.fetchExists(d.selectOne().from(OP).where(OP.TYPE.in(
+                    OpType.CAPITAL_TYPES.stream().map(DSL::inline).toList())))) {
+                writeCapital();
+            }
+            capitalBooks = false;
             if (groupTouched) {
                 judgeGroup();
             }
@@ -394,6 +419,124 @@ public final class Projector {
             String note = data.str(op.type().equals(OpType.GROUP_EXPENSE) ? "memo" : "reason");
             d.execute("UPDATE group_entry SET ref = ?, note = ? WHERE id = ? AND replica = ?", data.str("entry"), note,
                     op.entity(), op.replica());
+        }
+
+        /// The share register and the allocations, written again from every capital entry that
+        /// counts and passes the rule book ([CapitalRegister#fold], design notes 35): a pure
+        /// function of the set held, so the numbers and the entries held invalid agree on every
+        /// laptop whatever order the entries came in.
+        private void writeCapital() {
+            capitalTouched = false;
+            Map<String, Op> ops = new HashMap<>();
+            Map<String, Op> byId = new HashMap<>();
+            List<CapitalRegister.Entry> entries = new ArrayList<>();
+            d.deleteFrom(INVALID_OP).where(INVALID_OP.TYPE.in(OpType.CAPITAL_TYPES))
+                    .and(INVALID_OP.REASON.in(CapitalRegister.OVER_HOLDING, CapitalRegister.ALLOCATED_TWICE,
+                            CapitalRegister.TX_MISMATCH, "id-used-twice")).execute();
+            List<Op> held = new ArrayList<>();
+            for (Op op : OpStore.capitalOps(d)) {
+                if (counts(op) && invalidReason(op) == null) {
+                    held.add(op);
+                }
+            }
+            held.sort(Op.STAMP_ORDER);
+            Books books = capitalBooks(held);
+            Set<String> usedTx = new HashSet<>();
+            for (Op op : held) {
+                if (byId.putIfAbsent(op.entity(), op) != null) {
+                    recordInvalid(op, "id-used-twice"); // an author that wrote one id twice
+                    continue;
+                }
+                CapitalRegister.Entry e = CapitalRegister.Entry.of(op);
+                if (e.tx() != null && books.voided().contains(e.tx())) {
+                    continue; // gone with its transaction
+                }
+                var data = op.data();
+                var claim = CapitalRegister.claim(e, orZero(data.lng("surplus")), orZero(data.lng("reserve")),
+                        orZero(data.lng("education")), e.type().equals(OpType.SURPLUS_ALLOCATE)
+                                ? data.list("members") : List.of());
+                boolean own = e.tx() == null || op.replica().equals(books.author().get(e.tx()));
+                if (!own || (e.tx() != null && !usedTx.add(e.tx()))
+                        || !CapitalRegister.backs(claim, e.tx() == null ? null : books.lines().get(e.tx()))) {
+                    recordInvalid(op, CapitalRegister.TX_MISMATCH);
+                    continue;
+                }
+                ops.put(op.replica() + "#" + op.seq(), op);
+                entries.add(e);
+            }
+            d.deleteFrom(CAPITAL_ENTRY).execute();
+            d.deleteFrom(SURPLUS_REFUND).execute();
+            d.deleteFrom(SURPLUS_ALLOCATION).execute();
+            CapitalRegister.Result r = CapitalRegister.fold(entries);
+            for (CapitalRegister.Numbered n : r.register()) {
+                var e = n.entry();
+                d.insertInto(CAPITAL_ENTRY).set(CAPITAL_ENTRY.ID, e.id()).set(CAPITAL_ENTRY.NUMBER, n.number())
+                        .set(CAPITAL_ENTRY.TYPE, e.type()).set(CAPITAL_ENTRY.DATE, e.date().toString())
+                        .set(CAPITAL_ENTRY.MEMBER, e.member()).set(CAPITAL_ENTRY.TO_MEMBER, e.to())
+                        .set(CAPITAL_ENTRY.SHARES, e.shares()).set(CAPITAL_ENTRY.PRICE, e.price())
+                        .set(CAPITAL_ENTRY.AMOUNT, e.amount()).set(CAPITAL_ENTRY.TX, e.tx())
+                        .set(CAPITAL_ENTRY.REPLICA, e.replica()).set(CAPITAL_ENTRY.HLC, e.hlc())
+                        .set(CAPITAL_ENTRY.SEQ, e.seq()).execute();
+            }
+            for (CapitalRegister.Entry e : r.allocations()) {
+                var data = ops.get(e.replica() + "#" + e.seq()).data();
+                d.insertInto(SURPLUS_ALLOCATION).set(SURPLUS_ALLOCATION.ID, e.id())
+                        .set(SURPLUS_ALLOCATION.YEAR, e.year()).set(SURPLUS_ALLOCATION.DATE, e.date().toString())
+                        .set(SURPLUS_ALLOCATION.BASIS, data.str("basis"))
+                        .set(SURPLUS_ALLOCATION.SURPLUS, data.lng("surplus"))
+                        .set(SURPLUS_ALLOCATION.RESERVE_BP, data.lng("reserveBp"))
+                        .set(SURPLUS_ALLOCATION.EDUCATION_BP, data.lng("educationBp"))
+                        .set(SURPLUS_ALLOCATION.CASH_BP, data.lng("cashBp"))
+                        .set(SURPLUS_ALLOCATION.RESERVE, data.lng("reserve"))
+                        .set(SURPLUS_ALLOCATION.EDUCATION, data.lng("education"))
+                        .set(SURPLUS_ALLOCATION.TX, e.tx()).set(SURPLUS_ALLOCATION.REPLICA, e.replica())
+                        .set(SURPLUS_ALLOCATION.HLC, e.hlc()).set(SURPLUS_ALLOCATION.SEQ, e.seq()).execute();
+                for (Map<String, Object> m : data.list("members")) {
+                    d.insertInto(SURPLUS_REFUND).set(SURPLUS_REFUND.ALLOCATION, e.id())
+                            .set(SURPLUS_REFUND.MEMBER, String.valueOf(m.get("member")))
+                            .set(SURPLUS_REFUND.WEIGHT, ((Number) m.get("weight")).longValue())
+                            .set(SURPLUS_REFUND.CASH, ((Number) m.get("cash")).longValue())
+                            .set(SURPLUS_REFUND.RETAINED, ((Number) m.get("retained")).longValue()).execute();
+                }
+            }
+            for (CapitalRegister.Held h : r.held()) {
+                recordInvalid(ops.get(h.entry().replica() + "#" + h.entry().seq()), h.reason());
+            }
+        }
+
+        /// The transactions capital entries name: their author, their lines with what the books
+        /// say of each account, and those voided.
+        private record Books(Map<String, String> author, Map<String, List<CapitalRegister.Line>> lines,
+                             Set<String> voided) {
+        }
+
+        private Books capitalBooks(List<Op> entries) {
+            Set<String> ids = new HashSet<>();
+            entries.forEach(op -> {
+                String tx = op.data().str("tx");
+                if (tx != null) {
+                    ids.add(tx);
+                }
+            });
+            Map<String, String> author = new HashMap<>();
+            Map<String, List<CapitalRegister.Line>> lines = new HashMap<>();
+            Set<String> voided = new HashSet<>();
+            if (!ids.isEmpty()) {
+                d.select(TX.ID, TX.REPLICA).from(TX).where(TX.ID.in(ids)).forEach(r -> author.put(r.value1(), r.value2()));
+                d.select(POSTING.TX, ACCOUNT.CODE, ACCOUNT.TYPE, ACCOUNT.MEMBER, POSTING.AMOUNT).from(POSTING)
+                        .leftJoin(ACCOUNT).on(ACCOUNT.ID.eq(POSTING.ACCOUNT)).where(POSTING.TX.in(ids))
+                        .orderBy(POSTING.TX, POSTING.LINE)
+                        .forEach(r -> lines.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(
+                                new CapitalRegister.Line(r.value2(), r.value3() == null ? null
+                                        : coop.minka.domain.AccountType.fromWire(r.value3()), r.value4(), r.value5())));
+                d.select(VOID.ENTITY).from(VOID).where(VOID.KIND.eq("tx")).and(VOID.ENTITY.in(ids))
+                        .forEach(r -> voided.add(r.value1()));
+            }
+            return new Books(author, lines, voided);
+        }
+
+        private static long orZero(Long v) {
+            return v == null ? 0 : v;
         }
 
         /// Writes the running totals changed since the last flush. A total holds a row only

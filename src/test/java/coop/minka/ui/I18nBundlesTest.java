@@ -37,8 +37,8 @@ class I18nBundlesTest {
     }
 
     /// Keys the app itself reads through `app.Words`: the printed pack, report tables, CSV headers,
-    /// the comment lines of the recovery key file, the savings group's account names and memos.
-    private static final Pattern APP_KEY = Pattern.compile("(pack|table|csv|change|recoveryFile|group\\.account|group\\.memo)\\..*");
+    /// the comment lines of the recovery key file, the savings group's and the capital's account names and memos.
+    private static final Pattern APP_KEY = Pattern.compile("(pack|table|csv|change|recoveryFile|group\\.account|group\\.memo|capital\\.account|capital\\.memo)\\..*");
 
     private static Set<String> literalsInUiSources() throws IOException {
         Set<String> found = new TreeSet<>();

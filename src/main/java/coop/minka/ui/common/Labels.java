@@ -122,6 +122,12 @@ public final class Labels {
             case "bad-charge-rate" -> "invalid.bad-charge-rate";
             case "bad-fine" -> "invalid.bad-fine";
             case "shares-out-of-range" -> "invalid.shares-out-of-range";
+            case "bad-shares" -> "invalid.bad-shares";
+            case "same-member" -> "invalid.same-member";
+            case "allocation-mismatch" -> "invalid.allocation-mismatch";
+            case "capital-over-holding" -> "invalid.capital-over-holding";
+            case "surplus-allocated-twice" -> "invalid.surplus-allocated-twice";
+            case "capital-tx-mismatch" -> "invalid.capital-tx-mismatch";
             case "group-tx-mismatch" -> "invalid.group-tx-mismatch";
             case "not-last-meeting" -> "invalid.not-last-meeting";
             case "meeting-not-closed" -> "invalid.meeting-not-closed";
