@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -119,7 +118,7 @@ class GroupUiTest {
 
     private static String text(FxRobot robot, String query) {
         Node n = robot.lookup(query).query();
-        return spaced(n instanceof Label l ? l.getText() : ((TextField) n).getText());
+        return spaced(n instanceof javafx.scene.control.Labeled l ? l.getText() : ((TextField) n).getText());
     }
 
     /// Money is written with a no-break space after the symbol: an ordinary space here.
@@ -246,7 +245,7 @@ class GroupUiTest {
         click(robot, "#group-part-meeting");
         click(robot, "#group-fine-1");
         click(robot, "late: Bs\u00a05.00");
-        assertTrue(text(robot, "#group-fined-1").contains("5.00"), text(robot, "#group-fined-1"));
+        assertEquals("Fine 5.00", text(robot, "#group-fine-1"), "the fine paid, on its button");
 
         click(robot, "#group-part-shareout");
         String figures = text(robot, "#group-shareout-figures");

@@ -82,8 +82,11 @@ public final class GroupView extends BorderPane {
         rules.setMinHeight(Region.USE_PREF_SIZE);
         rules.textProperty().bind(Bindings.createStringBinding(() -> rulesText(vm.cycleProperty().get()),
                 vm.cycleProperty()));
-        rules.visibleProperty().bind(hasCycle);
-        rules.managedProperty().bind(hasCycle);
+        // during a meeting the rows need the room: the rules show on the other parts
+        BooleanBinding showRules = hasCycle.and(vm.meetingProperty().isNull()
+                .or(vm.partProperty().isNotEqualTo(GroupViewModel.Part.MEETING)));
+        rules.visibleProperty().bind(showRules);
+        rules.managedProperty().bind(showRules);
         FlowPane head = Views.wrappingRow(Views.title(i18n, "nav.group"), switcher);
         head.prefWrapLengthProperty().bind(head.widthProperty());
         setTop(new VBox(4, head, rules));
@@ -260,7 +263,7 @@ public final class GroupView extends BorderPane {
                 vm.cycleProperty().get() == null ? 5 : Math.min(9, vm.cycleProperty().get().rules().maxShares())),
                 vm.cycleProperty()));
         grid.setId("group-rows");
-        grid.setHgap(10);
+        grid.setHgap(8);
         grid.setVgap(4);
         grid.setPadding(new Insets(4, 8, 4, 4));
         vm.rows().addListener((ListChangeListener<GroupViewModel.MeetingRow>) c -> fillRows());
@@ -286,13 +289,12 @@ public final class GroupView extends BorderPane {
     }
 
     /// Column widths in em of the text, so the rows fit at 150 % text.
-    private static final double[] COLUMN_EM = {11, 7.5, 4, 5, 15, 8};
+    private static final double[] COLUMN_EM = {7.5, 7, 5.5, 5, 11, 8};
 
     private void fillRows() {
         grid.getChildren().clear();
-        grid.getColumnConstraints().clear();
         shareFields.clear();
-        for (int c = 0; c < COLUMN_EM.length; c++) {
+        for (int c = grid.getColumnConstraints().size(); c < COLUMN_EM.length; c++) {
             ColumnConstraints cc = new ColumnConstraints();
             double em = COLUMN_EM[c];
             ems(size -> cc.setMinWidth(em * size));
@@ -357,6 +359,11 @@ public final class GroupView extends BorderPane {
         showShares.run();
         r.sharesProperty().addListener((o, a, b) -> showShares.run());
         shareFields.add(shares);
+        shares.focusedProperty().addListener((o, a, now) -> {
+            if (now) {
+                inSight(shares);
+            }
+        });
         // social fund
         CheckBox social = new CheckBox();
         social.setId("group-social-" + index);
@@ -374,14 +381,17 @@ public final class GroupView extends BorderPane {
         // repayment of the open loan
         TextField repay = new TextField();
         repay.setId("group-repay-" + index);
-        repay.setPrefColumnCount(6);
+        repay.setPrefColumnCount(5);
+        repay.setMinWidth(0);
         repay.setAlignment(Pos.CENTER_RIGHT);
         repay.textProperty().bindBidirectional(r.repayTextProperty());
         BooleanBinding noLoan = r.openLoanProperty().isNull();
         repay.disableProperty().bind(noLoan.or(vm.may(OpType.GROUP_LOAN_REPAY).not()));
-        repay.promptTextProperty().bind(Bindings.createStringBinding(() -> r.openLoanProperty().get() == null
-                ? i18n.t("group.repay.noLoan") : i18n.number(GroupViewModel.outstanding(r.openLoanProperty().get())),
-                r.openLoanProperty()));
+        // the prompt says what is owed, or what was repaid at this meeting once nothing is owed
+        repay.promptTextProperty().bind(Bindings.createStringBinding(() -> r.openLoanProperty().get() != null
+                ? i18n.t("group.repay.owes", i18n.number(GroupViewModel.outstanding(r.openLoanProperty().get())))
+                : r.repaidProperty().get() > 0 ? i18n.t("group.repay.paid", i18n.number(r.repaidProperty().get()))
+                : i18n.t("group.repay.noLoan"), r.openLoanProperty(), r.repaidProperty()));
         repay.setOnAction(e -> vm.repay(r));
         Button repayGo = new Button(null, coop.minka.ui.common.Icons.of(Feather.CHECK));
         repayGo.setId("group-repay-go-" + index);
@@ -389,15 +399,15 @@ public final class GroupView extends BorderPane {
         Views.tip(repayGo, i18n.t("group.repay.action"));
         repayGo.setOnAction(e -> vm.repay(r));
         repayGo.disableProperty().bind(repay.disableProperty().or(r.repayTextProperty().isEmpty()));
-        Label repaid = new Label();
-        repaid.getStyleClass().add(Styles.TEXT_MUTED);
-        repaid.setMinWidth(Region.USE_PREF_SIZE);
-        repaid.textProperty().bind(Bindings.createStringBinding(() -> r.repaidProperty().get() == 0 ? ""
-                : i18n.money(r.repaidProperty().get()), r.repaidProperty()));
-        HBox repayBox = new HBox(4, repay, repayGo, repaid);
+        HBox repayBox = new HBox(4, repay, repayGo);
+        HBox.setHgrow(repay, Priority.ALWAYS);
         repayBox.setAlignment(Pos.CENTER_LEFT);
         // fines
-        MenuButton fine = new MenuButton(i18n.t("group.fine.action"));
+        MenuButton fine = new MenuButton();
+        // the fines paid at this meeting are said on the button itself
+        fine.textProperty().bind(Bindings.createStringBinding(() -> r.finesProperty().get() == 0
+                ? i18n.t("group.fine.action") : i18n.t("group.fine.paid", i18n.number(r.finesProperty().get())),
+                r.finesProperty()));
         fine.setId("group-fine-" + index);
         fine.setFocusTraversable(false);
         fine.setMnemonicParsing(false);
@@ -410,13 +420,7 @@ public final class GroupView extends BorderPane {
         }
         fine.disableProperty().bind(vm.may(OpType.GROUP_FINE).not().or(Bindings.createBooleanBinding(
                 fine.getItems()::isEmpty)));
-        Label fined = new Label();
-        fined.setId("group-fined-" + index);
-        fined.getStyleClass().add(Styles.TEXT_MUTED);
-        fined.setMinWidth(Region.USE_PREF_SIZE);
-        fined.textProperty().bind(Bindings.createStringBinding(() -> r.finesProperty().get() == 0 ? ""
-                : i18n.money(r.finesProperty().get()), r.finesProperty()));
-        HBox fineBox = new HBox(6, fine, fined);
+        HBox fineBox = new HBox(fine);
         fineBox.setAlignment(Pos.CENTER_LEFT);
 
         shares.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -427,6 +431,25 @@ public final class GroupView extends BorderPane {
         grid.addRow(line, name, attend, shares, social, repayBox, fineBox);
         for (Node n : List.of(name, attend, shares, social, repayBox, fineBox)) {
             GridPane.setValignment(n, VPos.CENTER);
+        }
+    }
+
+    /// Scrolls the rows so that `n` (a row's field) is wholly in sight.
+    private void inSight(Node n) {
+        if (!(grid.getParent() != null && grid.getParent().getParent() instanceof ScrollPane sp)) {
+            return;
+        }
+        javafx.geometry.Bounds view = sp.getViewportBounds();
+        double content = grid.getBoundsInLocal().getHeight() - view.getHeight();
+        if (content <= 0) {
+            return;
+        }
+        javafx.geometry.Bounds b = grid.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+        double top = sp.getVvalue() * content;
+        if (b.getMinY() - 4 < top) {
+            sp.setVvalue(Math.max(0, (b.getMinY() - 4) / content));
+        } else if (b.getMaxY() + 4 > top + view.getHeight()) {
+            sp.setVvalue(Math.min(1, (b.getMaxY() + 4 - view.getHeight()) / content));
         }
     }
 
@@ -530,9 +553,16 @@ public final class GroupView extends BorderPane {
         VBox diffBox = new VBox(diff);
         diffBox.setAlignment(Pos.BOTTOM_LEFT);
         diffBox.setMinHeight(Region.USE_PREF_SIZE);
-        FlowPane row = new FlowPane(12, 6, Views.field(i18n, "group.close.counted", counted, null), diffBox,
-                new VBox(close));
-        row.setRowValignment(VPos.BOTTOM);
+        Label countedLabel = new Label(i18n.t("group.close.counted"));
+        countedLabel.setLabelFor(counted);
+        countedLabel.getStyleClass().add("field-label");
+        countedLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox countedBox = new HBox(8, countedLabel, counted);
+        countedBox.setAlignment(Pos.CENTER_LEFT);
+        countedBox.setMinWidth(Region.USE_PREF_SIZE);
+        diffBox.setAlignment(Pos.CENTER_LEFT);
+        FlowPane row = new FlowPane(12, 6, countedBox, diffBox, close);
+        row.setRowValignment(VPos.CENTER);
         row.setMinWidth(0);
         row.prefWrapLengthProperty().bind(row.widthProperty());
         return row;
@@ -605,8 +635,9 @@ public final class GroupView extends BorderPane {
                 table.getSelectionModel().select(b);
             }
         });
-        HBox.setHgrow(table, Priority.ALWAYS);
         table.setMinWidth(0);
+        ems(em -> table.setPrefHeight(9 * em));
+        VBox.setVgrow(table, Priority.ALWAYS);
 
         // the selected loan: its schedule and a repayment
         Label loanTitle = new Label();
@@ -642,10 +673,12 @@ public final class GroupView extends BorderPane {
         sched.getColumns().setAll(List.of(no, due, ch, pr, tot));
         sched.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Views.placeholder(sched, i18n, "group.loan.noSchedule");
-        VBox.setVgrow(sched, Priority.ALWAYS);
+        sched.setMinWidth(0);
+        ems(em -> sched.setPrefHeight(8 * em));
+        HBox.setHgrow(sched, Priority.ALWAYS);
         TextField repay = amountField("group-loan-repay", vm.repayAmountProperty(), 7);
         repay.setOnAction(e -> vm.repaySelected());
-        Button repayGo = Views.button(i18n, "group.repay.action", Feather.ARROW_DOWN_LEFT, vm::repaySelected);
+        Button repayGo = Views.button(i18n, "group.loan.repay", Feather.ARROW_DOWN_LEFT, vm::repaySelected);
         repayGo.setId("group-loan-repay-go");
         repayGo.disableProperty().bind(open.not().or(vm.selectedLoanProperty().isNull())
                 .or(vm.repayAmountProperty().isEmpty()).or(vm.may(OpType.GROUP_LOAN_REPAY).not())
@@ -654,14 +687,17 @@ public final class GroupView extends BorderPane {
                 new VBox(repayGo));
         repayRow.setRowValignment(VPos.BOTTOM);
         repayRow.setMinWidth(0);
-        VBox side = new VBox(8, loanTitle, sched, repayRow);
-        side.getStyleClass().add("form-card");
-        side.setPadding(new Insets(12));
-        ems(em -> side.setPrefWidth(24 * em));
+        repayRow.prefWrapLengthProperty().bind(repayRow.widthProperty());
+        // the chosen loan under the list: its installments, and beside them a repayment
+        VBox side = new VBox(8, loanTitle, repayRow);
+        ems(em -> side.setPrefWidth(16 * em));
         side.setMinWidth(0);
-        HBox lists = new HBox(12, table, side);
-        VBox.setVgrow(lists, Priority.ALWAYS);
-        VBox all = new VBox(8, form, needMeeting, lists);
+        HBox chosen = new HBox(12, sched, side);
+        chosen.getStyleClass().add("form-card");
+        chosen.setPadding(new Insets(10));
+        chosen.setMinWidth(0);
+        VBox.setVgrow(chosen, Priority.SOMETIMES);
+        VBox all = new VBox(8, form, needMeeting, table, chosen);
         all.setMinWidth(0);
         return all;
     }
