@@ -138,7 +138,7 @@ public final class Screenshots {
 
     private boolean wanted(String suffix) {
         // a setting is run when any of its shots is wanted
-        for (String shot : new String[] {"home", "members", "member-page", "work", "workday", "accounts",
+        for (String shot : new String[] {"home", "members", "member-page", "work", "workday", "accounts", "group",
             "money-in", "transaction", "reports", "sync", "settings", "firstrun-language", "firstrun-choice",
             "people-locked", "people", "people-add", "people-second", "group-meeting", "group-loans",
             "group-shareout"}) {
@@ -156,7 +156,8 @@ public final class Screenshots {
         writeSettings(dir, lang, theme, scale);
         try (Window w = new Window(lang, demo, dir.resolve("settings.json"))) {
             w.waitFor("books open", () -> w.scene.lookup("#nav-home") != null);
-            for (String screen : new String[] {"home", "members", "work", "accounts", "reports", "sync", "settings"}) {
+            for (String screen : new String[] {"home", "members", "work", "accounts", "reports", "sync", "settings",
+                "group"}) {
                 w.fire("#nav-" + screen);
                 switch (screen) {
                     case "members" -> w.waitForRows("#members-table");

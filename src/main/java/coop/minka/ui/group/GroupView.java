@@ -289,7 +289,7 @@ public final class GroupView extends BorderPane {
     }
 
     /// Column widths in em of the text, so the rows fit at 150 % text.
-    private static final double[] COLUMN_EM = {7.5, 7, 5.5, 5, 11, 8};
+    private static final double[] COLUMN_EM = {7, 7, 5.5, 5, 10.5, 8};
 
     private void fillRows() {
         grid.getChildren().clear();
@@ -297,8 +297,14 @@ public final class GroupView extends BorderPane {
         for (int c = grid.getColumnConstraints().size(); c < COLUMN_EM.length; c++) {
             ColumnConstraints cc = new ColumnConstraints();
             double em = COLUMN_EM[c];
-            ems(size -> cc.setMinWidth(em * size));
-            cc.setHgrow(c == 0 ? Priority.ALWAYS : Priority.NEVER);
+            boolean repayment = c == 4;
+            ems(size -> {
+                cc.setMinWidth(em * size);
+                if (repayment) {
+                    cc.setMaxWidth(15 * size); // room for what is owed, the rest to the names
+                }
+            });
+            cc.setHgrow(c == 0 || repayment ? Priority.ALWAYS : Priority.NEVER);
             grid.getColumnConstraints().add(cc);
         }
         String[] heads = {"group.col.member", "group.col.attendance", "group.col.shares", "group.col.social",
@@ -400,6 +406,8 @@ public final class GroupView extends BorderPane {
         repayGo.setOnAction(e -> vm.repay(r));
         repayGo.disableProperty().bind(repay.disableProperty().or(r.repayTextProperty().isEmpty()));
         HBox repayBox = new HBox(4, repay, repayGo);
+        repayBox.setMaxWidth(Double.MAX_VALUE);
+        repay.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(repay, Priority.ALWAYS);
         repayBox.setAlignment(Pos.CENTER_LEFT);
         // fines
