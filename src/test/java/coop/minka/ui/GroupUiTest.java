@@ -157,8 +157,8 @@ class GroupUiTest {
 
         click(robot, "#group-open-meeting");
         assertTrue(shown(robot, "#group-shares-0"), "one row per member");
+        assertTrue(robot.lookup("#group-shares-0").query().isFocused(), "the first member's row takes the keys");
         // shares from the keyboard: a digit buys them, and the next member's row takes the keys
-        click(robot, "#group-shares-0");
         type(robot, KeyCode.DIGIT5, KeyCode.DIGIT3, KeyCode.DIGIT2);
         assertEquals("5", text(robot, "#group-shares-0"));
         assertEquals("3", text(robot, "#group-shares-1"));

@@ -269,6 +269,12 @@ public final class GroupView extends BorderPane {
         vm.rows().addListener((ListChangeListener<GroupViewModel.MeetingRow>) c -> fillRows());
         vm.cycleProperty().addListener((o, a, b) -> fillRows());
         fillRows();
+        // a meeting just opened: the first member's row takes the keys
+        vm.meetingProperty().addListener((o, a, b) -> {
+            if (a == null && b != null && !shareFields.isEmpty()) {
+                Views.focusWhenShown(shareFields.getFirst());
+            }
+        });
         vm.focusRowProperty().addListener((o, a, b) -> {
             int i = b.intValue();
             if (i >= 0 && i < shareFields.size()) {
