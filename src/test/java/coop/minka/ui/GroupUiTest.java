@@ -38,7 +38,9 @@ import org.testfx.framework.junit5.Stop;
 /// The savings-group screen through the real window (issue 14, design notes 33): a cycle started
 /// from the empty state, a meeting recorded from the keyboard and closed with a cash count that
 /// is short; then, on books with one meeting held, a loan refused, lent, repaid, a fine, and the
-/// share-out preview of the issue's worked example (10.75 a share: 107.50, 64.50, 43.00).
+/// share-out preview of the issue's worked example (10.75 a share: 107.50, 64.50, 43.00); and
+/// the screen's fit at 150 % text. The tests run in name order: the first starts from books
+/// without a cycle, the others from books with one meeting held and the next one open.
 @Tag("slow")
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
 @ExtendWith(ApplicationExtension.class)
@@ -60,7 +62,7 @@ class GroupUiTest {
             s.members().add("Ana Quispe", Gender.WOMAN, null, null, null);
             s.members().add("Berta Mamani", Gender.WOMAN, null, null, null);
             s.members().add("Carla Condori", Gender.WOMAN, null, null, null);
-            if (run == 2) {
+            if (run >= 2) {
                 oneMeetingHeld(s);
             }
         }
@@ -265,6 +267,51 @@ class GroupUiTest {
             assertEquals(10_600L + 10_000L - 10_000L + 11_000L + 500L - 21_500L, s.group().expectedCash(),
                     "the cash box after the share-out keeps the social fund");
             assertNull(s.group().meetings().getLast().counted(), "the second meeting is still open");
+        }
+    }
+
+    /// At 1366×768 with 150 % text each part of the screen fits the window's width: no control
+    /// sticks out on the right and the meeting's rows do not scroll sideways.
+    @Test
+    void theScreenFitsAt150PercentText(FxRobot robot) {
+        settle();
+        robot.interact(() -> context.preferences().textScaleProperty().set(150));
+        settle();
+        click(robot, "#nav-group");
+        assertTrue(shown(robot, "#group-shares-0"), "books with a meeting open (the tests run in name order)");
+        double width = robot.lookup("#group-rows").query().getScene().getWidth();
+        for (String part : List.of("#group-part-meeting", "#group-part-loans", "#group-part-shareout")) {
+            click(robot, part);
+            List<String> out = new java.util.ArrayList<>();
+            sticksOut(robot.lookup("#group-rows").query().getScene().getRoot(), width, out);
+            assertEquals(List.of(), out, part + " at 150 % text");
+        }
+        click(robot, "#group-part-meeting");
+        javafx.scene.control.ScrollPane rows = robot.lookup("#group-rows-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        Node grid = robot.lookup("#group-rows").query();
+        assertTrue(grid.getLayoutBounds().getWidth() <= rows.getViewportBounds().getWidth() + 1,
+                "rows " + grid.getLayoutBounds().getWidth() + " px in " + rows.getViewportBounds().getWidth());
+    }
+
+    /// Visible controls and labels whose right edge is past `width` (tables scroll within).
+    private static void sticksOut(Node n, double width, List<String> out) {
+        if (!n.isVisible()) {
+            return;
+        }
+        if (n instanceof javafx.scene.control.Control) {
+            javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+            if (b.getMaxX() > width + 1 && !(n.getParent() instanceof javafx.scene.control.skin.TableHeaderRow)) {
+                out.add(n.getClass().getSimpleName() + (n.getId() == null ? "" : "#" + n.getId()) + " ends at "
+                        + Math.round(b.getMaxX()));
+            }
+            if (n instanceof TableView<?>) {
+                return;
+            }
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                sticksOut(c, width, out);
+            }
         }
     }
 }
