@@ -44,7 +44,9 @@ import javax.imageio.ImageIO;
 /// decision to take) and fork (the Sync screen's list of things to review, the fork in it), and
 /// on a small cooperative with people (issue 13): people-locked (the People screen while nobody
 /// works: the bar asks for a name and PIN), people (the president working), people-add and
-/// people-second (the dialog asking for the second person of a change that needs two).
+/// people-second (the dialog asking for the second person of a change that needs two), and on a
+/// small savings group (issue 14): group-meeting (a meeting in progress, some rows recorded),
+/// group-loans (a loan chosen, its schedule) and group-shareout (the share-out preview).
 ///
 /// `docs/screenshots/take.sh` builds and runs it headless; by hand:
 /// `java -Dglass.platform=Headless -Dprism.order=sw -cp target/test-classes:target/classes:DEPS
@@ -123,6 +125,7 @@ public final class Screenshots {
                         books(lang, theme, scale, demo, suffix);
                         firstRun(lang, theme, scale, suffix);
                         people(lang, theme, scale, suffix);
+                        group(lang, theme, scale, suffix);
                     }
                     if (only.matcher("home-attention" + suffix).matches()
                             || only.matcher("conflicts" + suffix).matches() || only.matcher("fork" + suffix).matches()) {
@@ -135,9 +138,10 @@ public final class Screenshots {
 
     private boolean wanted(String suffix) {
         // a setting is run when any of its shots is wanted
-        for (String shot : new String[] {"home", "members", "member-page", "work", "workday", "accounts",
+        for (String shot : new String[] {"home", "members", "member-page", "work", "workday", "accounts", "group",
             "money-in", "transaction", "reports", "sync", "settings", "firstrun-language", "firstrun-choice",
-            "people-locked", "people", "people-add", "people-second"}) {
+            "people-locked", "people", "people-add", "people-second", "group-meeting", "group-loans",
+            "group-shareout"}) {
             if (only.matcher(shot + suffix).matches()) {
                 return true;
             }
@@ -152,7 +156,8 @@ public final class Screenshots {
         writeSettings(dir, lang, theme, scale);
         try (Window w = new Window(lang, demo, dir.resolve("settings.json"))) {
             w.waitFor("books open", () -> w.scene.lookup("#nav-home") != null);
-            for (String screen : new String[] {"home", "members", "work", "accounts", "reports", "sync", "settings"}) {
+            for (String screen : new String[] {"home", "members", "work", "accounts", "reports", "sync", "settings",
+                "group"}) {
                 w.fire("#nav-" + screen);
                 switch (screen) {
                     case "members" -> w.waitForRows("#members-table");
@@ -389,6 +394,82 @@ public final class Screenshots {
                 w.shootWithDialog("people-second" + suffix);
                 w.closeDialog();
             }
+        }
+    }
+
+    // ------------------------------------------------------------------ one setting, a savings group
+
+    private void group(String lang, String theme, int scale, String suffix) throws Exception {
+        if (!only.matcher("group-meeting" + suffix).matches() && !only.matcher("group-loans" + suffix).matches()
+                && !only.matcher("group-shareout" + suffix).matches()) {
+            return;
+        }
+        Path db = work.resolve("group-" + lang).resolve("books.db");
+        if (!Files.exists(db) || !Files.exists(db.resolveSibling("books.db.identity"))) {
+            freshDir("group-" + lang);
+            makeGroup(db, lang);
+        }
+        Path dir = Files.createDirectories(work.resolve("group-run" + suffix));
+        writeSettings(dir, lang, theme, scale);
+        try (Window w = new Window(lang, db, dir.resolve("settings.json"))) {
+            w.waitFor("books open", () -> w.scene.lookup("#nav-group") != null);
+            w.fire("#nav-group");
+            w.waitFor("the meeting rows", () -> w.scene.lookup("#group-shares-0") != null);
+            w.shoot("group-meeting" + suffix);
+            w.fire("#group-part-loans");
+            w.waitForRows("#group-loans");
+            w.fx(() -> {
+                TableView<?> t = (TableView<?>) w.scene.lookup("#group-loans");
+                t.getSelectionModel().select(0);
+                return null;
+            });
+            w.settle();
+            w.shoot("group-loans" + suffix);
+            w.fire("#group-part-shareout");
+            w.waitForRows("#group-payouts");
+            w.shoot("group-shareout" + suffix);
+        }
+    }
+
+    /// A savings group of six members: a cycle started two months ago, a first meeting held and
+    /// closed (shares, social fund, two loans, a fine; the count 0.50 short), and today's meeting
+    /// open with some members recorded and others still to come.
+    private static void makeGroup(Path db, String lang) {
+        boolean es = lang.equals("es");
+        try (var s = new coop.minka.app.Services(coop.minka.app.Workspace.create(db,
+                es ? "Ahorro Achocalla" : "Achocalla Savers", "BOB", es ? "Computadora del grupo" : "Group laptop",
+                lang, System::currentTimeMillis))) {
+            coop.minka.app.demo.StarterKit.apply(coop.minka.app.demo.StarterKit.Kind.SAVINGS_GROUP, s.ledger(), s.work(),
+                    Locale.of(lang));
+            String[] names = {"Ana Quispe", "Berta Mamani", "Carla Condori", "Delia Huanca", "Eva Choque",
+                "Felipa Ticona"};
+            for (String n : names) {
+                s.members().add(n, coop.minka.domain.Gender.WOMAN, LocalDate.of(2025, 3, 1), null, null);
+            }
+            var g = s.group();
+            LocalDate today = LocalDate.now();
+            g.startCycle(today.minusDays(60), "10.00", 1, 5, "2.00", "10", "flat", null, 3,
+                    java.util.Map.of(es ? "atraso" : "late", "5.00", es ? "ausencia" : "absent", "10.00"));
+            g.openMeeting(today.minusDays(30));
+            int[] first = {5, 3, 2, 4, 5, 1};
+            for (int i = 0; i < names.length; i++) {
+                g.attend(names[i], i == 5 ? "represented" : "present");
+                g.buyShares(names[i], first[i]);
+                g.paySocial(names[i]);
+            }
+            g.fine(names[3], es ? "atraso" : "late", null);
+            g.issueLoan(names[0], "100.00", 1);
+            g.issueLoan(names[3], "90.00", 3);
+            g.closeMeeting(coop.minka.domain.Money.format(g.expectedCash() - 50, s.workspace().currency()));
+            g.openMeeting(today);
+            int[] now = {5, 3, 2};
+            for (int i = 0; i < now.length; i++) {
+                g.attend(names[i], "present");
+                g.buyShares(names[i], now[i]);
+                g.paySocial(names[i]);
+            }
+            g.attend(names[4], "absent");
+            g.repay(g.loans().getFirst().id(), "110.00");
         }
     }
 

@@ -1206,4 +1206,62 @@ public final class GroupService {
         return new Passbook(member.id(), member.name(), new Cycle(c.id(), c.rules()), day, shares, savings, social,
                 fines, fineCount, List.copyOf(loans), minutes, entries);
     }
+
+    // ---- one meeting, member by member (the desktop meeting screen, design notes 33) ----
+
+    /// What one member did at a meeting: attendance as recorded last (`present`, `represented`,
+    /// `absent`; null when not recorded), shares bought (count and money), social fund paid,
+    /// repaid on loans, fines paid and lent to them; money in minor units.
+    public record AtMeeting(String member, String attendance, long shares, long sharesAmount, long social,
+                            long repaid, long fines, long lent) {
+        /// What this member put into the cash box at the meeting.
+        public long cashIn() {
+            return sharesAmount + social + repaid + fines;
+        }
+    }
+
+    /// Per member (by id), what was recorded at the meeting `meetingId`; members with nothing
+    /// recorded are absent from the map.
+    public Map<String, AtMeeting> atMeeting(String meetingId) {
+        String want = meetingId == null ? "" : meetingId.strip();
+        return ws.read(s -> {
+            List<GroupRepository.Entry> all = GroupRepository.entries(s);
+            Map<String, String> loanMember = new java.util.HashMap<>();
+            for (GroupRepository.Entry e : all) {
+                if (e.type().equals(OpType.GROUP_LOAN_ISSUE)) {
+                    loanMember.put(e.id(), e.member());
+                }
+            }
+            Map<String, AtMeeting> out = new TreeMap<>();
+            for (GroupRepository.Entry e : all) {
+                if (!want.equals(e.meeting())) {
+                    continue;
+                }
+                String member = e.type().equals(OpType.GROUP_LOAN_REPAY) ? loanMember.get(e.loan()) : e.member();
+                if (member == null) {
+                    continue;
+                }
+                AtMeeting a = out.getOrDefault(member, new AtMeeting(member, null, 0, 0, 0, 0, 0, 0));
+                long amount = e.amount() == null ? 0 : e.amount();
+                a = switch (e.type()) {
+                    case OpType.GROUP_ATTEND -> new AtMeeting(member, e.status(), a.shares(), a.sharesAmount(),
+                            a.social(), a.repaid(), a.fines(), a.lent());
+                    case OpType.GROUP_SHARES -> new AtMeeting(member, a.attendance(),
+                            Math.addExact(a.shares(), e.count()), Math.addExact(a.sharesAmount(), amount), a.social(),
+                            a.repaid(), a.fines(), a.lent());
+                    case OpType.GROUP_SOCIAL -> new AtMeeting(member, a.attendance(), a.shares(), a.sharesAmount(),
+                            Math.addExact(a.social(), amount), a.repaid(), a.fines(), a.lent());
+                    case OpType.GROUP_LOAN_REPAY -> new AtMeeting(member, a.attendance(), a.shares(),
+                            a.sharesAmount(), a.social(), Math.addExact(a.repaid(), amount), a.fines(), a.lent());
+                    case OpType.GROUP_FINE -> new AtMeeting(member, a.attendance(), a.shares(), a.sharesAmount(),
+                            a.social(), a.repaid(), Math.addExact(a.fines(), amount), a.lent());
+                    case OpType.GROUP_LOAN_ISSUE -> new AtMeeting(member, a.attendance(), a.shares(),
+                            a.sharesAmount(), a.social(), a.repaid(), a.fines(), Math.addExact(a.lent(), amount));
+                    default -> a;
+                };
+                out.put(member, a);
+            }
+            return out;
+        });
+    }
 }

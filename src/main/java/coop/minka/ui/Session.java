@@ -5,6 +5,8 @@ import coop.minka.app.sync.SyncStatus;
 import coop.minka.ui.accounts.AccountsView;
 import coop.minka.ui.accounts.AccountsViewModel;
 import coop.minka.ui.common.ScreenModel;
+import coop.minka.ui.group.GroupView;
+import coop.minka.ui.group.GroupViewModel;
 import coop.minka.ui.common.UiContext;
 import coop.minka.ui.common.settings.Preferences;
 import coop.minka.ui.home.HomeView;
@@ -41,6 +43,7 @@ final class Session {
     final SyncViewModel sync;
     final SettingsViewModel settings;
     final PeopleViewModel people;
+    final GroupViewModel group;
     final boolean demo;
     MembersView membersView;
     WorkView workView;
@@ -62,6 +65,7 @@ final class Session {
                 new ConflictsViewModel(ui, services.conflicts()));
         settings = new SettingsViewModel(ui, prefs, books, reopen);
         people = new PeopleViewModel(ui, services.people(), services.members());
+        group = new GroupViewModel(ui, services.group(), services.members());
     }
 
     Map<Screen, ScreenModel> models() {
@@ -74,6 +78,7 @@ final class Session {
         m.put(Screen.SYNC, sync);
         m.put(Screen.SETTINGS, settings);
         m.put(Screen.PEOPLE, people);
+        m.put(Screen.GROUP, group);
         return m;
     }
 
@@ -89,6 +94,7 @@ final class Session {
         v.put(Screen.SYNC, new SyncView(sync, ui.i18n()));
         v.put(Screen.SETTINGS, new SettingsView(settings, ui.i18n()));
         v.put(Screen.PEOPLE, new PeopleView(people, ui.i18n()));
+        v.put(Screen.GROUP, new GroupView(group, ui.i18n()));
         return v;
     }
 }

@@ -2,7 +2,7 @@ package coop.minka.ui.main;
 
 import org.kordamp.ikonli.feather.Feather;
 
-/// The screens of the main window, in sidebar order, with their shortcut digit (Ctrl+1…8).
+/// The screens of the main window, in sidebar order, with their shortcut digit (Ctrl+1…9).
 public enum Screen {
     HOME("nav.home", Feather.HOME),
     MEMBERS("nav.members", Feather.USERS),
@@ -11,7 +11,8 @@ public enum Screen {
     REPORTS("nav.reports", Feather.BAR_CHART_2),
     SYNC("nav.sync", Feather.REFRESH_CW),
     SETTINGS("nav.settings", Feather.SETTINGS),
-    PEOPLE("nav.people", Feather.USER_CHECK);
+    PEOPLE("nav.people", Feather.USER_CHECK),
+    GROUP("nav.group", Feather.ARCHIVE);
 
     private final String key;
     private final Feather icon;
