@@ -66,13 +66,23 @@ final class BookWriter {
                 .orElseGet(() -> addAccount(w, code, name, type, null, false));
     }
 
-    /// A member's account (`prefix-` + the first digits of the member's id), made if missing.
+    /// A member's account, made if missing: `prefix-` + the member id's time and counter digits
+    /// (15 hex digits: two members added in the same millisecond on one laptop differ), or the
+    /// whole id if another account already has that code.
     String memberAccount(ChangeLog.Writer w, Words words, String prefix, String nameKey, AccountType type,
                          Member m) {
-        String code = prefix + "-" + m.id().replace("-", "").substring(0, 12);
-        return LedgerRepository.accounts(w).stream()
+        List<Account> all = LedgerRepository.accounts(w);
+        return all.stream()
                 .filter(a -> m.id().equals(a.memberId()) && a.code().startsWith(prefix + "-")).map(Account::id)
-                .findFirst().orElseGet(() -> addAccount(w, code, words.t(nameKey, m.name()), type, m.id(), false));
+                .findFirst().orElseGet(() -> addAccount(w, memberCode(prefix, m.id(), all), words.t(nameKey,
+                        m.name()), type, m.id(), false));
+    }
+
+    /// The code of a member's account among `accounts` (see [#memberAccount]).
+    static String memberCode(String prefix, String memberId, List<Account> accounts) {
+        String hex = memberId.replace("-", "");
+        String short15 = prefix + "-" + hex.substring(0, 12) + hex.substring(13, 16);
+        return accounts.stream().anyMatch(a -> a.code().equals(short15)) ? prefix + "-" + hex : short15;
     }
 
     String addAccount(ChangeLog.Writer w, String code, String name, AccountType type, String member,
