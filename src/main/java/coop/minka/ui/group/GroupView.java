@@ -595,10 +595,14 @@ public final class GroupView extends BorderPane {
         voidIt.setId("group-void");
         voidIt.disableProperty().bind(vm.selectedEntryProperty().isNull().or(vm.may(OpType.GROUP_VOID).not())
                 .or(vm.idleBinding().not()));
+        voidIt.setMinWidth(Region.USE_PREF_SIZE);
         Label voidHint = Views.muted(i18n.t("group.void.hint"));
+        voidHint.setMinWidth(0);
+        voidHint.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(voidHint, Priority.ALWAYS);
-        FlowPane voidRow = Views.wrappingRow(voidIt, voidHint);
-        voidRow.prefWrapLengthProperty().bind(voidRow.widthProperty());
+        HBox voidRow = new HBox(10, voidIt, voidHint);
+        voidRow.setAlignment(Pos.CENTER_LEFT);
+        voidRow.setMinWidth(0);
 
         ComboBox<Member> grantMember = memberBox("group-grant-member", vm.grantMemberProperty());
         TextField grantAmount = amountField("group-grant-amount", vm.grantAmountProperty(), 6);
