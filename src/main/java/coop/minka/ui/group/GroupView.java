@@ -582,7 +582,7 @@ public final class GroupView extends BorderPane {
         Views.placeholder(table, i18n, "group.entries.empty");
         table.setMinWidth(0);
         ems(em -> table.setPrefHeight(9 * em));
-        ems(em -> table.setMinHeight(6 * em));
+        ems(em -> table.setMinHeight(8 * em));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedEntryProperty().set(b));
         vm.selectedEntryProperty().addListener((o, a, b) -> {
             if (b == null) {
@@ -628,11 +628,14 @@ public final class GroupView extends BorderPane {
         forms.getStyleClass().add("form-card");
         forms.setPadding(new Insets(10));
         forms.setMinWidth(0);
+        VBox.setVgrow(table, Priority.ALWAYS);
         VBox all = new VBox(8, table, voidRow, forms);
         all.setMinWidth(0);
         all.setPadding(new Insets(0, 8, 0, 0));
+        // the list takes the height there is; at 150 % text the forms scroll under it
         ScrollPane sp = new ScrollPane(all);
         sp.setFitToWidth(true);
+        sp.setFitToHeight(true);
         sp.setId("group-entries-scroll");
         return sp;
     }
