@@ -46,7 +46,8 @@ import javax.imageio.ImageIO;
 /// works: the bar asks for a name and PIN), people (the president working), people-add and
 /// people-second (the dialog asking for the second person of a change that needs two), and on a
 /// small savings group (issue 14): group-meeting (a meeting in progress, some rows recorded),
-/// group-loans (a loan chosen, its schedule) and group-shareout (the share-out preview).
+/// group-entries (the open meeting's entries, one chosen, with the grant, expense and passbook
+/// forms), group-loans (a loan chosen, its schedule) and group-shareout (the share-out preview).
 ///
 /// `docs/screenshots/take.sh` builds and runs it headless; by hand:
 /// `java -Dglass.platform=Headless -Dprism.order=sw -cp target/test-classes:target/classes:DEPS
@@ -140,8 +141,8 @@ public final class Screenshots {
         // a setting is run when any of its shots is wanted
         for (String shot : new String[] {"home", "members", "member-page", "work", "workday", "accounts", "group",
             "money-in", "transaction", "reports", "sync", "settings", "firstrun-language", "firstrun-choice",
-            "people-locked", "people", "people-add", "people-second", "group-meeting", "group-loans",
-            "group-shareout"}) {
+            "people-locked", "people", "people-add", "people-second", "group-meeting", "group-entries",
+            "group-loans", "group-shareout"}) {
             if (only.matcher(shot + suffix).matches()) {
                 return true;
             }
@@ -401,7 +402,8 @@ public final class Screenshots {
 
     private void group(String lang, String theme, int scale, String suffix) throws Exception {
         if (!only.matcher("group-meeting" + suffix).matches() && !only.matcher("group-loans" + suffix).matches()
-                && !only.matcher("group-shareout" + suffix).matches()) {
+                && !only.matcher("group-shareout" + suffix).matches()
+                && !only.matcher("group-entries" + suffix).matches()) {
             return;
         }
         Path db = work.resolve("group-" + lang).resolve("books.db");
@@ -416,6 +418,16 @@ public final class Screenshots {
             w.fire("#nav-group");
             w.waitFor("the meeting rows", () -> w.scene.lookup("#group-shares-0") != null);
             w.shoot("group-meeting" + suffix);
+            w.fire("#group-show-entries");
+            w.waitForRows("#group-entries");
+            w.fx(() -> {
+                TableView<?> t = (TableView<?>) w.scene.lookup("#group-entries");
+                t.getSelectionModel().select(1);
+                return null;
+            });
+            w.settle();
+            w.shoot("group-entries" + suffix);
+            w.fire("#group-show-entries");
             w.fire("#group-part-loans");
             w.waitForRows("#group-loans");
             w.fx(() -> {

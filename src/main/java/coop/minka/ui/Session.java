@@ -65,7 +65,7 @@ final class Session {
                 new ConflictsViewModel(ui, services.conflicts()));
         settings = new SettingsViewModel(ui, prefs, books, reopen);
         people = new PeopleViewModel(ui, services.people(), services.members());
-        group = new GroupViewModel(ui, services.group(), services.members());
+        group = new GroupViewModel(ui, services.group(), services.members(), services.pack());
     }
 
     Map<Screen, ScreenModel> models() {

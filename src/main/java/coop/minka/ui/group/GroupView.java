@@ -240,10 +240,17 @@ public final class GroupView extends BorderPane {
             return i18n.t("group.meeting.last", i18n.date(m.date()), i18n.money(m.expected()), counted);
         }, vm.lastClosedProperty(), i18n.localeProperty()));
         last.setId("group-last-meeting");
+        Button reopen = Views.button(i18n, "group.reopen.action", Feather.ROTATE_CCW, vm::reopenLast);
+        reopen.setId("group-reopen");
+        reopen.disableProperty().bind(vm.lastClosedProperty().isNull()
+                .or(vm.may(OpType.GROUP_MEETING_REOPEN).not()).or(vm.idleBinding().not()));
         FlowPane openRow = new FlowPane(12, 8, Views.field(i18n, "group.meeting.date", date,
-                vm.meetingDate().noticeProperty()), new VBox(openButton));
+                vm.meetingDate().noticeProperty()), new VBox(openButton), new VBox(reopen));
         openRow.setRowValignment(VPos.BOTTOM);
-        VBox closed = new VBox(10, Views.heading(i18n, "group.meeting.openTitle"), last, openRow);
+        openRow.setMinWidth(0);
+        openRow.prefWrapLengthProperty().bind(openRow.widthProperty());
+        VBox closed = new VBox(10, Views.heading(i18n, "group.meeting.openTitle"), last, openRow,
+                passbookRow("-closed"));
         closed.getStyleClass().add("form-card");
         closed.setPadding(new Insets(14));
         closed.setMaxHeight(Region.USE_PREF_SIZE);
@@ -284,8 +291,25 @@ public final class GroupView extends BorderPane {
         ScrollPane sp = new ScrollPane(grid);
         sp.setFitToWidth(true);
         sp.setId("group-rows-scroll");
-        VBox.setVgrow(sp, Priority.ALWAYS);
-        VBox inMeeting = new VBox(6, title, keys, sp, totals(), closeRow());
+        // the rows, or the meeting's entries with the corrections
+        BooleanBinding rowsShown = vm.showEntriesProperty().not();
+        sp.visibleProperty().bind(rowsShown);
+        keys.visibleProperty().bind(rowsShown);
+        keys.managedProperty().bind(rowsShown);
+        Node corrections = corrections();
+        corrections.visibleProperty().bind(vm.showEntriesProperty());
+        StackPane middle = new StackPane(sp, corrections);
+        middle.setAlignment(Pos.TOP_LEFT);
+        middle.setMinHeight(0);
+        VBox.setVgrow(middle, Priority.ALWAYS);
+        ToggleButton showEntries = new ToggleButton(i18n.t("group.entries.show"));
+        showEntries.setId("group-show-entries");
+        showEntries.setMnemonicParsing(false);
+        showEntries.setMinWidth(Region.USE_PREF_SIZE);
+        showEntries.selectedProperty().bindBidirectional(vm.showEntriesProperty());
+        FlowPane titleRow = Views.wrappingRow(title, showEntries);
+        titleRow.prefWrapLengthProperty().bind(titleRow.widthProperty());
+        VBox inMeeting = new VBox(6, titleRow, keys, middle, totals(), closeRow());
         inMeeting.visibleProperty().bind(open);
         inMeeting.managedProperty().bind(open);
         VBox.setVgrow(inMeeting, Priority.ALWAYS);
@@ -528,6 +552,130 @@ public final class GroupView extends BorderPane {
         return Character.isDigit(c) ? c - '0' : -1;
     }
 
+    /// The open meeting's entries (voided ones said so) with *Void*, and the other corrections:
+    /// a grant from the social fund, an expense, a member's passbook (design notes 38).
+    private Node corrections() {
+        TableView<GroupService.EntryView> table = new TableView<>(vm.entries());
+        table.setId("group-entries");
+        table.getStyleClass().add(Styles.DENSE);
+        TableColumn<GroupService.EntryView, String> kind = Views.column(i18n, "group.col.kind",
+                e -> vm.kind(e.type()), s -> s);
+        TableColumn<GroupService.EntryView, String> member = Views.column(i18n, "group.col.member",
+                e -> e.memberName() == null ? "" : e.memberName(), s -> s);
+        Views.wrapping(member, s -> s);
+        TableColumn<GroupService.EntryView, Long> amount = Views.numberColumn(i18n, "group.col.amount",
+                e -> e.amount() == null ? 0L : e.amount(), n -> n == 0 ? "" : i18n.money(n));
+        TableColumn<GroupService.EntryView, String> note = Views.column(i18n, "group.col.note",
+                e -> e.note() == null ? "" : e.note(), s -> s);
+        Views.wrapping(note, s -> s);
+        TableColumn<GroupService.EntryView, String> state = Views.column(i18n, "group.col.state",
+                vm::entryState, s -> s);
+        ems(em -> {
+            kind.setPrefWidth(9 * em);
+            member.setPrefWidth(10 * em);
+            amount.setPrefWidth(7 * em);
+            note.setPrefWidth(10 * em);
+            state.setPrefWidth(6 * em);
+        });
+        table.getColumns().setAll(List.of(kind, member, amount, note, state));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Views.placeholder(table, i18n, "group.entries.empty");
+        table.setMinWidth(0);
+        ems(em -> table.setPrefHeight(9 * em));
+        ems(em -> table.setMinHeight(8 * em));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedEntryProperty().set(b));
+        vm.selectedEntryProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                table.getSelectionModel().clearSelection();
+            } else if (table.getSelectionModel().getSelectedItem() != b) {
+                table.getSelectionModel().select(b);
+            }
+        });
+        Button voidIt = Views.button(i18n, "group.void.action", Feather.X_CIRCLE, vm::voidSelected);
+        voidIt.setId("group-void");
+        voidIt.disableProperty().bind(vm.selectedEntryProperty().isNull().or(vm.may(OpType.GROUP_VOID).not())
+                .or(vm.idleBinding().not()));
+        voidIt.setMinWidth(Region.USE_PREF_SIZE);
+        Label voidHint = Views.muted(i18n.t("group.void.hint"));
+        voidHint.setMinWidth(0);
+        voidHint.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(voidHint, Priority.ALWAYS);
+        HBox voidRow = new HBox(10, voidIt, voidHint);
+        voidRow.setAlignment(Pos.CENTER_LEFT);
+        voidRow.setMinWidth(0);
+
+        ComboBox<Member> grantMember = memberBox("group-grant-member", vm.grantMemberProperty());
+        TextField grantAmount = amountField("group-grant-amount", vm.grantAmountProperty(), 6);
+        TextField grantReason = textField("group-grant-reason", vm.grantReasonProperty(), 12);
+        Button grant = Views.button(i18n, "group.grant.action", Feather.HEART, vm::grant);
+        grant.setId("group-grant");
+        grant.disableProperty().bind(vm.grantMemberProperty().isNull().or(vm.grantAmountProperty().isEmpty())
+                .or(vm.grantReasonProperty().isEmpty()).or(vm.may(OpType.GROUP_GRANT).not())
+                .or(vm.idleBinding().not()));
+        FlowPane grantRow = formRow(Views.field(i18n, "group.grant.member", grantMember, null),
+                Views.field(i18n, "group.grant.amount", grantAmount, null),
+                Views.field(i18n, "group.grant.reason", grantReason, null), new VBox(grant));
+        TextField expenseAmount = amountField("group-expense-amount", vm.expenseAmountProperty(), 6);
+        TextField expenseMemo = textField("group-expense-memo", vm.expenseMemoProperty(), 14);
+        Button expense = Views.button(i18n, "group.expense.action", Feather.SHOPPING_BAG, vm::expense);
+        expense.setId("group-expense");
+        expense.disableProperty().bind(vm.expenseAmountProperty().isEmpty().or(vm.expenseMemoProperty().isEmpty())
+                .or(vm.may(OpType.GROUP_EXPENSE).not()).or(vm.idleBinding().not()));
+        FlowPane expenseRow = formRow(Views.field(i18n, "group.expense.amount", expenseAmount, null),
+                Views.field(i18n, "group.expense.memo", expenseMemo, null), new VBox(expense));
+        VBox forms = new VBox(8, Views.heading(i18n, "group.grant.title"), grantRow,
+                Views.heading(i18n, "group.expense.title"), expenseRow, passbookRow(""));
+        forms.getStyleClass().add("form-card");
+        forms.setPadding(new Insets(10));
+        forms.setMinWidth(0);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox all = new VBox(8, table, voidRow, forms);
+        all.setMinWidth(0);
+        all.setPadding(new Insets(0, 8, 0, 0));
+        // the list takes the height there is; at 150 % text the forms scroll under it
+        ScrollPane sp = new ScrollPane(all);
+        sp.setFitToWidth(true);
+        sp.setFitToHeight(true);
+        sp.setId("group-entries-scroll");
+        return sp;
+    }
+
+    /// A member chooser, *Print passbook* beside it; `suffix` keeps the ids apart (the closed
+    /// card and the corrections each have one).
+    private Node passbookRow(String suffix) {
+        ComboBox<Member> member = memberBox("group-passbook-member" + suffix, vm.passbookMemberProperty());
+        Button print = Views.button(i18n, "group.passbook.action", Feather.PRINTER, vm::printPassbook);
+        print.setId("group-passbook" + suffix);
+        print.disableProperty().bind(vm.passbookMemberProperty().isNull().or(vm.idleBinding().not()));
+        return formRow(Views.field(i18n, "group.passbook.member", member, null), new VBox(print));
+    }
+
+    private ComboBox<Member> memberBox(String id, javafx.beans.property.ObjectProperty<Member> value) {
+        ComboBox<Member> box = new ComboBox<>(vm.activeMembers());
+        box.setId(id);
+        box.valueProperty().bindBidirectional(value);
+        Views.labelled(box, Member::name, "");
+        TypeAhead.install(box, Member::name);
+        ems(em -> box.setPrefWidth(11 * em));
+        return box;
+    }
+
+    private static TextField textField(String id, javafx.beans.property.StringProperty value, int columns) {
+        TextField t = new TextField();
+        t.setId(id);
+        t.textProperty().bindBidirectional(value);
+        t.setPrefColumnCount(columns);
+        return t;
+    }
+
+    private static FlowPane formRow(Node... nodes) {
+        FlowPane row = new FlowPane(10, 6, nodes);
+        row.setRowValignment(VPos.BOTTOM);
+        row.setMinWidth(0);
+        row.prefWrapLengthProperty().bind(row.widthProperty());
+        return row;
+    }
+
     private Node totals() {
         Label line = new Label();
         line.setId("group-totals");
@@ -697,8 +845,14 @@ public final class GroupView extends BorderPane {
         repayGo.disableProperty().bind(open.not().or(vm.selectedLoanProperty().isNull())
                 .or(vm.repayAmountProperty().isEmpty()).or(vm.may(OpType.GROUP_LOAN_REPAY).not())
                 .or(vm.idleBinding().not()));
+        Button writeOff = Views.button(i18n, "group.writeOff.action", Feather.SLASH, vm::writeOffSelected);
+        writeOff.setId("group-loan-writeoff");
+        writeOff.disableProperty().bind(open.not().or(Bindings.createBooleanBinding(() ->
+                vm.selectedLoanProperty().get() == null
+                        || GroupViewModel.outstanding(vm.selectedLoanProperty().get()) <= 0, vm.selectedLoanProperty()))
+                .or(vm.may(OpType.GROUP_LOAN_WRITEOFF).not()).or(vm.idleBinding().not()));
         FlowPane repayRow = new FlowPane(10, 6, Views.field(i18n, "group.loan.repayAmount", repay, null),
-                new VBox(repayGo));
+                new VBox(repayGo), new VBox(writeOff));
         repayRow.setRowValignment(VPos.BOTTOM);
         repayRow.setMinWidth(0);
         repayRow.prefWrapLengthProperty().bind(repayRow.widthProperty());
@@ -719,6 +873,9 @@ public final class GroupView extends BorderPane {
     /// A loan in words: repaid, on time, overdue (with days), at risk (over 30 days late).
     private String loanState(GroupService.Loan l) {
         LoanSchedule.Position p = l.position();
+        if (l.writtenOff() > 0) {
+            return i18n.t("group.loan.state.writtenOff", i18n.money(l.writtenOff()));
+        }
         if (p.settled()) {
             return i18n.t("group.loan.state.repaid");
         }

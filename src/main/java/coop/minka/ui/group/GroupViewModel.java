@@ -2,6 +2,7 @@ package coop.minka.ui.group;
 
 import coop.minka.app.GroupService;
 import coop.minka.app.MemberService;
+import coop.minka.app.pack.PackService;
 import coop.minka.domain.GroupConstitution;
 import coop.minka.domain.LoanSchedule;
 import coop.minka.domain.Member;
@@ -15,6 +16,7 @@ import coop.minka.ui.common.DateField;
 import coop.minka.ui.common.ScreenModel;
 import coop.minka.ui.common.UiContext;
 import coop.minka.ui.common.WhoIsWorking;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -117,11 +119,12 @@ public final class GroupViewModel extends ScreenModel {
 
     private record Loaded(Optional<GroupService.Cycle> cycle, List<GroupService.Meeting> meetings,
                           List<Member> members, Map<String, GroupService.AtMeeting> at, List<GroupService.Loan> loans,
-                          long expected, GroupService.ShareOutView shareOut) {
+                          long expected, GroupService.ShareOutView shareOut, List<GroupService.EntryView> entries) {
     }
 
     private final GroupService group;
     private final MemberService members;
+    private final PackService pack;
     private final WhoIsWorking who;
     private final ObjectProperty<Part> part = new SimpleObjectProperty<>(Part.MEETING);
     private final BooleanProperty loaded = new SimpleBooleanProperty(false);
@@ -167,11 +170,22 @@ public final class GroupViewModel extends ScreenModel {
     private final ObjectProperty<ShareOut> shareOut = new SimpleObjectProperty<>();
     private final BooleanProperty posted = new SimpleBooleanProperty(false);
     private final BooleanBinding idle;
+    // corrections (design notes 38): the open meeting's entries, a grant, an expense, a passbook
+    private final BooleanProperty showEntries = new SimpleBooleanProperty(false);
+    private final ObservableList<GroupService.EntryView> entries = FXCollections.observableArrayList();
+    private final ObjectProperty<GroupService.EntryView> selectedEntry = new SimpleObjectProperty<>();
+    private final ObjectProperty<Member> grantMember = new SimpleObjectProperty<>();
+    private final StringProperty grantAmount = new SimpleStringProperty("");
+    private final StringProperty grantReason = new SimpleStringProperty("");
+    private final StringProperty expenseAmount = new SimpleStringProperty("");
+    private final StringProperty expenseMemo = new SimpleStringProperty("");
+    private final ObjectProperty<Member> passbookMember = new SimpleObjectProperty<>();
 
-    public GroupViewModel(UiContext ui, GroupService group, MemberService members) {
+    public GroupViewModel(UiContext ui, GroupService group, MemberService members, PackService pack) {
         super(ui);
         this.group = group;
         this.members = members;
+        this.pack = pack;
         this.who = ui.who();
         meetingDate = new DateField(ui.i18n(), true, ui.today(), ui::today);
         cycleStart = new DateField(ui.i18n(), true, ui.today(), ui::today);
@@ -197,7 +211,8 @@ public final class GroupViewModel extends ScreenModel {
             Optional<GroupService.Meeting> open = ms.stream().filter(m -> !m.closed()).reduce((a, b) -> b);
             Map<String, GroupService.AtMeeting> at = open.map(m -> group.atMeeting(m.id())).orElse(Map.of());
             return new Loaded(c, ms, members.list(), at, c.isPresent() ? group.loans() : List.of(),
-                    group.expectedCash(), c.isPresent() ? group.shareOut() : null);
+                    group.expectedCash(), c.isPresent() ? group.shareOut() : null,
+                    open.map(m -> group.entries(m.id())).orElse(List.of()));
         }, this::show);
     }
 
@@ -216,7 +231,7 @@ public final class GroupViewModel extends ScreenModel {
         }
         Map<String, GroupService.Loan> openLoans = new LinkedHashMap<>();
         for (GroupService.Loan loan : l.loans()) {
-            if (loan.repaid() < loan.schedule().totalDue()) {
+            if (outstanding(loan) > 0) {
                 openLoans.putIfAbsent(loan.member(), loan); // the oldest first
             }
         }
@@ -259,6 +274,13 @@ public final class GroupViewModel extends ScreenModel {
             shareOut.set(null);
             posted.set(false);
             payouts.clear();
+        }
+        String keepEntry = selectedEntry.get() == null ? null : selectedEntry.get().id();
+        entries.setAll(l.entries());
+        selectedEntry.set(keepEntry == null ? null
+                : entries.stream().filter(e -> e.id().equals(keepEntry)).findFirst().orElse(null));
+        if (open == null) {
+            showEntries.set(false);
         }
         loaded.set(true);
     }
@@ -425,6 +447,127 @@ public final class GroupViewModel extends ScreenModel {
         });
     }
 
+    /// Opens the last meeting again (only when none is open and the last one is closed), after
+    /// asking: its count no longer stands and closing it again records a new one.
+    public void reopenLast() {
+        GroupService.Meeting m = lastClosed.get();
+        if (m == null || meeting.get() != null) {
+            return;
+        }
+        if (!ui.dialogs().confirm(ui.i18n().t("group.reopen.title"), ui.i18n().t("group.reopen.message",
+                ui.i18n().date(m.date())), ui.i18n().t("group.reopen.action"))) {
+            return;
+        }
+        write(OpType.GROUP_MEETING_REOPEN, () -> group.reopenMeeting(m.id()), r -> {
+            countedTyped = false;
+            ui.notices().success(ui.i18n().t("group.reopen.done", ui.i18n().date(r.date())));
+        });
+    }
+
+    /// An entry in words: its kind, the member and the amount (`Shares — Ana Quispe — Bs 50.00`).
+    public String describe(GroupService.EntryView e) {
+        StringBuilder b = new StringBuilder(kind(e.type()));
+        if (e.memberName() != null) {
+            b.append(" \u2014 ").append(e.memberName());
+        }
+        if (e.amount() != null) {
+            b.append(" \u2014 ").append(ui.i18n().money(e.amount()));
+        }
+        return b.toString();
+    }
+
+    /// The kind of a group entry in the user's language.
+    public String kind(String type) {
+        return switch (type) {
+            case OpType.GROUP_ATTEND -> ui.i18n().t("group.entry.attend");
+            case OpType.GROUP_SHARES -> ui.i18n().t("group.entry.shares");
+            case OpType.GROUP_SOCIAL -> ui.i18n().t("group.entry.social");
+            case OpType.GROUP_FINE -> ui.i18n().t("group.entry.fine");
+            case OpType.GROUP_LOAN_ISSUE -> ui.i18n().t("group.entry.loan");
+            case OpType.GROUP_LOAN_REPAY -> ui.i18n().t("group.entry.repay");
+            case OpType.GROUP_GRANT -> ui.i18n().t("group.entry.grant");
+            case OpType.GROUP_LOAN_WRITEOFF -> ui.i18n().t("group.entry.writeOff");
+            case OpType.GROUP_EXPENSE -> ui.i18n().t("group.entry.expense");
+            default -> ui.i18n().t("group.entry.other");
+        };
+    }
+
+    /// The entry's state in words: voided, held invalid, or empty while it stands.
+    public String entryState(GroupService.EntryView e) {
+        return e.voided() ? ui.i18n().t("group.entry.voided") : e.held() != null ? ui.i18n().t("group.entry.held") : "";
+    }
+
+    /// Voids the chosen entry (and its transaction) after asking for the reason, the question
+    /// naming what will be voided. An entry that cannot be voided is said in plain words.
+    public void voidSelected() {
+        GroupService.EntryView e = selectedEntry.get();
+        if (e == null) {
+            return;
+        }
+        if (e.voided() || e.held() != null || !coop.minka.domain.GroupBook.VOIDABLE.contains(e.type())) {
+            ui.notices().info(ui.i18n().t(e.voided() ? "group.void.already" : "group.void.cannot", describe(e)));
+            return;
+        }
+        Optional<String> reason = ui.dialogs().askText(ui.i18n().t("group.void.title"),
+                ui.i18n().t("group.void.message", describe(e)), ui.i18n().t("group.void.action"));
+        if (reason.isEmpty() || reason.get().isBlank()) {
+            return;
+        }
+        String why = reason.get().strip();
+        write(OpType.GROUP_VOID, () -> group.voidEntry(e.id(), why), v -> {
+            selectedEntry.set(null);
+            ui.notices().success(ui.i18n().t("group.void.done", describe(v)));
+        });
+    }
+
+    /// A grant from the social fund to the chosen member, with its reason.
+    public void grant() {
+        Member m = grantMember.get();
+        if (m == null || Amounts.blank(grantAmount.get()) || grantReason.get().isBlank()) {
+            return;
+        }
+        String amount = Amounts.plain(grantAmount.get());
+        String reason = grantReason.get().strip();
+        write(OpType.GROUP_GRANT, () -> group.grant(m.id(), amount, reason), a -> {
+            grantAmount.set("");
+            grantReason.set("");
+            ui.notices().success(ui.i18n().t("group.grant.done", m.name(), ui.i18n().money(a)));
+        });
+    }
+
+    /// An expense of the cycle paid from the cash box, with what it was for.
+    public void expense() {
+        if (Amounts.blank(expenseAmount.get()) || expenseMemo.get().isBlank()) {
+            return;
+        }
+        String amount = Amounts.plain(expenseAmount.get());
+        String memo = expenseMemo.get().strip();
+        write(OpType.GROUP_EXPENSE, () -> group.expense(amount, memo), a -> {
+            expenseAmount.set("");
+            expenseMemo.set("");
+            ui.notices().success(ui.i18n().t("group.expense.done", ui.i18n().money(a), memo));
+        });
+    }
+
+    /// Asks where to save the chosen member's passbook and writes it there (a PDF in the user's
+    /// language, today's figures); then says where it is.
+    public void printPassbook() {
+        Member m = passbookMember.get();
+        if (m == null) {
+            return;
+        }
+        java.util.Locale language = ui.i18n().locale();
+        String name = m.name().replaceAll("[^\\p{L}\\p{N}]+", "-");
+        ui.dialogs().saveFile(ui.i18n().t("group.passbook.save"), "passbook-" + ui.today() + "-" + name + ".pdf")
+                .ifPresent(file -> {
+                    Path target = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")
+                            ? file : file.resolveSibling(file.getFileName() + ".pdf");
+                    ui.async().run(() -> pack.writePassbook(m.id(), null, target, language), p ->
+                            ui.notices().success(ui.i18n().t("group.passbook.done", p.passbook().name(),
+                                    p.file().toAbsolutePath().toString())));
+                });
+    }
+
     // ---------------------------------------------------------------- loans
 
     public void issueLoan() {
@@ -461,6 +604,26 @@ public final class GroupViewModel extends ScreenModel {
         });
     }
 
+    /// Writes off what the chosen loan still owes in principal, after asking for the reason; the
+    /// group's decision, so a second person is asked for once there are people.
+    public void writeOffSelected() {
+        GroupService.Loan loan = selectedLoan.get();
+        if (loan == null) {
+            return;
+        }
+        Optional<String> reason = ui.dialogs().askText(ui.i18n().t("group.writeOff.title"),
+                ui.i18n().t("group.writeOff.message", loan.memberName(), ui.i18n().money(loan.principal()),
+                        ui.i18n().money(outstanding(loan))), ui.i18n().t("group.writeOff.action"));
+        if (reason.isEmpty() || reason.get().isBlank()) {
+            return;
+        }
+        String why = reason.get().strip();
+        write(OpType.GROUP_LOAN_WRITEOFF, () -> group.writeOff(loan.id(), why), l -> {
+            selectedLoan.set(l);
+            ui.notices().success(ui.i18n().t("group.writeOff.done", l.memberName()));
+        });
+    }
+
     private String repaid(String name, GroupService.Repayment p) {
         return ui.i18n().t("group.repaid", name, ui.i18n().money(p.amount()),
                 ui.i18n().t("group.split", ui.i18n().money(p.charge()), ui.i18n().money(p.principal())));
@@ -468,7 +631,7 @@ public final class GroupViewModel extends ScreenModel {
 
     /// What is still owed on a loan (charge and principal).
     public static long outstanding(GroupService.Loan l) {
-        return l.schedule().totalDue() - l.repaid();
+        return l.writtenOff() > 0 ? 0 : l.schedule().totalDue() - l.repaid();
     }
 
     // ---------------------------------------------------------------- share-out
@@ -643,6 +806,44 @@ public final class GroupViewModel extends ScreenModel {
 
     public BooleanProperty postedProperty() {
         return posted;
+    }
+
+    /// True while the meeting part shows the open meeting's entries instead of the rows.
+    public BooleanProperty showEntriesProperty() {
+        return showEntries;
+    }
+
+    /// The open meeting's entries, voided ones too, in the order they were made.
+    public ObservableList<GroupService.EntryView> entries() {
+        return entries;
+    }
+
+    public ObjectProperty<GroupService.EntryView> selectedEntryProperty() {
+        return selectedEntry;
+    }
+
+    public ObjectProperty<Member> grantMemberProperty() {
+        return grantMember;
+    }
+
+    public StringProperty grantAmountProperty() {
+        return grantAmount;
+    }
+
+    public StringProperty grantReasonProperty() {
+        return grantReason;
+    }
+
+    public StringProperty expenseAmountProperty() {
+        return expenseAmount;
+    }
+
+    public StringProperty expenseMemoProperty() {
+        return expenseMemo;
+    }
+
+    public ObjectProperty<Member> passbookMemberProperty() {
+        return passbookMember;
     }
 
     /// True while no background work runs.

@@ -31,7 +31,7 @@ class GroupViewModelTest {
     void aMeetingSetsSharesAndTheShareOutNeedsTwoPeople() {
         UiFixture f = new UiFixture();
         try (Services s = f.books(dir, "g")) {
-            GroupViewModel vm = new GroupViewModel(f.ui, s.group(), s.members());
+            GroupViewModel vm = new GroupViewModel(f.ui, s.group(), s.members(), s.pack());
             vm.shown();
             assertEquals(null, vm.cycleProperty().get(), "no cycle yet");
             vm.sharePriceProperty().set("10");
