@@ -6,6 +6,7 @@ import static coop.minka.sync.TestCoop.assertVerifies;
 import static coop.minka.sync.TestCoop.heldInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coop.minka.domain.GroupBacking;
 import coop.minka.domain.Op;
@@ -29,7 +30,7 @@ class GroupCapitalAttacksTest {
 
     /// A cycle and an open meeting on `a` with two shares bought for Ana (so her savings account
     /// exists), carried to every laptop. Returns {meeting id, Ana's savings account id}.
-    private static String[] meeting(TestCoop c) {
+    static String[] meeting(TestCoop c) {
         Village a = c.a();
         a.s.group().startCycle(LocalDate.of(2026, 6, 1), "10.00", 1, 5, "2.00", "10", "flat", null, null, Map.of());
         String meeting = a.s.group().openMeeting(LocalDate.of(2026, 6, 2)).id();
@@ -189,6 +190,165 @@ class GroupCapitalAttacksTest {
     private static OpData repay(String meeting, String loan, long principal, String tx) {
         return OpData.builder().put("meeting", meeting).put("loan", loan).put("amount", principal).put("charge", 0L)
                 .put("principal", principal).put("tx", tx).build();
+    }
+
+    /// (a) A hostile laptop voids another laptop's shares of a closed meeting: its `group.void`
+    /// is held (`meeting-closed`), but the `tx.void` it sends with it is an ordinary void and takes
+    /// the transaction out of the books — and the group's figures follow the books, not the held
+    /// void: the shares are gone from the share-out and from Ana's savings alike. The same for the
+    /// social contribution voided with `tx.void` alone. Same state on three laptops, a rebuild too.
+    @Test
+    void aHostileVoidOfAClosedMeetingsEntryLeavesTheGroupFiguresAndTheBooksAgreeing() {
+        try (TestCoop c = TestCoop.found(tmp, "b", "c")) {
+            Village a = c.a();
+            Village b = c.get("b");
+            Village cc = c.get("c");
+            ForgeKit.Chain h = c.admittedHostile("Hostile");
+            String[] m = meeting(c);
+            a.s.group().paySocial("Ana");
+            a.s.group().closeMeeting(null);
+            a.s.group().openMeeting(LocalDate.of(2026, 6, 9));
+            Path honest = a.exportFull(c.dir());
+            b.sync.importBundle(honest);
+            String sharesTx = groupEntry(a, OpType.GROUP_SHARES, GROUP_ENTRY.TX);
+            String sharesId = groupEntry(a, OpType.GROUP_SHARES, GROUP_ENTRY.ID);
+            String socialTx = groupEntry(a, OpType.GROUP_SOCIAL, GROUP_ENTRY.TX);
+
+            long after = maxHlc(a) + 1000;
+            long from = h.seq() + 1;
+            h.appendAt(after, OpType.TX_VOID, sharesTx, OpData.builder().put("reason", "gone").build());
+            Op groupVoid = h.appendAt(after + 1, OpType.GROUP_VOID, ForgeKit.ownedId(h.author.id()),
+                    OpData.builder().put("entry", sharesId).put("reason", "gone").build());
+            h.appendAt(after + 2, OpType.TX_VOID, socialTx, OpData.builder().put("reason", "gone").build());
+            Path hostile = c.forged(h, from, h.seq());
+
+            a.sync.importBundle(hostile);
+            b.sync.importBundle(hostile);
+            cc.sync.importBundle(hostile); // c: the voids before the entries they name
+            cc.sync.importBundle(honest);
+
+            String savings = "2000-" + c.ana.replace("-", "").substring(0, 12);
+            for (Village v : List.of(a, b, cc)) {
+                assertEquals(coop.minka.domain.GroupBook.MEETING_CLOSED, reasonOf(v, groupVoid), "on " + v.id());
+                assertEquals(0, v.s.group().shareOut().result().totalShares(), "the shares left with their money");
+                assertEquals(0, TestCoop.balance(v, savings));
+                assertEquals(0, v.s.group().socialFund());
+                assertEquals(-v.s.group().socialFund(), TestCoop.balance(v, "3000"));
+                TestCoop.assertBooksSumToZero(v);
+                assertVerifies(v);
+            }
+            assertEquals(a.digest(), b.digest());
+            assertEquals(a.digest(), cc.digest());
+            assertEquals(cc.digest(), rebuilt(cc));
+        }
+    }
+
+    /// (d) Two honest laptops each post the cycle's share-out offline. Both stand — the money was
+    /// handed out twice, as two loans given offline both stand (design notes 32) — and the books
+    /// show it: Ana's savings account is overdrawn by what she was paid twice and the cash box
+    /// short by it. Nothing is held, both laptops agree, a rebuild too.
+    @Test
+    void twoShareOutsPostedOfflineBothStandAndTheBooksShowTheDoublePayment() {
+        try (TestCoop c = TestCoop.found(tmp, "b")) {
+            Village a = c.a();
+            Village b = c.get("b");
+            meeting(c);
+            a.s.group().closeMeeting(null);
+            c.fromATo(c.laptops);
+            long cashBefore = TestCoop.balance(a, "1000");
+            a.s.group().postShareOut();
+            b.s.group().postShareOut();
+            Path fromA = a.exportFull(c.dir());
+            Path fromB = b.exportFull(c.dir());
+            a.sync.importBundle(fromB);
+            b.sync.importBundle(fromA);
+
+            String savings = "2000-" + c.ana.replace("-", "").substring(0, 12);
+            for (Village v : List.of(a, b)) {
+                assertTrue(v.s.group().shareOut().posted());
+                assertTrue(TestCoop.invalidRows(v).isEmpty(), "nothing held on " + v.id());
+                assertEquals(2000, TestCoop.balance(v, savings), "Ana's 20.00 paid back twice");
+                assertEquals(cashBefore - 2 * 2000, TestCoop.balance(v, "1000"));
+                TestCoop.assertBooksSumToZero(v);
+                assertVerifies(v);
+            }
+            assertEquals(a.digest(), b.digest());
+            assertEquals(a.digest(), rebuilt(a));
+        }
+    }
+
+    /// (e) A laptop whose clock lies signs redemptions of Ana's shares stamped far in the past
+    /// (before her subscription), just after the subscription (ahead of an honest redemption typed
+    /// later), and far in the future. The register is judged in stamp order on every laptop: the
+    /// past one is held (`capital-over-holding`), the one slipped in before the honest redemption
+    /// stands and the honest one still fits, the future one is held since nothing is left. Its
+    /// transactions keep counting (design notes 35). Same register and digest on three laptops
+    /// whatever arrived first, and after a rebuild.
+    @Test
+    void redemptionsStampedByALyingClockAreJudgedInStampOrderEverywhere() {
+        try (TestCoop c = TestCoop.found(tmp, "b", "c")) {
+            Village a = c.a();
+            Village b = c.get("b");
+            Village cc = c.get("c");
+            ForgeKit.Chain h = c.admittedHostile("Hostile");
+            a.s.capital().subscribe("Ana", 10, "1.00", LocalDate.of(2026, 1, 10));
+            long subscribed = maxHlc(a);
+            Path subscription = a.exportFull(c.dir());
+            cc.sync.importBundle(subscription);
+
+            long from = h.seq() + 1;
+            String capital = ForgeKit.ownedId(h.author.id());
+            h.appendAt(1_000L, OpType.ACCOUNT_ADD, capital, OpData.builder().put("code", "3200-ana")
+                    .put("name", "Capital Ana").put("type", "equity").put("member", c.ana).build());
+            Op past = redeem(c, h, capital, 1, 1_001L);
+            Op slipped = redeem(c, h, capital, 6, subscribed + 1);
+            Op future = redeem(c, h, capital, 1, subscribed + 10L * 365 * 24 * 3600 * 1000 * 65536);
+            Path hostile = c.forged(h, from, h.seq());
+
+            b.sync.importBundle(hostile); // b: before the subscription
+            cc.sync.importBundle(hostile); // c: after it, before the honest redemption
+            a.s.capital().redeem("Ana", 4, LocalDate.of(2026, 1, 11)); // typed on a, before the hostile file
+            Path honest = a.exportFull(c.dir());
+            a.sync.importBundle(hostile);
+            b.sync.importBundle(honest);
+            cc.sync.importBundle(honest);
+
+            for (Village v : List.of(a, b, cc)) {
+                assertEquals(coop.minka.domain.CapitalRegister.OVER_HOLDING, reasonOf(v, past), "on " + v.id());
+                assertFalse(heldInvalid(v, slipped), "on " + v.id());
+                assertEquals(coop.minka.domain.CapitalRegister.OVER_HOLDING, reasonOf(v, future), "on " + v.id());
+                assertEquals(0, v.s.capital().statement("Ana").position().sharesHeld());
+                assertEquals(a.s.capital().register(), v.s.capital().register());
+                TestCoop.assertBooksSumToZero(v);
+                assertVerifies(v);
+            }
+            assertEquals(a.digest(), b.digest());
+            assertEquals(a.digest(), cc.digest());
+            assertEquals(b.digest(), rebuilt(b));
+        }
+    }
+
+    private static Op redeem(TestCoop c, ForgeKit.Chain h, String capital, long shares, long stamp) {
+        String tx = ForgeKit.ownedId(h.author.id());
+        h.appendAt(stamp, OpType.TX_POST, tx, TestCoop.tx("2026-01-10", "Paid back", capital, shares * 100,
+                c.cash, -shares * 100));
+        return h.appendAt(stamp, OpType.CAPITAL_REDEEM, ForgeKit.ownedId(h.author.id()), OpData.builder()
+                .put("member", c.ana).put("shares", shares).put("price", 100L).put("amount", shares * 100)
+                .put("date", "2026-01-10").put("tx", tx).build());
+    }
+
+    private static String groupEntry(Village v, String type, org.jooq.TableField<?, String> field) {
+        return v.s.workspace().db().read(d -> d.select(field).from(GROUP_ENTRY).where(GROUP_ENTRY.TYPE.eq(type))
+                .orderBy(GROUP_ENTRY.HLC).limit(1).fetchOne(field));
+    }
+
+    private static long maxHlc(Village v) {
+        List<Long> all = new java.util.ArrayList<>();
+        v.s.workspace().db().read(d -> {
+            coop.minka.store.OpStore.forEach(d, op -> all.add(op.hlc()));
+            return null;
+        });
+        return all.stream().mapToLong(Long::longValue).max().orElseThrow();
     }
 
     static OpData shares(String meeting, String member, long count, long amount, String tx) {
