@@ -177,6 +177,37 @@ class GroupCapitalAttacksTest {
         }
     }
 
+    /// An `account.update` giving Ana's savings account to Juan: the savings group reads a
+    /// member's shares by the account's member (design notes 37), so it would have held every
+    /// honest share entry of Ana's as unbacked and taken her savings out of the share-out. The
+    /// member of an account is fixed at creation, like its code and type: the update is held
+    /// (`fixed-field`) and Ana's shares stand, on every laptop and after a rebuild.
+    @Test
+    void anAccountUpdateMovingAMembersSavingsToAnotherMemberIsHeld() {
+        try (TestCoop c = TestCoop.found(tmp, "b")) {
+            Village a = c.a();
+            Village b = c.get("b");
+            ForgeKit.Chain h = c.admittedHostile("Hostile");
+            String juan = a.s.members().add("Juan", coop.minka.domain.Gender.MAN, null, null, null).id();
+            String[] m = meeting(c);
+            Op base = a.s.workspace().db().read(d -> Projector.latestCounted(d, m[1]).orElseThrow());
+            long from = h.seq() + 1;
+            Op moved = h.append(OpType.ACCOUNT_UPDATE, m[1], OpData.builder()
+                    .put("base", java.util.HexFormat.of().formatHex(base.hash())).put("member", juan).build());
+            Path hostile = c.forged(h, from, h.seq());
+            a.sync.importBundle(hostile);
+            b.sync.importBundle(hostile);
+            for (Village v : List.of(a, b)) {
+                assertEquals(coop.minka.domain.OpRules.FIXED_FIELD, reasonOf(v, moved), "on " + v.id());
+                assertEquals(2, v.s.group().shareOut().result().totalShares(), "Ana's shares stand on " + v.id());
+                assertTrue(TestCoop.invalidRows(v).stream().noneMatch(r -> GroupBacking.MISMATCH.equals(r.get("reason"))));
+                assertVerifies(v);
+            }
+            assertEquals(a.digest(), b.digest());
+            assertEquals(a.digest(), rebuilt(a));
+        }
+    }
+
     private static String account(Village v, String prefix, String member) {
         return v.s.ledger().accounts().stream().filter(x -> x.account().code().startsWith(prefix)
                 && member.equals(x.account().memberId())).findFirst().orElseThrow().account().id();
