@@ -208,6 +208,48 @@ class GroupCapitalAttacksTest {
         }
     }
 
+    /// (c) One transaction named by several entries: by two group entries of its own author (the
+    /// earliest by stamp counts, the other is held), by another laptop's entry (held: not its
+    /// transaction), and by a share-register entry of the same author (held: a savings payment is
+    /// not capital). The money counts once in the group, the books hold the transaction once.
+    @Test
+    void oneTransactionBacksOneEntryOnly() {
+        try (TestCoop c = TestCoop.found(tmp, "b")) {
+            Village a = c.a();
+            Village b = c.get("b");
+            ForgeKit.Chain h = c.admittedHostile("Hostile");
+            ForgeKit.Chain k = c.admittedHostile("Second hostile");
+            String[] m = meeting(c);
+            long from = h.seq() + 1;
+            String tx = h.append(OpType.TX_POST, ForgeKit.ownedId(h.author.id()), TestCoop.tx("2026-06-02", "Shares",
+                    c.cash, 1000L, m[1], -1000L)).entity();
+            Op first = h.append(OpType.GROUP_SHARES, ForgeKit.ownedId(h.author.id()), shares(m[0], c.ana, 1, 1000, tx));
+            Op again = h.append(OpType.GROUP_SHARES, ForgeKit.ownedId(h.author.id()), shares(m[0], c.ana, 1, 1000, tx));
+            Op capital = h.append(OpType.CAPITAL_SUBSCRIBE, ForgeKit.ownedId(h.author.id()), OpData.builder()
+                    .put("member", c.ana).put("shares", 10L).put("price", 100L).put("amount", 1000L)
+                    .put("date", "2026-06-02").put("tx", tx).build());
+            long fromK = k.seq() + 1;
+            Op other = k.append(OpType.GROUP_SHARES, ForgeKit.ownedId(k.author.id()), shares(m[0], c.ana, 1, 1000, tx));
+            Path fromH = c.forged(h, from, h.seq());
+            Path fromOther = c.forged(k, fromK, k.seq());
+            a.sync.importBundle(fromH);
+            a.sync.importBundle(fromOther);
+            b.sync.importBundle(fromOther); // b: the other laptop's claim first
+            b.sync.importBundle(fromH);
+            for (Village v : List.of(a, b)) {
+                assertFalse(heldInvalid(v, first), "on " + v.id());
+                assertEquals(GroupBacking.MISMATCH, reasonOf(v, again));
+                assertEquals(GroupBacking.MISMATCH, reasonOf(v, other));
+                assertEquals(coop.minka.domain.CapitalRegister.TX_MISMATCH, reasonOf(v, capital));
+                assertEquals(3, v.s.group().shareOut().result().totalShares());
+                assertTrue(v.s.capital().register().isEmpty());
+                assertVerifies(v);
+            }
+            assertEquals(a.digest(), b.digest());
+            assertEquals(b.digest(), rebuilt(b));
+        }
+    }
+
     private static String account(Village v, String prefix, String member) {
         return v.s.ledger().accounts().stream().filter(x -> x.account().code().startsWith(prefix)
                 && member.equals(x.account().memberId())).findFirst().orElseThrow().account().id();
