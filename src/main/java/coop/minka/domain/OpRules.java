@@ -220,9 +220,11 @@ public final class OpRules {
                 case OpType.ACCOUNT_UPDATE -> {
                     r.fixed("code");
                     r.fixed("type");
+                    // whose account it is is fixed too: the savings group and the share register
+                    // read a member's money by the account's member (design notes 35, 37)
+                    r.fixed("member");
                     r.base();
                     r.name("name", false);
-                    r.id("member", false);
                     r.flag("archived");
                     r.flag("cash");
                 }

@@ -209,6 +209,10 @@ public final class Projector {
         /// True once a transaction, a void or an account came in: what backs a capital entry may
         /// have changed, so the register is folded again if the log holds any capital entry.
         private boolean capitalBooks;
+        /// The transactions this batch inserted: a group entry held earlier may name one of them
+        /// (its author can send the entry in one file and the transaction in the next), and is
+        /// then judged again at [#finish] (design notes 37).
+        private final Set<String> postedTx = new HashSet<>();
 
         private Batch(DSLContext d) {
             this.d = d;
@@ -306,6 +310,7 @@ public final class Projector {
                 case OpType.TX_POST -> {
                     insertTx(op);
                     capitalBooks = true;
+                    postedTx.add(op.entity());
                 }
                 case OpType.WORK_VOID, OpType.TX_VOID -> {
                     applyVoid(op);
@@ -339,6 +344,7 @@ public final class Projector {
         public void finish() {
             if (needsRebuild) { // whose entries count changed, or two laptops used one id
                 needsRebuild = false;
+                postedTx.clear();
                 balanceDelta.clear(); // the replay adds everything up again
                 monthDelta.clear();
                 rebuild(d);
@@ -357,6 +363,11 @@ public final class Projector {
                 writeCapital();
             }
             capitalBooks = false;
+            if (!groupTouched && !postedTx.isEmpty() && d.fetchExists(GROUP_ENTRY)) {
+                groupTouched = postedTx.size() > 500 // a large file: judging again costs less than asking
+                        || d.fetchExists(d.selectOne().from(GROUP_ENTRY).where(GROUP_ENTRY.TX.in(postedTx)));
+            }
+            postedTx.clear();
             if (groupTouched) {
                 judgeGroup();
             }
