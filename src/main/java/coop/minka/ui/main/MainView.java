@@ -138,7 +138,7 @@ public final class MainView extends BorderPane {
                 item("menu.workDay", KeyCode.D, a.workDay()), item("menu.newTransaction", KeyCode.T, a.newTransaction()));
         Menu go = new Menu(i18n.t("menu.go"));
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
-                KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
+                KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9, KeyCode.DIGIT0};
         for (Screen s : Screen.values()) {
             go.getItems().add(item(s.key(), digits[s.ordinal()], () -> vm.go(s)));
         }
