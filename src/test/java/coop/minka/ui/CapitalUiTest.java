@@ -238,7 +238,7 @@ class CapitalUiTest {
         }
         assertEquals(expected.refunds(), sum, "the parts sum to the refund total");
         String figures = text(robot, "#capital-surplus-figures");
-        assertTrue(figures.contains("surplus Bs 700.01"), figures);
+        assertTrue(figures.contains("Surplus Bs 700.01: reserve Bs "), figures);
         assertTrue(text(robot, "#capital-surplus-totals").contains("Refunds in all Bs "
                 + String.format(Locale.ROOT, "%d.%02d", expected.refunds() / 100, expected.refunds() % 100)),
                 text(robot, "#capital-surplus-totals"));

@@ -183,7 +183,12 @@ public final class CapitalView extends BorderPane {
         action.setConverter(new StringConverter<>() {
             @Override
             public String toString(CapitalViewModel.Action a) {
-                return a == null ? "" : i18n.t("capital.action." + a.name().toLowerCase(java.util.Locale.ROOT));
+                return a == null ? "" : i18n.t(switch (a) {
+                    case SUBSCRIBE -> "capital.action.subscribe";
+                    case PAY -> "capital.action.pay";
+                    case TRANSFER -> "capital.action.transfer";
+                    case REDEEM -> "capital.action.redeem";
+                });
             }
 
             @Override
@@ -226,8 +231,12 @@ public final class CapitalView extends BorderPane {
         form.prefWrapLengthProperty().bind(form.widthProperty());
         Label help = Views.muted("");
         help.setId("capital-form-help");
-        help.textProperty().bind(Bindings.createStringBinding(() -> act.get() == null ? ""
-                : i18n.t("capital.help." + act.get().name().toLowerCase(java.util.Locale.ROOT)), act));
+        help.textProperty().bind(Bindings.createStringBinding(() -> act.get() == null ? "" : i18n.t(switch (act.get()) {
+            case SUBSCRIBE -> "capital.help.subscribe";
+            case PAY -> "capital.help.pay";
+            case TRANSFER -> "capital.help.transfer";
+            case REDEEM -> "capital.help.redeem";
+        }), act));
         VBox card = new VBox(8, form, help);
         card.getStyleClass().add("form-card");
         card.setPadding(new Insets(12));
@@ -272,8 +281,8 @@ public final class CapitalView extends BorderPane {
             return "";
         }
         CapitalRegister.Position p = s.position();
-        return i18n.t("capital.statement.figures", s.name(), p.sharesHeld(), i18n.money(p.subscribed()),
-                i18n.money(p.paid()), i18n.money(p.unpaid()));
+        return i18n.t("capital.statement.figures", s.name(), p.sharesHeld(), i18n.t("capital.statement.money",
+                i18n.money(p.subscribed()), i18n.money(p.paid()), i18n.money(p.unpaid())));
     }
 
     // ---------------------------------------------------------------- the surplus
@@ -346,8 +355,9 @@ public final class CapitalView extends BorderPane {
             }
             SurplusAllocation r = a.result();
             return i18n.t("capital.surplus.figures", Integer.toString(a.year()), i18n.money(a.income()),
-                    i18n.money(a.expenses()), i18n.money(r.surplus()), i18n.money(r.reserve()),
-                    i18n.money(r.education()), i18n.money(r.refunds()), basisName(r.basis()));
+                    i18n.money(a.expenses())) + " " + i18n.t("capital.surplus.split", i18n.money(r.surplus()),
+                    i18n.money(r.reserve()), i18n.money(r.education())) + " " + i18n.t("capital.surplus.refundsBy",
+                    i18n.money(r.refunds()), basisName(r.basis()));
         }, vm.allocationProperty()));
         Label posted = new Label(i18n.t("capital.surplus.done"));
         posted.setId("capital-surplus-posted");
@@ -405,7 +415,11 @@ public final class CapitalView extends BorderPane {
     }
 
     private String basisName(SurplusAllocation.Basis b) {
-        return i18n.t("capital.basis." + b.name().toLowerCase(java.util.Locale.ROOT));
+        return i18n.t(switch (b) {
+            case WORK -> "capital.basis.work";
+            case TRADE -> "capital.basis.trade";
+            case CAPITAL -> "capital.basis.capital";
+        });
     }
 
     /// A weight on the basis of the shown allocation: money for work and purchases, shares for capital.

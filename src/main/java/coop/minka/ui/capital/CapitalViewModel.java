@@ -221,15 +221,13 @@ public final class CapitalViewModel extends ScreenModel {
     /// An entry of the register in one sentence, as the notice after writing it says.
     public String said(CapitalService.Line l) {
         var i18n = ui.i18n();
-        String money = i18n.money(l.amount());
-        return switch (l.kind()) {
-            case OpType.CAPITAL_SUBSCRIBE -> i18n.t("capital.said.subscribe", l.number(), l.memberName(), l.shares(),
-                    money);
-            case OpType.CAPITAL_PAY -> i18n.t("capital.said.pay", l.number(), l.memberName(), money);
-            case OpType.CAPITAL_TRANSFER -> i18n.t("capital.said.transfer", l.number(), l.memberName(), l.shares(),
-                    l.toName(), money);
-            default -> i18n.t("capital.said.redeem", l.number(), l.memberName(), l.shares(), money);
+        String did = switch (l.kind()) {
+            case OpType.CAPITAL_SUBSCRIBE -> i18n.t("capital.did.subscribe", l.memberName(), l.shares());
+            case OpType.CAPITAL_PAY -> i18n.t("capital.did.pay", l.memberName());
+            case OpType.CAPITAL_TRANSFER -> i18n.t("capital.did.transfer", l.memberName(), l.shares(), l.toName());
+            default -> i18n.t("capital.did.redeem", l.memberName(), l.shares());
         };
+        return i18n.t("capital.said", l.number(), did, i18n.money(l.amount()));
     }
 
     // ---------------------------------------------------------------- the surplus
@@ -257,9 +255,11 @@ public final class CapitalViewModel extends ScreenModel {
             return;
         }
         SurplusAllocation r = a.result();
-        if (!ui.dialogs().confirm(ui.i18n().t("capital.surplus.postTitle"), ui.i18n().t("capital.surplus.postMessage",
-                Integer.toString(a.year()), ui.i18n().money(r.surplus()), ui.i18n().money(r.reserve()),
-                ui.i18n().money(r.education()), ui.i18n().money(r.refunds())), ui.i18n().t("capital.surplus.post"))) {
+        var i18n = ui.i18n();
+        String split = i18n.t("capital.surplus.split", i18n.money(r.surplus()), i18n.money(r.reserve()),
+                i18n.money(r.education()));
+        if (!ui.dialogs().confirm(i18n.t("capital.surplus.postTitle"), i18n.t("capital.surplus.postMessage", split,
+                i18n.money(r.refunds())), i18n.t("capital.surplus.post"))) {
             return;
         }
         int y = a.year();
