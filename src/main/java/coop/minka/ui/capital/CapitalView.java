@@ -161,9 +161,9 @@ public final class CapitalView extends BorderPane {
         ems(em -> {
             no.setPrefWidth(3.5 * em);
             day.setPrefWidth(7.5 * em);
-            member.setPrefWidth(16 * em);
+            member.setPrefWidth(12 * em);
             what.setPrefWidth(9 * em);
-            count.setPrefWidth(5 * em);
+            count.setPrefWidth(8 * em);
             money.setPrefWidth(8.5 * em);
         });
         table.getColumns().setAll(List.of(no, day, member, what, count, money));
@@ -197,6 +197,7 @@ public final class CapitalView extends BorderPane {
             }
         });
         action.valueProperty().bindBidirectional(vm.actionProperty());
+        ems(em -> action.setPrefWidth(15 * em));
         var act = vm.actionProperty();
         BooleanBinding isPay = act.isEqualTo(CapitalViewModel.Action.PAY);
         BooleanBinding isSubscribe = act.isEqualTo(CapitalViewModel.Action.SUBSCRIBE);
@@ -307,6 +308,7 @@ public final class CapitalView extends BorderPane {
             }
         });
         basis.valueProperty().bindBidirectional(vm.basisProperty());
+        ems(em -> basis.setPrefWidth(12 * em));
         BooleanBinding trade = vm.basisProperty().isEqualTo(SurplusAllocation.Basis.TRADE);
         Button file = Views.button(i18n, "capital.surplus.chooseFile", Feather.FILE_TEXT, vm::chooseAmountsFile);
         file.setId("capital-amounts-file");
@@ -332,7 +334,7 @@ public final class CapitalView extends BorderPane {
                 Views.field(i18n, "capital.surplus.basis", basis, null),
                 fileBox,
                 Views.field(i18n, "capital.surplus.cash", cash, null),
-                new VBox(Views.wrappingRow(preview, post)));
+                new VBox(preview), new VBox(post));
         form.setRowValignment(VPos.BOTTOM);
         form.setMinWidth(0);
         form.prefWrapLengthProperty().bind(form.widthProperty());
@@ -357,7 +359,7 @@ public final class CapitalView extends BorderPane {
             return i18n.t("capital.surplus.figures", Integer.toString(a.year()), i18n.money(a.income()),
                     i18n.money(a.expenses())) + " " + i18n.t("capital.surplus.split", i18n.money(r.surplus()),
                     i18n.money(r.reserve()), i18n.money(r.education())) + " " + i18n.t("capital.surplus.refundsBy",
-                    i18n.money(r.refunds()), basisName(r.basis()));
+                    i18n.money(r.refunds()), basisInText(r.basis()));
         }, vm.allocationProperty()));
         Label posted = new Label(i18n.t("capital.surplus.done"));
         posted.setId("capital-surplus-posted");
@@ -382,12 +384,14 @@ public final class CapitalView extends BorderPane {
         TableColumn<CapitalViewModel.Refund, Long> kept = Views.numberColumn(i18n, "capital.col.retained",
                 CapitalViewModel.Refund::retained, i18n::money);
         ems(em -> {
-            who.setPrefWidth(14 * em);
+            who.setPrefWidth(13 * em);
             weight.setPrefWidth(8 * em);
             refund.setPrefWidth(8 * em);
             paid.setPrefWidth(8 * em);
-            kept.setPrefWidth(8 * em);
-            table.setMaxWidth(50 * em);
+            kept.setPrefWidth(10 * em);
+            table.setMaxWidth(52 * em);
+            table.setMinHeight(9 * em);
+            table.setPrefHeight(10 * em); // grows into the room the window has
         });
         table.getColumns().setAll(List.of(who, weight, refund, paid, kept));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -411,7 +415,14 @@ public final class CapitalView extends BorderPane {
         }, vm.allocationProperty()));
         VBox all = new VBox(10, card, figures, posted, table, totals);
         all.setMinWidth(0);
-        return all;
+        all.setPadding(new Insets(0, 4, 0, 0));
+        // at a large text size the form and the figures take the height: the part scrolls, and
+        // the table keeps room for a few members
+        javafx.scene.control.ScrollPane sp = new javafx.scene.control.ScrollPane(all);
+        sp.setFitToWidth(true);
+        sp.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        sp.viewportBoundsProperty().addListener((o, a, b) -> all.setMinHeight(b.getHeight()));
+        return sp;
     }
 
     private String basisName(SurplusAllocation.Basis b) {
@@ -420,6 +431,12 @@ public final class CapitalView extends BorderPane {
             case TRADE -> "capital.basis.trade";
             case CAPITAL -> "capital.basis.capital";
         });
+    }
+
+    /// The basis inside a sentence: "by capital held".
+    private String basisInText(SurplusAllocation.Basis b) {
+        String name = basisName(b);
+        return name.isEmpty() ? name : name.substring(0, 1).toLowerCase(i18n.locale()) + name.substring(1);
     }
 
     /// A weight on the basis of the shown allocation: money for work and purchases, shares for capital.
