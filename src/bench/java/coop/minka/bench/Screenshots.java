@@ -47,7 +47,9 @@ import javax.imageio.ImageIO;
 /// people-second (the dialog asking for the second person of a change that needs two), and on a
 /// small savings group (issue 14): group-meeting (a meeting in progress, some rows recorded),
 /// group-entries (the open meeting's entries, one chosen, with the grant, expense and passbook
-/// forms), group-loans (a loan chosen, its schedule) and group-shareout (the share-out preview).
+/// forms), group-loans (a loan chosen, its schedule) and group-shareout (the share-out preview), and
+/// on a small cooperative with a share register and a closed year: capital (the register) and
+/// capital-surplus (the preview of last year's surplus allocation).
 ///
 /// `docs/screenshots/take.sh` builds and runs it headless; by hand:
 /// `java -Dglass.platform=Headless -Dprism.order=sw -cp target/test-classes:target/classes:DEPS
@@ -127,6 +129,7 @@ public final class Screenshots {
                         firstRun(lang, theme, scale, suffix);
                         people(lang, theme, scale, suffix);
                         group(lang, theme, scale, suffix);
+                        capital(lang, theme, scale, suffix);
                     }
                     if (only.matcher("home-attention" + suffix).matches()
                             || only.matcher("conflicts" + suffix).matches() || only.matcher("fork" + suffix).matches()) {
@@ -142,7 +145,7 @@ public final class Screenshots {
         for (String shot : new String[] {"home", "members", "member-page", "work", "workday", "accounts", "group",
             "money-in", "transaction", "reports", "sync", "settings", "firstrun-language", "firstrun-choice",
             "people-locked", "people", "people-add", "people-second", "group-meeting", "group-entries",
-            "group-loans", "group-shareout"}) {
+            "group-loans", "group-shareout", "capital", "capital-surplus"}) {
             if (only.matcher(shot + suffix).matches()) {
                 return true;
             }
@@ -153,6 +156,11 @@ public final class Screenshots {
     // ------------------------------------------------------------------ one setting, open books
 
     private void books(String lang, String theme, int scale, Path demo, String suffix) throws Exception {
+        if (java.util.stream.Stream.of("home", "members", "member-page", "work", "workday", "accounts", "group",
+                "money-in", "transaction", "reports", "sync", "settings")
+                .noneMatch(shot -> only.matcher(shot + suffix).matches())) {
+            return;
+        }
         Path dir = Files.createDirectories(work.resolve("run" + suffix));
         writeSettings(dir, lang, theme, scale);
         try (Window w = new Window(lang, demo, dir.resolve("settings.json"))) {
@@ -483,6 +491,92 @@ public final class Screenshots {
             g.attend(names[4], "absent");
             g.repay(g.loans().getFirst().id(), "110.00");
         }
+    }
+
+    // ------------------------------------------------------------------ one setting, the capital
+
+    private void capital(String lang, String theme, int scale, String suffix) throws Exception {
+        if (!only.matcher("capital" + suffix).matches() && !only.matcher("capital-surplus" + suffix).matches()) {
+            return;
+        }
+        Path db = work.resolve("capital-" + lang).resolve("books.db");
+        if (!Files.exists(db) || !Files.exists(db.resolveSibling("books.db.identity"))) {
+            freshDir("capital-" + lang);
+            makeCapital(db, lang);
+        }
+        Path dir = Files.createDirectories(work.resolve("capital-run" + suffix));
+        writeSettings(dir, lang, theme, scale);
+        try (Window w = new Window(lang, db, dir.resolve("settings.json"))) {
+            w.waitFor("books open", () -> w.scene.lookup("#nav-capital") != null);
+            w.fire("#nav-capital");
+            w.waitForRows("#capital-register");
+            w.shoot("capital" + suffix);
+            w.fire("#capital-part-surplus");
+            w.fx(() -> {
+                ((javafx.scene.control.TextField) w.scene.lookup("#capital-cash")).setText("40");
+                @SuppressWarnings("unchecked")
+                javafx.scene.control.ChoiceBox<coop.minka.domain.SurplusAllocation.Basis> basis =
+                        (javafx.scene.control.ChoiceBox<coop.minka.domain.SurplusAllocation.Basis>)
+                                w.scene.lookup("#capital-basis");
+                basis.setValue(coop.minka.domain.SurplusAllocation.Basis.CAPITAL);
+                return null;
+            });
+            w.fire("#capital-preview");
+            w.waitForRows("#capital-refunds");
+            w.shoot("capital-surplus" + suffix);
+        }
+    }
+
+    /// A small producers' cooperative of five members with a share register (subscriptions at
+    /// 50.00 a share, payments, a transfer, shares paid back), hours of work and a surplus last
+    /// year, the books closed up to its last day.
+    private static void makeCapital(Path db, String lang) {
+        boolean es = lang.equals("es");
+        try (var s = new coop.minka.app.Services(coop.minka.app.Workspace.create(db,
+                es ? "Cooperativa Quinua Real" : "Quinua Real Cooperative", "BOB",
+                es ? "Computadora de la oficina" : "Office laptop", lang, System::currentTimeMillis))) {
+            coop.minka.app.demo.StarterKit.apply(coop.minka.app.demo.StarterKit.Kind.PRODUCER_COOP, s.ledger(), s.work(),
+                    Locale.of(lang));
+            String[] names = {"Ana Quispe", "Benito Mamani", "Carla Condori", "Delia Huanca", "Efraín Choque"};
+            for (String n : names) {
+                s.members().add(n, n.startsWith("B") || n.startsWith("E") ? coop.minka.domain.Gender.MAN
+                        : coop.minka.domain.Gender.WOMAN, LocalDate.of(2024, 3, 1), null, null);
+            }
+            int last = LocalDate.now().getYear() - 1;
+            var c = s.capital();
+            int[] shares = {10, 6, 8, 4, 5};
+            for (int i = 0; i < names.length; i++) {
+                c.subscribe(names[i], shares[i], i == 0 ? "50.00" : null, LocalDate.of(last, 2, 1 + i));
+            }
+            c.pay(names[0], "500.00", LocalDate.of(last, 3, 2));
+            c.pay(names[1], "200.00", LocalDate.of(last, 3, 2));
+            c.pay(names[2], "400.00", LocalDate.of(last, 3, 9));
+            c.pay(names[3], "100.00", LocalDate.of(last, 4, 6));
+            c.transfer(names[2], names[3], 2, LocalDate.of(last, 6, 15));
+            c.pay(names[4], "250.00", LocalDate.of(last, 7, 1));
+            c.redeem(names[4], 1, LocalDate.of(last, 9, 30));
+            String cash = s.ledger().accounts().stream().map(coop.minka.app.LedgerService.AccountBalance::account)
+                    .filter(coop.minka.domain.Account::cash).map(coop.minka.domain.Account::code).findFirst()
+                    .orElseThrow();
+            String income = account(s, coop.minka.domain.AccountType.INCOME);
+            String expense = account(s, coop.minka.domain.AccountType.EXPENSE);
+            s.ledger().post(LocalDate.of(last, 5, 20), es ? "Venta de quinua" : "Quinoa sold", null, List.of(
+                    new coop.minka.app.LedgerService.Line(cash, "4820.50"),
+                    new coop.minka.app.LedgerService.Line(income, "-4820.50")));
+            s.ledger().post(LocalDate.of(last, 8, 11), es ? "Semillas y transporte" : "Seed and transport", null,
+                    List.of(new coop.minka.app.LedgerService.Line(expense, "2310.25"),
+                            new coop.minka.app.LedgerService.Line(cash, "-2310.25")));
+            s.closing().close(LocalDate.of(last, 12, 31));
+            c.subscribe(names[1], 2, null, LocalDate.now().minusDays(20));
+            c.pay(names[1], "100.00", LocalDate.now().minusDays(3));
+        }
+    }
+
+    /// The code of the first ordinary account of a type in the starter chart.
+    private static String account(coop.minka.app.Services s, coop.minka.domain.AccountType type) {
+        return s.ledger().accounts().stream().map(coop.minka.app.LedgerService.AccountBalance::account)
+                .filter(a -> a.type() == type && a.memberId() == null).map(coop.minka.domain.Account::code)
+                .sorted().findFirst().orElseThrow();
     }
 
     /// A small cooperative with four people: a president who is a member, a treasurer, a

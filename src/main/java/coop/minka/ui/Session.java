@@ -4,6 +4,8 @@ import coop.minka.app.Services;
 import coop.minka.app.sync.SyncStatus;
 import coop.minka.ui.accounts.AccountsView;
 import coop.minka.ui.accounts.AccountsViewModel;
+import coop.minka.ui.capital.CapitalView;
+import coop.minka.ui.capital.CapitalViewModel;
 import coop.minka.ui.common.ScreenModel;
 import coop.minka.ui.group.GroupView;
 import coop.minka.ui.group.GroupViewModel;
@@ -44,6 +46,7 @@ final class Session {
     final SettingsViewModel settings;
     final PeopleViewModel people;
     final GroupViewModel group;
+    final CapitalViewModel capital;
     final boolean demo;
     MembersView membersView;
     WorkView workView;
@@ -66,6 +69,7 @@ final class Session {
         settings = new SettingsViewModel(ui, prefs, books, reopen);
         people = new PeopleViewModel(ui, services.people(), services.members());
         group = new GroupViewModel(ui, services.group(), services.members(), services.pack());
+        capital = new CapitalViewModel(ui, services.capital(), services.members());
     }
 
     Map<Screen, ScreenModel> models() {
@@ -79,6 +83,7 @@ final class Session {
         m.put(Screen.SETTINGS, settings);
         m.put(Screen.PEOPLE, people);
         m.put(Screen.GROUP, group);
+        m.put(Screen.CAPITAL, capital);
         return m;
     }
 
@@ -95,6 +100,7 @@ final class Session {
         v.put(Screen.SETTINGS, new SettingsView(settings, ui.i18n()));
         v.put(Screen.PEOPLE, new PeopleView(people, ui.i18n()));
         v.put(Screen.GROUP, new GroupView(group, ui.i18n()));
+        v.put(Screen.CAPITAL, new CapitalView(capital, ui.i18n()));
         return v;
     }
 }

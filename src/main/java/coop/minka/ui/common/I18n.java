@@ -218,9 +218,16 @@ public final class I18n {
             case NOT_ALLOWED -> "errorHint.notAllowed";
             case SECOND_PERSON_REQUIRED -> "errorHint.secondPerson";
             case FIRST_PERSON_PRESIDENT -> "errorHint.firstPresident";
+            case CAPITAL_NO_PRICE -> "errorHint.capitalNoPrice";
+            case CAPITAL_OVER_HOLDING -> "errorHint.capitalOverHolding";
+            case CAPITAL_OVERPAID -> "errorHint.capitalOverpaid";
+            case CAPITAL_SAME_MEMBER -> "errorHint.capitalSameMember";
+            case SURPLUS_YEAR_NOT_CLOSED -> "errorHint.surplusYearNotClosed";
+            case SURPLUS_ALREADY_ALLOCATED -> "errorHint.surplusAlreadyAllocated";
+            case SURPLUS_NEEDS_AMOUNTS -> "errorHint.surplusNeedsAmounts";
             default -> null;
         };
-        return own != null ? t(own) : ErrorMessages.hint(m, locale.get());
+        return own != null ? t(own, m.args().toArray()) : ErrorMessages.hint(m, locale.get());
     }
 
     public static MinkaException asMinka(Throwable e) {

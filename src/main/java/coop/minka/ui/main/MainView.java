@@ -47,7 +47,7 @@ public final class MainView extends BorderPane {
         }
         top.getChildren().add(new UnlockBar(vm.who(), i18n));
         setTop(top);
-        setLeft(sidebar());
+        setLeft(scrolling(sidebar()));
         content.setPadding(new Insets(20, 24, 16, 24));
         setCenter(content);
         vm.screenProperty().addListener((o, a, b) -> show(b));
@@ -84,6 +84,17 @@ public final class MainView extends BorderPane {
         if (b != null && !b.isSelected()) {
             b.setSelected(true);
         }
+    }
+
+    /// The sidebar scrolls when its screens do not fit the window's height (ten screens at 150 %
+    /// text on a 768-pixel screen): the buttons keep their height instead of being cut.
+    private static javafx.scene.control.ScrollPane scrolling(VBox side) {
+        javafx.scene.control.ScrollPane sp = new javafx.scene.control.ScrollPane(side);
+        sp.getStyleClass().addAll("sidebar-scroll", atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        sp.setFitToWidth(true);
+        sp.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        sp.viewportBoundsProperty().addListener((o, a, b) -> side.setMinHeight(b.getHeight()));
+        return sp;
     }
 
     private VBox sidebar() {
@@ -138,7 +149,7 @@ public final class MainView extends BorderPane {
                 item("menu.workDay", KeyCode.D, a.workDay()), item("menu.newTransaction", KeyCode.T, a.newTransaction()));
         Menu go = new Menu(i18n.t("menu.go"));
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
-                KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
+                KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9, KeyCode.DIGIT0};
         for (Screen s : Screen.values()) {
             go.getItems().add(item(s.key(), digits[s.ordinal()], () -> vm.go(s)));
         }

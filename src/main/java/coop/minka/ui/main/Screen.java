@@ -2,7 +2,7 @@ package coop.minka.ui.main;
 
 import org.kordamp.ikonli.feather.Feather;
 
-/// The screens of the main window, in sidebar order, with their shortcut digit (Ctrl+1…9).
+/// The screens of the main window, in sidebar order, with their shortcut digit (Ctrl+1…9, then Ctrl+0).
 public enum Screen {
     HOME("nav.home", Feather.HOME),
     MEMBERS("nav.members", Feather.USERS),
@@ -12,7 +12,8 @@ public enum Screen {
     SYNC("nav.sync", Feather.REFRESH_CW),
     SETTINGS("nav.settings", Feather.SETTINGS),
     PEOPLE("nav.people", Feather.USER_CHECK),
-    GROUP("nav.group", Feather.ARCHIVE);
+    GROUP("nav.group", Feather.ARCHIVE),
+    CAPITAL("nav.capital", Feather.PIE_CHART);
 
     private final String key;
     private final Feather icon;
