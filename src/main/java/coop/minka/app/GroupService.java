@@ -158,6 +158,13 @@ public final class GroupService {
         return currentCycle(s).orElseThrow(() -> new MinkaException(ErrorCode.GROUP_NO_CYCLE));
     }
 
+    /// The cycle a meeting belongs to: its rules price what is bought there, even once a later
+    /// cycle has been started (design notes 37).
+    private static Cycle cycleOf(Session s, Meeting m) {
+        return GroupRepository.cycles(s).stream().filter(c -> c.id().equals(m.cycle())).findFirst()
+                .map(c -> new Cycle(c.id(), c.rules())).orElseGet(() -> requireCycle(s));
+    }
+
     // ---- meetings ----
 
     public Meeting openMeeting(LocalDate date) {
@@ -263,7 +270,7 @@ public final class GroupService {
     public long buyShares(String memberRef, int count) {
         return ws.write(w -> {
             Meeting m = requireMeeting(w);
-            Cycle c = requireCycle(w);
+            Cycle c = cycleOf(w, m);
             Member member = activeMember(w, memberRef);
             c.rules().checkShares(count).ifPresent(v -> {
                 throw new MinkaException(ErrorCode.GROUP_SHARES_OUT_OF_RANGE, Integer.toString(count),
@@ -284,7 +291,7 @@ public final class GroupService {
     public long paySocial(String memberRef) {
         return ws.write(w -> {
             Meeting m = requireMeeting(w);
-            Cycle c = requireCycle(w);
+            Cycle c = cycleOf(w, m);
             Member member = activeMember(w, memberRef);
             long amount = c.rules().socialFund();
             if (amount <= 0) {
@@ -305,7 +312,7 @@ public final class GroupService {
         String k = Texts.required(kind, "kind").strip();
         return ws.write(w -> {
             Meeting m = requireMeeting(w);
-            Cycle c = requireCycle(w);
+            Cycle c = cycleOf(w, m);
             Member member = activeMember(w, memberRef);
             long a;
             if (amount != null && !amount.isBlank()) {
@@ -333,7 +340,7 @@ public final class GroupService {
         long a = Money.parse(Texts.required(amount, "amount"), ws.currency());
         String id = ws.write(w -> {
             Meeting m = requireMeeting(w);
-            Cycle c = requireCycle(w);
+            Cycle c = cycleOf(w, m);
             Member member = activeMember(w, memberRef);
             long savings = savings(w, c, member.id());
             c.rules().checkLoan(a, months, savings).ifPresent(v -> {

@@ -40,7 +40,8 @@ public final class GroupBacking {
     public record Line(String code, AccountType type, String member, long amount) {
     }
 
-    /// What a group entry claims (the fields its type does not use are null); `loanMember` is the
+    /// What a group entry claims (the fields its type does not use are null; a share-out's `amount`
+    /// is the distributable it claims); `loanMember` is the
     /// member of the loan a repayment names (null if that loan is not known or not valid here).
     public record Claim(String type, String member, Long count, Long amount, Long charge, Long principal,
                         Long months, Long chargeBp, String method, String loanMember) {
@@ -143,7 +144,7 @@ public final class GroupBacking {
                         return false;
                     }
                 }
-                return other < 0;
+                return c.amount() != null && other == -c.amount() && other < 0;
             }
             default -> {
                 return false;

@@ -42,9 +42,14 @@ public final class GroupBook {
     /// An expense or write-off in, or a void of an entry of, a cycle already shared out: the
     /// share-out in the books would no longer match the cycle.
     public static final String CYCLE_SHARED_OUT = "cycle-shared-out";
+    /// A share-out whose distributable (its `amount`) is not the cycle's at its stamp — shares
+    /// bought, service charges and fines, less write-offs and expenses, of the entries that stand
+    /// and carry money — or a second share-out of a cycle (design notes 37).
+    public static final String SHAREOUT_MISMATCH = "shareout-mismatch";
     /// Every reason [#judge] gives, for the message catalogue.
     public static final List<String> REASONS = List.of(NOT_LAST_MEETING, MEETING_NOT_CLOSED, MEETING_CLOSED,
-            UNKNOWN_ENTRY, NOT_VOIDABLE, ALREADY_VOIDED, OVER_SOCIAL_FUND, OVER_OWED, CYCLE_SHARED_OUT);
+            UNKNOWN_ENTRY, NOT_VOIDABLE, ALREADY_VOIDED, OVER_SOCIAL_FUND, OVER_OWED, CYCLE_SHARED_OUT,
+            SHAREOUT_MISMATCH);
     /// The entries a `group.void` may take out.
     public static final Set<String> VOIDABLE = Set.of(OpType.GROUP_ATTEND, OpType.GROUP_SHARES, OpType.GROUP_SOCIAL,
             OpType.GROUP_FINE, OpType.GROUP_LOAN_ISSUE, OpType.GROUP_LOAN_REPAY, OpType.GROUP_GRANT,
@@ -87,6 +92,8 @@ public final class GroupBook {
         Map<String, Integer> dependents = new HashMap<>();
         Set<String> writtenOff = new HashSet<>();
         Set<String> sharedOut = new HashSet<>();
+        Map<String, Long> distributable = new HashMap<>();
+        Map<String, Fact> voided = new HashMap<>();
         long fund = 0;
         int order = 0;
         for (Fact f : inStampOrder) {
@@ -114,7 +121,13 @@ public final class GroupBook {
                         m.closed = false;
                     }
                 }
-                case OpType.GROUP_SHAREOUT -> sharedOut.add(f.cycle());
+                case OpType.GROUP_SHAREOUT -> {
+                    if (sharedOut.contains(f.cycle()) || f.amount() != distributable.getOrDefault(f.cycle(), 0L)) {
+                        reason = SHAREOUT_MISMATCH;
+                    } else {
+                        sharedOut.add(f.cycle());
+                    }
+                }
                 case OpType.GROUP_SOCIAL -> fund += f.amount();
                 case OpType.GROUP_LOAN_ISSUE -> owed.put(f.id(), f.amount());
                 case OpType.GROUP_LOAN_REPAY -> {
@@ -161,6 +174,7 @@ public final class GroupBook {
                     if (reason == null) {
                         standing.remove(t.id());
                         voidedBy.put(t.id(), f.id());
+                        voided.put(t.id(), t);
                         switch (t.type()) {
                             case OpType.GROUP_SOCIAL -> fund -= t.amount();
                             case OpType.GROUP_GRANT -> fund += t.amount();
@@ -184,9 +198,31 @@ public final class GroupBook {
                 held.put(f.id(), reason);
             } else {
                 standing.put(f.id(), f);
+                addToDistributable(distributable, meetings, f, 1);
+            }
+            if (f.type().equals(OpType.GROUP_VOID) && voidedBy.get(f.ref()) != null
+                    && voidedBy.get(f.ref()).equals(f.id())) {
+                addToDistributable(distributable, meetings, voided.get(f.ref()), -1);
             }
         }
         return new Verdicts(held, voidedBy);
+    }
+
+    /// Adds (`sign` 1) or takes back (−1) what a standing entry brings to its cycle's
+    /// distributable: shares bought, the service charge of a repayment, fines, less write-offs and
+    /// expenses.
+    private static void addToDistributable(Map<String, Long> distributable, Map<String, MeetingState> meetings,
+                                           Fact f, int sign) {
+        long v = switch (f.type()) {
+            case OpType.GROUP_SHARES, OpType.GROUP_FINE -> f.amount();
+            case OpType.GROUP_LOAN_REPAY -> f.amount() - f.principal();
+            case OpType.GROUP_LOAN_WRITEOFF, OpType.GROUP_EXPENSE -> -f.amount();
+            default -> 0;
+        };
+        MeetingState m = f.meeting() == null ? null : meetings.get(f.meeting());
+        if (v != 0 && m != null) {
+            distributable.merge(m.cycle, sign * v, Math::addExact);
+        }
     }
 
     /// Null if the meeting is open and its cycle not shared out; else why not.

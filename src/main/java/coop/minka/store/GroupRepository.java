@@ -113,7 +113,8 @@ public final class GroupRepository {
                 String tx = r.getTx();
                 boolean ok;
                 if (tx == null) {
-                    ok = OpType.GROUP_SHAREOUT.equals(r.getType()); // nothing to hand out: no transaction
+                    // nothing to hand out: no transaction
+                    ok = OpType.GROUP_SHAREOUT.equals(r.getType()) && r.getAmount() != null && r.getAmount() == 0;
                 } else {
                     String cycle = OpType.GROUP_SHAREOUT.equals(r.getType()) ? r.getCycle()
                             : meetingCycle.get(r.getMeeting());

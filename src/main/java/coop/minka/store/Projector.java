@@ -315,6 +315,9 @@ public final class Projector {
                 case OpType.WORK_VOID, OpType.TX_VOID -> {
                     applyVoid(op);
                     capitalBooks = true;
+                    if (op.type().equals(OpType.TX_VOID)) {
+                        postedTx.add(op.entity()); // a group entry on it no longer carries money
+                    }
                 }
                 case OpType.PERIOD_CLOSE, OpType.PERIOD_ACCEPT -> { /* read from the log by the period rules */ }
                 case OpType.PERSON_ADD, OpType.PERSON_UPDATE, OpType.PERSON_PIN -> peopleTouched = true;
@@ -396,9 +399,13 @@ public final class Projector {
             }
             List<GroupBook.Fact> facts = new ArrayList<>();
             Map<String, Object[]> ops = new HashMap<>();
-            d.resultQuery("SELECT g.id, g.type, g.cycle, g.meeting, g.loan, g.ref, g.date, g.amount, g.principal, "
+            // an entry whose transaction was voided carries no money for the rules
+            d.resultQuery("SELECT g.id, g.type, g.cycle, g.meeting, g.loan, g.ref, g.date, "
+                    + "CASE WHEN v.entity IS NULL THEN g.amount ELSE 0 END, "
+                    + "CASE WHEN v.entity IS NULL THEN g.principal ELSE 0 END, "
                     + "g.replica, op.seq FROM group_entry g JOIN op ON op.replica = g.replica AND op.entity = g.id "
-                    + "AND op.type = g.type AND op.hlc = g.hlc ORDER BY g.hlc, g.replica, op.seq").forEach(r -> {
+                    + "AND op.type = g.type AND op.hlc = g.hlc LEFT JOIN void v ON v.kind = 'tx' AND v.entity = g.tx "
+                    + "ORDER BY g.hlc, g.replica, op.seq").forEach(r -> {
                         String id = r.get(0, String.class);
                         ops.put(id, new Object[] {r.get(9, String.class), r.get(10, Long.class), r.get(1, String.class)});
                         if (held.containsKey(id)) {
@@ -879,7 +886,9 @@ public final class Projector {
                     ps.setString(i++, data.str(k));
                 }
                 for (String k : List.of("count", "amount", "charge", "principal", "months", "chargeBp")) {
-                    setLong(ps, i++, data.lng(k));
+                    // a share-out's amount is the distributable it claims (design notes 37)
+                    setLong(ps, i++, k.equals("amount") && op.type().equals(OpType.GROUP_SHAREOUT)
+                            ? data.lng("distributable") : data.lng(k));
                 }
                 ps.setString(i++, data.str("method"));
                 setLong(ps, i++, data.lng("counted"));

@@ -102,9 +102,11 @@ class GroupBackingTest {
 
     @Test
     void aShareOutOnlyPaysSavingsAndGainOutOfTheCashBox() {
-        var out = claim(OpType.GROUP_SHAREOUT, null, null, null, null, null, null, null, null, null);
+        var out = claim(OpType.GROUP_SHAREOUT, null, null, 5375L, null, null, null, null, null, null);
         assertTrue(GroupBacking.backs(out, RULES, List.of(line("2000-ana", AccountType.LIABILITY, "ana", 5000),
                 line("3100", AccountType.EQUITY, null, 375), cash(-5375))));
+        assertFalse(GroupBacking.backs(out, RULES, List.of(line("2000-ana", AccountType.LIABILITY, "ana", 1),
+                cash(-1))), "pays out less than it claims");
         assertFalse(GroupBacking.backs(out, RULES, List.of(line("3000", AccountType.EQUITY, null, 1200), cash(-1200))),
                 "the social fund is carried over, never shared out");
         assertFalse(GroupBacking.backs(out, RULES, List.of(line("2000-ana", AccountType.LIABILITY, "ana", -5000),

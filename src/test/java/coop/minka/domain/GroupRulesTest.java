@@ -3,6 +3,7 @@ package coop.minka.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -73,6 +74,34 @@ class GroupRulesTest {
                 principal);
     }
 
+    /// A share-out counts only with the cycle's distributable at its stamp, once (design notes 37):
+    /// a forged share-out for a token amount does not freeze a running cycle.
+    @Test
+    void aShareOutMustClaimTheCyclesDistributableOnce() {
+        var open1 = f("m1", OpType.GROUP_MEETING_OPEN, null, null, null, "2026-01-05", 0, 0);
+        var shares = f("sh", OpType.GROUP_SHARES, "m1", null, null, null, 5000, 0);
+        var fine = f("fi", OpType.GROUP_FINE, "m1", null, null, null, 500, 0);
+        var loan = f("l1", OpType.GROUP_LOAN_ISSUE, "m1", null, null, "2026-01-05", 10_000, 0);
+        var repay = f("r1", OpType.GROUP_LOAN_REPAY, "m1", "l1", null, null, 11_000, 10_000);
+        var expense = f("ex", OpType.GROUP_EXPENSE, "m1", null, null, null, 300, 0);
+        var token = new GroupBook.Fact("so1", OpType.GROUP_SHAREOUT, "c", null, null, null,
+                LocalDate.parse("2026-06-01"), 1, 0);
+        var fair = new GroupBook.Fact("so2", OpType.GROUP_SHAREOUT, "c", null, null, null,
+                LocalDate.parse("2026-06-01"), 5000 + 500 + 1000 - 300, 0);
+        var twice = new GroupBook.Fact("so3", OpType.GROUP_SHAREOUT, "c", null, null, null,
+                LocalDate.parse("2026-06-01"), 5000 + 500 + 1000 - 300, 0);
+        var v = GroupBook.judge(List.of(open1, shares, fine, loan, repay, token, expense, fair, twice));
+        assertEquals(GroupBook.SHAREOUT_MISMATCH, v.held().get("so1"));
+        assertEquals(null, v.held().get("ex"), "the token share-out froze nothing");
+        assertEquals(null, v.held().get("so2"));
+        assertEquals(GroupBook.SHAREOUT_MISMATCH, v.held().get("so3"));
+        var voidFine = f("v1", OpType.GROUP_VOID, null, null, "fi", null, 0, 0);
+        var afterVoid = new GroupBook.Fact("so4", OpType.GROUP_SHAREOUT, "c", null, null, null,
+                LocalDate.parse("2026-06-01"), 5000 + 1000 - 300, 0);
+        v = GroupBook.judge(List.of(open1, shares, fine, loan, repay, expense, voidFine, afterVoid));
+        assertEquals(null, v.held().get("so4"), "a voided fine is not shared out");
+    }
+
     /// Corrections are judged against the entries stamped before them (design notes 36).
     @Test
     void correctionsAreJudgedAgainstTheEntriesBeforeThem() {
@@ -106,7 +135,7 @@ class GroupRulesTest {
         assertEquals(Map.of("v4", GroupBook.ALREADY_VOIDED, "r3", GroupBook.MEETING_NOT_CLOSED), w.held());
 
         // once the cycle is shared out, its entries stay as they were shared out
-        var shareOut = f("so", OpType.GROUP_SHAREOUT, null, null, null, "2026-01-05", 0, 0);
+        var shareOut = f("so", OpType.GROUP_SHAREOUT, null, null, null, "2026-01-05", fine.amount(), 0);
         var afterShareOut = f("v5", OpType.GROUP_VOID, null, null, "f1", null, 0, 0);
         var expense = f("e1", OpType.GROUP_EXPENSE, "m1", null, null, null, 100, 0);
         assertEquals(Map.of("v5", GroupBook.CYCLE_SHARED_OUT, "e1", GroupBook.CYCLE_SHARED_OUT),

@@ -129,6 +129,7 @@ public final class Labels {
             case "surplus-allocated-twice" -> "invalid.surplus-allocated-twice";
             case "capital-tx-mismatch" -> "invalid.capital-tx-mismatch";
             case "group-tx-mismatch" -> "invalid.group-tx-mismatch";
+            case "shareout-mismatch" -> "invalid.shareout-mismatch";
             case "not-last-meeting" -> "invalid.not-last-meeting";
             case "meeting-not-closed" -> "invalid.meeting-not-closed";
             case "meeting-closed" -> "invalid.meeting-closed";
