@@ -255,4 +255,23 @@ public final class Views {
             }
         });
     }
+
+    /// One button of a screen's segmented switch between its parts (a Meeting / Loans /
+    /// Share-out bar): shows `part` = `p` and follows `part` when it changes elsewhere; pressing
+    /// the selected one again keeps it selected.
+    public static <P> javafx.scene.control.ToggleButton partButton(String text, String id,
+            javafx.scene.control.ToggleGroup g, javafx.beans.property.ObjectProperty<P> part, P p) {
+        javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton(text);
+        b.setId(id);
+        b.setToggleGroup(g);
+        b.setMnemonicParsing(false);
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.setSelected(part.get() == p);
+        b.setOnAction(e -> {
+            part.set(p);
+            b.setSelected(true);
+        });
+        part.addListener((o, a, now) -> b.setSelected(now == p));
+        return b;
+    }
 }

@@ -111,18 +111,7 @@ public final class GroupView extends BorderPane {
     }
 
     private ToggleButton part(ToggleGroup g, String key, GroupViewModel.Part p, String id) {
-        ToggleButton b = new ToggleButton(i18n.t(key));
-        b.setId(id);
-        b.setToggleGroup(g);
-        b.setMnemonicParsing(false);
-        b.setMinWidth(Region.USE_PREF_SIZE);
-        b.setSelected(vm.partProperty().get() == p);
-        b.setOnAction(e -> {
-            vm.partProperty().set(p);
-            b.setSelected(true);
-        });
-        vm.partProperty().addListener((o, a, now) -> b.setSelected(now == p));
-        return b;
+        return Views.partButton(i18n.t(key), id, g, vm.partProperty(), p);
     }
 
     private String rulesText(GroupService.Cycle c) {
