@@ -221,7 +221,11 @@ final class GroupCommand {
             if (json.on) {
                 Out.json(out(), new EntryJson(member, null, null, status));
             } else {
-                out().println(t("cli.group.attended", member, status));
+                out().println(t("cli.group.attended", member, switch (status.strip().toLowerCase(java.util.Locale.ROOT)) {
+                    case "present" -> t("cli.group.status.present");
+                    case "represented" -> t("cli.group.status.represented");
+                    default -> t("cli.group.status.absent");
+                }));
             }
             return 0;
         }

@@ -41,6 +41,53 @@ class GroupCapitalAttacksTest {
         return new String[] {meeting, savings};
     }
 
+    /// A forged share-out for a token amount (0.01 from Ana's savings to the cash box, correctly
+    /// signed by an admitted laptop) against a running cycle: it is held (`shareout-mismatch`) on
+    /// every laptop whether it arrives before or after the honest meeting's next entries, the
+    /// cycle is not frozen (an expense and the real share-out are still taken), and every laptop,
+    /// and a rebuild, agree.
+    @Test
+    void aForgedTokenShareOutDoesNotFreezeTheCycle() {
+        try (TestCoop c = TestCoop.found(tmp, "b", "c")) {
+            Village a = c.a();
+            Village b = c.get("b");
+            Village cc = c.get("c");
+            ForgeKit.Chain h = c.admittedHostile("Hostile");
+            String[] m = meeting(c);
+            String cycle = a.s.group().cycle().orElseThrow().id();
+
+            long from = h.seq() + 1;
+            String tx = ForgeKit.ownedId(h.author.id());
+            h.append(OpType.TX_POST, tx, TestCoop.tx("2026-06-02", "Share-out", m[1], 1L, c.cash, -1L));
+            Op token = h.append(OpType.GROUP_SHAREOUT, ForgeKit.ownedId(h.author.id()), OpData.builder()
+                    .put("cycle", cycle).put("date", "2026-06-02").put("distributable", 1L).put("tx", tx).build());
+            Path hostile = c.forged(h, from, h.seq());
+
+            a.sync.importBundle(hostile); // a: the forgery first, then its own entries
+            assertFalse(a.s.group().shareOut().posted(), "the cycle is still running");
+            a.s.group().expense("3.00", "Cuaderno");
+            Path honest = a.exportFull(c.dir());
+            b.sync.importBundle(hostile); // b: the forgery, then a's entries
+            b.sync.importBundle(honest);
+            cc.sync.importBundle(honest); // c: a's entries, then the forgery
+            cc.sync.importBundle(hostile);
+
+            for (Village v : List.of(a, b, cc)) {
+                assertHeldInvalid(v, token);
+                assertEquals(coop.minka.domain.GroupBook.SHAREOUT_MISMATCH, reasonOf(v, token), "on " + v.id());
+                assertFalse(v.s.group().shareOut().posted(), "on " + v.id());
+                assertEquals(2000 - 300, v.s.group().shareOut().result().distributable(), "shares less the expense");
+                TestCoop.assertBooksSumToZero(v);
+                assertVerifies(v);
+            }
+            assertEquals(a.digest(), b.digest());
+            assertEquals(a.digest(), cc.digest());
+            assertEquals(a.digest(), rebuilt(a));
+            a.s.group().closeMeeting(null);
+            assertEquals(1700, a.s.group().postShareOut().result().distributable(), "the real share-out is taken");
+        }
+    }
+
     /// A group entry signed before the transaction it names, and the two sent in two files (the
     /// entry first): a laptop reading them one file at a time must come to the verdict of a
     /// laptop reading them in one file, and of a rebuild — the entry stands once its transaction
