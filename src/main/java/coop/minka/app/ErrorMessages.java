@@ -67,10 +67,16 @@ public final class ErrorMessages {
         }
     }
 
+    /// A kind of change in the user's words ("shares bought" for `group.shares`), the type
+    /// itself if it has none.
+    public static String change(String type, Locale locale) {
+        return String.valueOf(changeWords(type, locale));
+    }
+
     /// A kind of change named by its op type (`member.add`, as the permission errors carry it) in
     /// the words the audit trail uses ("member added"); any other argument as it is.
     private static Object changeWords(Object arg, Locale locale) {
-        if (!(arg instanceof String s) || !s.matches("[a-z]+\\.[a-z]+")) {
+        if (!(arg instanceof String s) || !s.matches("[a-z]+(\\.[a-z]+)+")) {
             return arg;
         }
         try {

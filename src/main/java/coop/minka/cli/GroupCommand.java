@@ -455,7 +455,7 @@ final class GroupCommand {
                 return 0;
             }
             Out.table(out(), List.of(t("cli.col.id"), t("cli.col.type"), t("cli.col.member"), t("cli.col.amount"),
-                    t("cli.col.status")), all.stream().map(e -> List.of(e.id(), e.type(),
+                    t("cli.col.status")), all.stream().map(e -> List.of(e.id(), change(e.type()),
                     e.memberName() == null ? "" : e.memberName(), e.amount() == null ? "" : money(s, e.amount()),
                     e.voided() ? t("cli.group.entryVoided") : e.held() != null ? t("cli.group.entryHeld") : ""))
                     .toList());
@@ -479,7 +479,7 @@ final class GroupCommand {
             if (json.on) {
                 Out.json(out(), entry(s, e));
             } else {
-                out().println(t("cli.group.voided", e.id(), e.type()));
+                out().println(t("cli.group.voided", e.id(), change(e.type())));
             }
             return 0;
         }

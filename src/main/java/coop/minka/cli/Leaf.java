@@ -33,6 +33,11 @@ abstract class Leaf implements Callable<Integer> {
         return root().text(key, args);
     }
 
+    /// A kind of change (an op type) in the user's words.
+    String change(String type) {
+        return root().change(type);
+    }
+
     @Override
     public Integer call() {
         try (Services s = root().open()) {

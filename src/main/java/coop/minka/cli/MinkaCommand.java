@@ -83,6 +83,11 @@ public final class MinkaCommand {
         return ErrorMessages.text(key, locale(), args);
     }
 
+    /// A kind of change (an op type) in the user's words.
+    String change(String type) {
+        return ErrorMessages.change(type, locale());
+    }
+
     public Path databasePath() {
         return db != null ? db : DefaultLocations.database();
     }

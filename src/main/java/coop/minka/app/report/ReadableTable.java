@@ -105,7 +105,7 @@ public final class ReadableTable {
 
     /// The kind of change (`tx.post`) in words, or the type itself when it has none.
     public static String change(Words words, String type) {
-        return word(words, "change." + type, type);
+        return word(words, "change." + type, ReportTables.change(type, words));
     }
 
     private static String word(Words words, String code, String otherwise) {

@@ -51,7 +51,27 @@ public final class ReportTables {
             Map.entry("conflict.resolve", "change.conflict.resolve"),
             Map.entry("person.add", "change.person.add"),
             Map.entry("person.update", "change.person.update"),
-            Map.entry("person.pin", "change.person.pin"));
+            Map.entry("person.pin", "change.person.pin"),
+            Map.entry("group.cycle", "change.group.cycle"),
+            Map.entry("group.meeting.open", "change.group.meeting.open"),
+            Map.entry("group.meeting.close", "change.group.meeting.close"),
+            Map.entry("group.attend", "change.group.attend"),
+            Map.entry("group.shares", "change.group.shares"),
+            Map.entry("group.social", "change.group.social"),
+            Map.entry("group.fine", "change.group.fine"),
+            Map.entry("group.loan.issue", "change.group.loan.issue"),
+            Map.entry("group.loan.repay", "change.group.loan.repay"),
+            Map.entry("group.shareout", "change.group.shareout"),
+            Map.entry("group.meeting.reopen", "change.group.meeting.reopen"),
+            Map.entry("group.void", "change.group.void"),
+            Map.entry("group.grant", "change.group.grant"),
+            Map.entry("group.loan.writeoff", "change.group.loan.writeoff"),
+            Map.entry("group.expense", "change.group.expense"),
+            Map.entry("capital.subscribe", "change.capital.subscribe"),
+            Map.entry("capital.pay", "change.capital.pay"),
+            Map.entry("capital.transfer", "change.capital.transfer"),
+            Map.entry("capital.redeem", "change.capital.redeem"),
+            Map.entry("surplus.allocate", "change.surplus.allocate"));
 
     private ReportTables() {
     }
